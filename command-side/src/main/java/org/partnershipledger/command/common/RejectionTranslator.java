@@ -1,0 +1,43 @@
+package org.partnershipledger.command.common;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+
+/**
+ * Turns every way a command can be refused into {@link RejectionDetails}, in one place, where the command is
+ * handled. Rules refused by aggregates, unknown aggregates and stale versions reach the caller with a status
+ * and a stable code. Conflicts found only when the events are appended (after the handler) are mapped by
+ * {@link CommandProblemHandler}.
+ */
+public class RejectionTranslator implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        try {
+            return chain.proceed();
+        } catch (LedgerRejection rejection) {
+            throw rejected(rejection.status(), rejection.code(), rejection.getMessage(), rejection);
+        } catch (AggregateNotFoundException notFound) {
+            throw rejected(404, "NOT_FOUND", "No such " + kindOf(unitOfWork) + ": " + notFound.getAggregateIdentifier(),
+                    notFound);
+        } catch (ConflictingAggregateVersionException stale) {
+            throw rejected(412, "VERSION_MISMATCH", "The " + kindOf(unitOfWork)
+                    + " has changed since the version you sent; read it again and retry", stale);
+        }
+    }
+
+    private static CommandExecutionException rejected(int status, String code, String message, Throwable cause) {
+        return new CommandExecutionException(message, cause, new RejectionDetails(status, code, message));
+    }
+
+    private static String kindOf(UnitOfWork<? extends CommandMessage<?>> unitOfWork) {
+        // Commands live in the package of the concept they change: ...command.program, ...command.partnership
+        String packageName = unitOfWork.getMessage().getPayloadType().getPackageName();
+        return packageName.substring(packageName.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,10 @@
+-- The command side's own tables. Tracking tokens, should a command-side processor ever stream events.
+CREATE TABLE token_entry (
+    processor_name VARCHAR(255) NOT NULL,
+    segment        INTEGER      NOT NULL,
+    token          BYTEA,
+    token_type     VARCHAR(255),
+    time_stamp     VARCHAR(255),
+    owner          VARCHAR(255),
+    PRIMARY KEY (processor_name, segment)
+);

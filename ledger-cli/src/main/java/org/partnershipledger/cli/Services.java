@@ -1,0 +1,109 @@
+package org.partnershipledger.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The two services as child processes of the launcher. */
+final class Services {
+
+    private final Path home;
+    private final Path data;
+    private final String dbUrl;
+    private final boolean embedded;
+    private final List<Process> processes = new ArrayList<>();
+
+    Services(Path home, Path data, String dbUrl, boolean embedded) {
+        this.home = home;
+        this.data = data;
+        this.dbUrl = dbUrl;
+        this.embedded = embedded;
+    }
+
+    /** The executable jar a build leaves in {@code <service>/target}. */
+    Path jarOf(String service) {
+        Path jar = home.resolve(service).resolve("target").resolve(service + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Not built yet: " + jar + " (run ./mvnw -DskipTests install)");
+        }
+        return jar;
+    }
+
+    synchronized void start(String service, int port) throws IOException {
+        Path log = data.resolve("logs").resolve(service + ".log");
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Daxoniq.update-checker.disabled=true",
+                "-XX:+UseSerialGC", "-Xmx512m", "-jar", jarOf(service).toString())
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        env.put("LEDGER_DB_URL", dbUrl);
+        if (embedded) {
+            env.put("LEDGER_DB_USER", "postgres");
+            env.put("LEDGER_DB_PASSWORD", "");
+        }
+        env.put("LEDGER_DATA_DIR", data.toString());
+        env.put(service.equals("command-side") ? "COMMAND_SIDE_PORT" : "QUERY_SIDE_PORT", Integer.toString(port));
+        processes.add(builder.start());
+        System.out.println("Starting " + service + " on port " + port + " (log: " + log + ")");
+    }
+
+    void awaitHealthy(List<Integer> ports, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int port : ports) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            while (true) {
+                try {
+                    if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                }
+                if (System.nanoTime() > deadline || processes.stream().anyMatch(p -> !p.isAlive())) {
+                    throw new IllegalStateException("The service on port " + port + " did not become healthy; see "
+                            + data.resolve("logs"));
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    int awaitAnyExit() throws Exception {
+        List<CompletableFuture<Process>> exits = processes.stream().map(Process::onExit).toList();
+        Process first = (Process) CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).get();
+        return first.exitValue();
+    }
+
+    /** SIGTERM to each (Spring shuts down gracefully), then waits; kills what is left after the timeout. */
+    synchronized void stopAll(Duration timeout) {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,90 @@
+package org.partnershipledger.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.partnershipledger.platform.postgres.LocalPostgres;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the whole ledger on this machine: the embedded PostgreSQL (unless {@code LEDGER_DB_URL} names another),
+ * then the command side and the query side as their own processes. Stops all of them cleanly on Ctrl-C or
+ * SIGTERM, services first, database last.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true, description = "Run the whole ledger until interrupted.")
+class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--home", description = "The ledger's folder (where command-side/ and query-side/ are).",
+            defaultValue = "${sys:ledger.home:-.}")
+    Path home;
+
+    @Option(names = "--data-dir", description = "Where data and logs are kept (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${env:LEDGER_DATA_DIR:-data}")
+    Path dataDir;
+
+    @Option(names = "--db-port", description = "Port of the embedded PostgreSQL (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${env:LEDGER_EMBEDDED_PORT:-54329}")
+    int dbPort;
+
+    @Option(names = "--command-port", defaultValue = "${env:COMMAND_SIDE_PORT:-8080}",
+            description = "Port of the command API (default: ${DEFAULT-VALUE}).")
+    int commandPort;
+
+    @Option(names = "--query-port", defaultValue = "${env:QUERY_SIDE_PORT:-8081}",
+            description = "Port of the query API (default: ${DEFAULT-VALUE}).")
+    int queryPort;
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = home.resolve(dataDir).toAbsolutePath().normalize();
+        Files.createDirectories(data.resolve("logs"));
+        String externalUrl = System.getenv().getOrDefault("LEDGER_DB_URL", "");
+        LocalPostgres postgres = null;
+        if (externalUrl.isBlank()) {
+            postgres = LocalPostgres.startOrJoin(data.resolve("postgres"), dbPort);
+            postgres.awaitReady(60_000);
+        }
+        String dbUrl = postgres != null ? postgres.jdbcUrl() : externalUrl;
+        Services services = new Services(home.toAbsolutePath().normalize(), data, dbUrl, postgres != null);
+        LocalPostgres database = postgres;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the ledger ...");
+            services.stopAll(Duration.ofSeconds(30));
+            if (database != null) {
+                database.close();
+            }
+            System.out.println("Stopped. Data is kept in " + data);
+        }, "ledger-shutdown"));
+
+        services.start("command-side", commandPort);
+        services.start("query-side", queryPort);
+        services.awaitHealthy(List.of(commandPort, queryPort), Duration.ofMinutes(3));
+        printWhereThingsAre(data, dbUrl, postgres != null);
+        int exit = services.awaitAnyExit();
+        System.err.println("A service stopped unexpectedly (exit " + exit + "); see " + data.resolve("logs"));
+        return 1;
+    }
+
+    private void printWhereThingsAre(Path data, String dbUrl, boolean embedded) {
+        System.out.printf("""
+
+                Partnership Ledger is running.
+                  Command API   http://localhost:%1$d/api        (OpenAPI UI: http://localhost:%1$d/swagger-ui.html)
+                  Query API     http://localhost:%2$d/api        (OpenAPI UI: http://localhost:%2$d/swagger-ui.html)
+                  Health        http://localhost:%1$d/actuator/health   http://localhost:%2$d/actuator/health
+                  Metrics       http://localhost:%1$d/actuator/prometheus   http://localhost:%2$d/actuator/prometheus
+                  PostgreSQL    %3$s%4$s
+                  Logs          %5$s
+
+                Try:
+                  curl -s -X POST localhost:%1$d/api/partnerships -H 'Content-Type: application/json' \\
+                       -d '{"name":"Field sales academy","client":"Acme Retail","reason":"Sales onboarding takes too long"}'
+
+                Press Ctrl-C to stop (data is kept).
+                %n""", commandPort, queryPort, dbUrl, embedded ? " (embedded, data in " + data.resolve("postgres") + ")" : "",
+                data.resolve("logs"));
+    }
+}

@@ -1,0 +1,52 @@
+package org.partnershipledger.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The ledger's defaults, applied before anything reads the configuration. Anything a service or operator sets
+ * explicitly wins, except the update checker: the ledger never phones home.
+ */
+public class LedgerEnvironment implements EnvironmentPostProcessor {
+
+    /** The JVM switch Axon reads first, with the highest priority of all its opt-out sources. */
+    public static final String UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        disableUpdateChecker();
+        environment.getPropertySources().addLast(new MapPropertySource("ledgerDefaults", defaults(environment)));
+    }
+
+    /** Also called from every main method, so the switch is set before any Axon class can look at it. */
+    public static void disableUpdateChecker() {
+        System.setProperty(UPDATE_CHECKER_DISABLED, "true");
+    }
+
+    static Map<String, Object> defaults(ConfigurableEnvironment environment) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("axon.update-check.disabled", "true");
+        String axonServer = environment.getProperty("AXON_SERVER", environment.getProperty("ledger.axon-server", ""));
+        defaults.put("axon.axonserver.enabled", Boolean.toString(!axonServer.isBlank()));
+        if (!axonServer.isBlank()) {
+            defaults.put("axon.axonserver.servers", axonServer.trim());
+        }
+        defaults.put("axon.serializer.general", "jackson");
+        defaults.put("axon.serializer.events", "jackson");
+        defaults.put("axon.serializer.messages", "jackson");
+        defaults.put("spring.flyway.enabled", "false");
+        defaults.put("spring.jackson.serialization.write-dates-as-timestamps", "false");
+        defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("server.max-http-request-header-size", "16KB");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        defaults.put("management.endpoint.health.show-details", "always");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.prometheus.metrics.export.enabled", "true");
+        return defaults;
+    }
+}

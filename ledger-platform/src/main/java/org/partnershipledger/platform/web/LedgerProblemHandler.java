@@ -1,0 +1,101 @@
+package org.partnershipledger.platform.web;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps what the web layer rejects to problem+json with a stable {@code code}. Domain rejections are mapped by
+ * each service; anything unexpected is a 500 that says nothing of the internals (the log has the details).
+ */
+@RestControllerAdvice
+public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerProblemHandler.class);
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalidValue(IllegalArgumentException e) {
+        return Problems.respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                "Parameter '" + e.getName() + "' has an invalid value");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        LOG.error("Unexpected error while handling a request", e);
+        return Problems.respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "The ledger could not handle this request; nothing was changed by it unless a response said so");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                "The request has invalid fields");
+        List<Map<String, Object>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.<String, Object>of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey(Problems.CODE))) {
+            problem.setProperty(Problems.CODE, codeFor(e, status));
+            if (e instanceof HttpMessageNotReadableException) {
+                problem.setDetail("The request body is not valid JSON for this operation");
+            }
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    static String codeFor(Exception e, HttpStatusCode status) {
+        if (e instanceof HttpMessageNotReadableException) {
+            return "MALFORMED_JSON";
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException) {
+            return "UNSUPPORTED_MEDIA_TYPE";
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException) {
+            return "NOT_ACCEPTABLE";
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException) {
+            return "METHOD_NOT_ALLOWED";
+        }
+        if (e instanceof NoResourceFoundException) {
+            return "NOT_FOUND";
+        }
+        if (e instanceof MissingServletRequestParameterException || e instanceof HandlerMethodValidationException) {
+            return "VALIDATION_FAILED";
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "HTTP_" + status.value() : known.name();
+    }
+}
