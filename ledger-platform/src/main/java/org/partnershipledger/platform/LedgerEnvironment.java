@@ -25,6 +25,8 @@ public class LedgerEnvironment implements EnvironmentPostProcessor {
     /** Also called from every main method, so the switch is set before any Axon class can look at it. */
     public static void disableUpdateChecker() {
         System.setProperty(UPDATE_CHECKER_DISABLED, "true");
+        // and no advertising banner in the logs
+        System.setProperty("disable-axoniq-console-message", "true");
     }
 
     static Map<String, Object> defaults(ConfigurableEnvironment environment) {

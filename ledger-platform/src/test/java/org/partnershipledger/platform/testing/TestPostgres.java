@@ -1,0 +1,52 @@
+package org.partnershipledger.platform.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.partnershipledger.platform.postgres.LocalPostgres;
+
+/**
+ * One real PostgreSQL per test JVM (the same embedded server the ledger runs on), and a fresh database for each
+ * test context, so tests never see each other's events.
+ */
+public final class TestPostgres {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static LocalPostgres server;
+
+    private TestPostgres() {
+    }
+
+    public static synchronized LocalPostgres server() {
+        if (server == null) {
+            try {
+                Path dir = Files.createTempDirectory("ledger-test-pg");
+                server = LocalPostgres.start(dir, 0);
+                server.awaitReady(60_000);
+                LocalPostgres started = server;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return server;
+    }
+
+    /** Creates an empty database and returns its JDBC URL. */
+    public static String newDatabase() {
+        String name = "ledger_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (Connection connection = DriverManager.getConnection(server().jdbcUrl(), LocalPostgres.USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test database " + name, e);
+        }
+        return "jdbc:postgresql://127.0.0.1:" + server().port() + "/" + name;
+    }
+}
