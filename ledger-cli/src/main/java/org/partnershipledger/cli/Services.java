@@ -22,6 +22,7 @@ final class Services {
     private final String dbUrl;
     private final boolean embedded;
     private final List<Process> processes = new ArrayList<>();
+    private volatile boolean stopping;
 
     Services(Path home, Path data, String dbUrl, boolean embedded) {
         this.home = home;
@@ -82,6 +83,11 @@ final class Services {
         }
     }
 
+    /** True once a stop was asked for; services exiting after that are expected to. */
+    boolean stopping() {
+        return stopping;
+    }
+
     int awaitAnyExit() throws Exception {
         List<CompletableFuture<Process>> exits = processes.stream().map(Process::onExit).toList();
         Process first = (Process) CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).get();
@@ -90,6 +96,7 @@ final class Services {
 
     /** SIGTERM to each (Spring shuts down gracefully), then waits; kills what is left after the timeout. */
     synchronized void stopAll(Duration timeout) {
+        stopping = true;
         processes.forEach(Process::destroy);
         for (Process process : processes) {
             try {

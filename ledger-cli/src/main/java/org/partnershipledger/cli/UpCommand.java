@@ -64,6 +64,9 @@ class UpCommand implements Callable<Integer> {
         services.awaitHealthy(List.of(commandPort, queryPort), Duration.ofMinutes(3));
         printWhereThingsAre(data, dbUrl, postgres != null);
         int exit = services.awaitAnyExit();
+        if (services.stopping()) {
+            Thread.currentThread().join(); // the shutdown hook finishes the job and ends the JVM
+        }
         System.err.println("A service stopped unexpectedly (exit " + exit + "); see " + data.resolve("logs"));
         return 1;
     }

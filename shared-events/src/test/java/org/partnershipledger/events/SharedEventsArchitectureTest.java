@@ -1,0 +1,32 @@
+package org.partnershipledger.events;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The public language depends on nothing but the JDK, two annotations, and itself. */
+class SharedEventsArchitectureTest {
+
+    static final JavaClasses EVENTS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.partnershipledger.events");
+
+    @Test
+    void eventsDependOnNoFrameworkButTheRevisionAndJsonAnnotations() {
+        classes().should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.partnershipledger.events..",
+                        "com.fasterxml.jackson.annotation..", "org.axonframework.serialization..")
+                .check(EVENTS);
+    }
+
+    @Test
+    void everyEventIsARecordWithARevision() {
+        classes().that().haveSimpleNameEndingWith("Opened").or().haveSimpleNameEndingWith("Proposed")
+                .should().beAnnotatedWith(org.axonframework.serialization.Revision.class)
+                .andShould().beRecords()
+                .check(EVENTS);
+    }
+}

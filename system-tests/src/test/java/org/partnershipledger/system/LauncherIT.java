@@ -1,0 +1,103 @@
+package org.partnershipledger.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.partnershipledger.platform.testing.Http;
+
+/**
+ * What a newcomer does: {@code ledger up}, send a command, stop it, start it again. Runs the built launcher as
+ * its own process, with its own embedded PostgreSQL and data folder.
+ */
+class LauncherIT {
+
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+
+    private Path console;
+    private Process launcher;
+
+    @AfterEach
+    void killLeftovers() {
+        if (launcher != null && launcher.isAlive()) {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+
+    @Test
+    void upRunsTheLedgerStopsCleanlyAndKeepsHistoryAcrossARestart() throws Exception {
+        Path data = Files.createTempDirectory("ledger-up");
+        int db = freePort();
+        int commandPort = freePort();
+        int queryPort = freePort();
+
+        up(data, db, commandPort, queryPort);
+        Http commands = Http.localhost(commandPort);
+        Http queries = Http.localhost(queryPort);
+        String partnership = commands.postJson("/api/partnerships", """
+                {"name": "Field sales academy", "client": "Acme Retail", "reason": "Onboarding takes too long"}""")
+                .json().get("partnershipId").asText();
+        queries.await("/api/partnerships/" + partnership + "/history", r -> r.status() == 200, Duration.ofSeconds(10));
+
+        stop();
+        assertThat(answers(commandPort)).isFalse();
+        assertThat(answers(queryPort)).isFalse();
+        assertThat(answers(db)).as("the embedded PostgreSQL is stopped too").isFalse();
+        assertThat(output()).contains("Stopping the ledger ...", "Stopped. Data is kept in")
+                .doesNotContain("stopped unexpectedly");
+
+        up(data, db, commandPort, queryPort);
+        Http.Response history = Http.localhost(queryPort).get("/api/partnerships/" + partnership + "/history");
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.json().get("events").get(0).get("type").asText()).isEqualTo("PartnershipOpened");
+        stop();
+    }
+
+    private void up(Path data, int db, int commandPort, int queryPort) throws Exception {
+        console = Files.createTempFile("ledger-up", ".out");
+        launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", HOME.resolve("ledger-cli/target/ledger.jar").toString(), "up",
+                "--home", HOME.toString(), "--data-dir", data.toString(), "--db-port", Integer.toString(db),
+                "--command-port", Integer.toString(commandPort), "--query-port", Integer.toString(queryPort))
+                .redirectErrorStream(true)
+                .redirectOutput(console.toFile()) // a file, not a pipe: the JDK may drop a pipe's tail at exit
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!output().contains("Partnership Ledger is running.")) {
+            assertThat(launcher.isAlive()).as("launcher output: %s", output()).isTrue();
+            assertThat(System.nanoTime()).as("launcher output: %s", output()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private void stop() throws Exception {
+        launcher.destroy(); // SIGTERM, as the ledger script sends on Ctrl-C
+        assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("launcher output: %s", output()).isTrue();
+    }
+
+    private String output() throws IOException {
+        return Files.readString(console);
+    }
+
+    private static boolean answers(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
