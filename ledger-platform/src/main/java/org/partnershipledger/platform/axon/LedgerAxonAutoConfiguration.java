@@ -1,6 +1,7 @@
 package org.partnershipledger.platform.axon;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -38,7 +39,8 @@ public class LedgerAxonAutoConfiguration {
     }
 
     @Bean(name = "eventStoreHealthIndicator")
-    EventStoreHealthIndicator eventStoreHealthIndicator(EventStore eventStore) {
-        return new EventStoreHealthIndicator(eventStore);
+    EventStoreHealthIndicator eventStoreHealthIndicator(EventStore eventStore,
+                                                        @Value("${ledger.health.event-store-timeout:3s}") Duration timeout) {
+        return new EventStoreHealthIndicator(eventStore, timeout);
     }
 }
