@@ -36,7 +36,7 @@ class CommandApiIT {
 
     @BeforeEach
     void setUp() {
-        http = Http.localhost(port);
+        http = Http.localhost(port).as("manager");
     }
 
     @Test
@@ -63,7 +63,7 @@ class CommandApiIT {
         assertThat(payload.get("name").asText()).isEqualTo("Field sales academy");
         assertThat(payload.get("kpis").get(0).get("kpiId").asText()).isEqualTo("ttq");
         JsonNode meta = json.readTree((String) stored.get(0).get("meta"));
-        assertThat(meta.get("actor").asText()).isEqualTo("anonymous");
+        assertThat(meta.get("actor").asText()).isEqualTo("manager");
         assertThat(meta.get("reason").asText()).isEqualTo("Sales onboarding takes too long");
         assertThat(meta.get("correlationId").asText()).isEqualTo("req-42");
         assertThat(meta.get("causationId").asText()).isNotBlank();
@@ -142,7 +142,8 @@ class CommandApiIT {
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().at("/components/eventStore/status").asText()).isEqualTo("UP");
-        assertThat(http.get("/actuator/prometheus").raw().body()).contains("jvm_memory_used_bytes");
+        assertThat(Http.localhost(port).as("admin").get("/actuator/prometheus").raw().body())
+                .contains("jvm_memory_used_bytes");
     }
 
     private long eventCount() {

@@ -83,8 +83,14 @@ class UpCommand implements Callable<Integer> {
                   Logs          %5$s
 
                 Try:
-                  curl -s -X POST localhost:%1$d/api/partnerships -H 'Content-Type: application/json' \\
+                  curl -s -u manager:manager-demo -X POST localhost:%1$d/api/partnerships \\
+                       -H 'Content-Type: application/json' \\
                        -d '{"name":"Field sales academy","client":"Acme Retail","reason":"Sales onboarding takes too long"}'
+
+                  curl -s -u board:board-demo localhost:%2$d/api/partnerships/<partnershipId>/history
+
+                Demo users (embedded default): manager, board, analyst, integration, admin, partner;
+                password <name>-demo.
 
                 Press Ctrl-C to stop (data is kept).
                 %n""", commandPort, queryPort, dbUrl, embedded ? " (embedded, data in " + data.resolve("postgres") + ")" : "",

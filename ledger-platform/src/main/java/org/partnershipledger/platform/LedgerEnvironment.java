@@ -37,6 +37,11 @@ public class LedgerEnvironment implements EnvironmentPostProcessor {
         if (!axonServer.isBlank()) {
             defaults.put("axon.axonserver.servers", axonServer.trim());
         }
+        String issuer = environment.getProperty("LEDGER_OIDC_ISSUER", "");
+        if (!issuer.isBlank()) {
+            defaults.put("ledger.security.oidc.issuer", issuer.trim());
+        }
+        DemoUsers.addTo(defaults);
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");

@@ -37,8 +37,8 @@ class BothSidesIT {
     @Test
     void aCommandIsRecordedProjectedAndSurvivesARestartOfBothSides() {
         start();
-        Http commands = Http.localhost(port(commandSide));
-        Http queries = Http.localhost(port(querySide));
+        Http commands = Http.localhost(port(commandSide)).as("manager");
+        Http queries = Http.localhost(port(querySide)).as("board");
 
         String partnership = commands.postJson("/api/partnerships", """
                 {"name": "Field sales academy", "client": "Acme Retail", "reason": "Onboarding takes too long"}""")
@@ -59,8 +59,8 @@ class BothSidesIT {
 
         stop();
         start();
-        commands = Http.localhost(port(commandSide));
-        queries = Http.localhost(port(querySide));
+        commands = Http.localhost(port(commandSide)).as("manager");
+        queries = Http.localhost(port(querySide)).as("board");
 
         assertThat(queries.get("/api/partnerships/" + partnership + "/history").json().get("events")).hasSize(2);
         Http.Response second = commands.postJson("/api/programs", """

@@ -40,8 +40,8 @@ class LauncherIT {
         int queryPort = freePort();
 
         up(data, db, commandPort, queryPort);
-        Http commands = Http.localhost(commandPort);
-        Http queries = Http.localhost(queryPort);
+        Http commands = Http.localhost(commandPort).as("manager");
+        Http queries = Http.localhost(queryPort).as("board");
         String partnership = commands.postJson("/api/partnerships", """
                 {"name": "Field sales academy", "client": "Acme Retail", "reason": "Onboarding takes too long"}""")
                 .json().get("partnershipId").asText();
@@ -55,7 +55,7 @@ class LauncherIT {
                 .doesNotContain("stopped unexpectedly");
 
         up(data, db, commandPort, queryPort);
-        Http.Response history = Http.localhost(queryPort).get("/api/partnerships/" + partnership + "/history");
+        Http.Response history = Http.localhost(queryPort).as("board").get("/api/partnerships/" + partnership + "/history");
         assertThat(history.status()).isEqualTo(200);
         assertThat(history.json().get("events").get(0).get("type").asText()).isEqualTo("PartnershipOpened");
         stop();

@@ -7,19 +7,37 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.partnershipledger.platform.security.LedgerAccessRules;
+import org.partnershipledger.platform.security.LedgerRole;
+import org.partnershipledger.platform.security.Principals;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
 
 @Configuration(proxyBeanMethods = false)
 class CommandSideConfiguration {
 
-    /** Until authentication lands every command is recorded as sent by "anonymous". */
+    /** The authenticated principal; the security rules let no unauthenticated request reach a command. */
     @Bean
     @ConditionalOnMissingBean
     CurrentActor currentActor() {
-        return () -> "anonymous";
+        return () -> Principals.current().map(Authentication::getName)
+                .orElseThrow(() -> new IllegalStateException("A command was sent without an authenticated principal"));
+    }
+
+    /** Managers send every command; partners may only raise concerns (checked against the partnership). */
+    @Bean
+    LedgerAccessRules commandAccessRules() {
+        return requests -> requests
+                .requestMatchers(HttpMethod.POST, "/api/partnerships/*/concerns")
+                .hasAnyRole(LedgerRole.MANAGER.name(), LedgerRole.PARTNER.name())
+                .requestMatchers(HttpMethod.POST, "/api/partnerships", "/api/partnerships/**", "/api/programs",
+                        "/api/programs/**").hasRole(LedgerRole.MANAGER.name())
+                .requestMatchers(HttpMethod.PUT, "/api/partnerships/**", "/api/programs/**")
+                .hasRole(LedgerRole.MANAGER.name());
     }
 
     @Bean

@@ -17,9 +17,26 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
     public Http(String base) {
+        this(base, null);
+    }
+
+    private Http(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same client, signed in as one of the embedded default's demo users (password {@code <name>-demo}). */
+    public Http as(String demoUser) {
+        return withBasic(demoUser, demoUser + "-demo");
+    }
+
+    public Http withBasic(String user, String password) {
+        String token = java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Http(base, "Basic " + token);
     }
 
     public static Http localhost(int port) {
@@ -78,6 +95,9 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

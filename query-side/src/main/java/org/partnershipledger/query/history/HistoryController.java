@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.partnershipledger.platform.web.Problems;
+import org.partnershipledger.query.access.PartnerScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,10 +23,12 @@ class HistoryController {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final PartnerScope partnerScope;
 
-    HistoryController(JdbcClient jdbc, ObjectMapper json) {
+    HistoryController(JdbcClient jdbc, ObjectMapper json, PartnerScope partnerScope) {
         this.jdbc = jdbc;
         this.json = json;
+        this.partnerScope = partnerScope;
     }
 
     record HistoryEvent(long position, String aggregateId, String aggregateType, long sequence, String type,
@@ -38,6 +41,9 @@ class HistoryController {
 
     @GetMapping("/{id}/history")
     ResponseEntity<?> history(@PathVariable String id) {
+        if (!partnerScope.maySee(id)) {
+            return notFound(id);
+        }
         List<HistoryEvent> events = jdbc.sql("""
                         SELECT position, aggregate_id, aggregate_type, sequence_number, type, occurred_at, actor,
                                reason, payload::text AS payload, correlation_id, causation_id
@@ -50,9 +56,13 @@ class HistoryController {
                         rs.getString("causation_id")))
                 .list();
         if (events.isEmpty()) {
-            return Problems.respond(HttpStatus.NOT_FOUND, "PARTNERSHIP_NOT_FOUND", "No such partnership: " + id);
+            return notFound(id);
         }
         return ResponseEntity.ok(new History(id, events));
+    }
+
+    private static ResponseEntity<?> notFound(String id) {
+        return Problems.respond(HttpStatus.NOT_FOUND, "PARTNERSHIP_NOT_FOUND", "No such partnership: " + id);
     }
 
     private JsonNode readJson(String text) {

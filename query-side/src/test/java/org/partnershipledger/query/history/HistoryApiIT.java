@@ -30,7 +30,7 @@ class HistoryApiIT {
         eventStore.publish(HistoryEvents.opened("p-8", "zoe", "Someone else's partnership"));
         eventStore.publish(HistoryEvents.proposed("prog-7", "p-7", "bob"));
 
-        Http http = Http.localhost(port);
+        Http http = Http.localhost(port).as("board");
         JsonNode history = http.await("/api/partnerships/p-7/history",
                 r -> r.status() == 200 && r.json().get("events").size() == 2, Duration.ofSeconds(10)).json();
 
@@ -48,7 +48,7 @@ class HistoryApiIT {
 
     @Test
     void anUnknownPartnershipIs404ProblemJson() {
-        Http.Response response = Http.localhost(port).get("/api/partnerships/never-opened/history");
+        Http.Response response = Http.localhost(port).as("board").get("/api/partnerships/never-opened/history");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

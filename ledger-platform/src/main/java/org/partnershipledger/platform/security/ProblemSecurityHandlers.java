@@ -1,0 +1,38 @@
+package org.partnershipledger.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.partnershipledger.platform.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 as problem+json, like every other error of the ledger. */
+final class ProblemSecurityHandlers {
+
+    private ProblemSecurityHandlers() {
+    }
+
+    static AuthenticationEntryPoint unauthenticated(ObjectMapper json, String challenge) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", challenge);
+            write(json, response, Problems.problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                    "Credentials are missing or not valid"));
+        };
+    }
+
+    static AccessDeniedHandler forbidden(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, Problems.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                "Your role does not allow this"));
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

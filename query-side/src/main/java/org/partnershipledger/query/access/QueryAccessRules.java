@@ -1,0 +1,25 @@
+package org.partnershipledger.query.access;
+
+import org.partnershipledger.platform.security.LedgerAccessRules;
+import org.partnershipledger.platform.security.LedgerRole;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Who may read what on the query side; everything not named here is denied. */
+@Configuration(proxyBeanMethods = false)
+class QueryAccessRules {
+
+    @Bean
+    LedgerAccessRules queryAccess() {
+        return requests -> requests
+                .requestMatchers("/api/admin/**").hasRole(LedgerRole.ADMIN.name())
+                .requestMatchers("/api/stream", "/api/stream/**", "/api/subscriptions", "/api/subscriptions/**")
+                .hasRole(LedgerRole.INTEGRATION.name())
+                .requestMatchers(HttpMethod.GET, "/api/export/**", "/api/analytics/**")
+                .hasRole(LedgerRole.ANALYST.name())
+                .requestMatchers(HttpMethod.GET, "/api/partnerships", "/api/partnerships/**", "/api/programs/**",
+                        "/api/pivots", "/api/schemas", "/api/schemas/**")
+                .hasAnyRole(LedgerRole.READERS);
+    }
+}
