@@ -4,40 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.platform.testing.Http;
-import org.partnershipledger.platform.testing.LedgerTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
-/** The command API over HTTP against the real PostgreSQL event store. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=command-side")
-@ContextConfiguration(initializers = LedgerTestDatabase.class)
-class CommandApiIT {
+/** The command API's contract over HTTP: what is stored, and how bad requests are answered. */
+class CommandApiIT extends CommandSideIT {
 
-    static final String OPEN = """
-            {"name": "Field sales academy", "client": "Acme Retail", "vision": "Reps productive in 90 days",
-             "kpis": [{"kpiId": "ttq", "name": "Time to quota", "unit": "days", "baseline": 120, "target": 90,
-                       "dueDate": "2027-06-30"}],
-             "reason": "Sales onboarding takes too long"}""";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ObjectMapper json;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        http = Http.localhost(port).as("manager");
-    }
 
     @Test
     void openingAPartnershipStoresOneEventWithWhoWhyAndWhichRequest() throws Exception {
@@ -89,7 +64,7 @@ class CommandApiIT {
         long before = eventCount();
 
         Http.Response response = http.postJson("/api/programs",
-                "{\"partnershipId\": \"no-such\", \"title\": \"T\", \"reason\": \"R\"}");
+                "{\"partnershipId\": \"no-such\", \"title\": \"T\", \"kpiTargets\": [\"ttq\"], \"reason\": \"R\"}");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -146,7 +121,4 @@ class CommandApiIT {
                 .contains("jvm_memory_used_bytes");
     }
 
-    private long eventCount() {
-        return jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry").query(Long.class).single();
-    }
 }

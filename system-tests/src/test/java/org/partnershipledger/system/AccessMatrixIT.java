@@ -30,7 +30,8 @@ class AccessMatrixIT {
 
     static final List<String> ROLES = List.of("board", "manager", "analyst", "integration", "admin", "partner");
     static final String OPEN = """
-            {"name": "Field sales academy", "client": "Acme Retail", "reason": "Onboarding takes too long"}""";
+            {"name": "Field sales academy", "client": "Acme Retail", "reason": "Onboarding takes too long",
+                 "kpis": [{"kpiId": "ttq", "name": "Time to quota", "unit": "days", "baseline": 120, "target": 90}]}""";
 
     static ConfigurableApplicationContext commandSide;
     static ConfigurableApplicationContext querySide;
@@ -86,6 +87,33 @@ class AccessMatrixIT {
         } else {
             assertThat(status).isNotIn(401, 403);
         }
+    }
+
+    @Test
+    void aPartnerReadsAndRaisesConcernsOnlyWhereItsOrganisationIsShortlisted() {
+        String theirs = commands().as("manager").postJson("/api/partnerships", OPEN).json().get("partnershipId")
+                .asText();
+        Http.Response shortlisted = commands().as("manager").postJson("/api/partnerships/" + theirs + "/candidates",
+                "{\"organizationId\": \"demo-partner\", \"name\": \"Demo Partner\", \"role\": \"CONTENT_PROVIDER\"}");
+        assertThat(shortlisted.status()).isEqualTo(201);
+        Http partner = queries().as("partner");
+
+        partner.await("/api/partnerships/" + theirs + "/history", r -> r.status() == 200, Duration.ofSeconds(10));
+        assertThat(partner.get("/api/partnerships/" + partnership + "/history").status()).isEqualTo(404);
+
+        String concern = "{\"raisedBy\": \"CLIENT\", \"subject\": \"Unclear brief\", \"description\": \"d\"}";
+        Http.Response raised = commands().as("partner").postJson("/api/partnerships/" + theirs + "/concerns", concern);
+        assertThat(raised.status()).isEqualTo(201);
+        Http.Response elsewhere = commands().as("partner").postJson("/api/partnerships/" + partnership + "/concerns",
+                concern);
+        assertThat(elsewhere.status()).isEqualTo(404);
+
+        var history = queries().as("board").await("/api/partnerships/" + theirs + "/history",
+                r -> r.json().get("events").size() == 3, Duration.ofSeconds(10)).json();
+        var concernEvent = history.get("events").get(2);
+        assertThat(concernEvent.get("actor").asText()).isEqualTo("partner");
+        assertThat(concernEvent.get("payload").get("raisedBy").asText()).as("a partner speaks for the partner side")
+                .isEqualTo("PARTNER");
     }
 
     @Test

@@ -41,10 +41,11 @@ class BothSidesIT {
         Http queries = Http.localhost(port(querySide)).as("board");
 
         String partnership = commands.postJson("/api/partnerships", """
-                {"name": "Field sales academy", "client": "Acme Retail", "reason": "Onboarding takes too long"}""")
+                {"name": "Field sales academy", "client": "Acme Retail", "reason": "Onboarding takes too long",
+                 "kpis": [{"kpiId": "ttq", "name": "Time to quota", "unit": "days", "baseline": 120, "target": 90}]}""")
                 .json().get("partnershipId").asText();
         Http.Response proposed = commands.postJson("/api/programs", """
-                {"partnershipId": "%s", "title": "Consultative selling", "reason": "First cohort"}"""
+                {"partnershipId": "%s", "title": "Consultative selling", "kpiTargets": ["ttq"], "reason": "First cohort"}"""
                 .formatted(partnership));
         assertThat(proposed.status()).isEqualTo(201);
 
@@ -64,7 +65,7 @@ class BothSidesIT {
 
         assertThat(queries.get("/api/partnerships/" + partnership + "/history").json().get("events")).hasSize(2);
         Http.Response second = commands.postJson("/api/programs", """
-                {"partnershipId": "%s", "title": "Negotiation", "reason": "Second cohort asks for it"}"""
+                {"partnershipId": "%s", "title": "Negotiation", "kpiTargets": ["ttq"], "reason": "Second cohort asks for it"}"""
                 .formatted(partnership));
         assertThat(second.status()).as("the partnership is still known after a restart").isEqualTo(201);
         JsonNode after = queries.await("/api/partnerships/" + partnership + "/history",

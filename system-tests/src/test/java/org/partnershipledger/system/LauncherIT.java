@@ -43,7 +43,8 @@ class LauncherIT {
         Http commands = Http.localhost(commandPort).as("manager");
         Http queries = Http.localhost(queryPort).as("board");
         String partnership = commands.postJson("/api/partnerships", """
-                {"name": "Field sales academy", "client": "Acme Retail", "reason": "Onboarding takes too long"}""")
+                {"name": "Field sales academy", "client": "Acme Retail", "reason": "Onboarding takes too long",
+                 "kpis": [{"kpiId": "ttq", "name": "Time to quota", "unit": "days", "baseline": 120, "target": 90}]}""")
                 .json().get("partnershipId").asText();
         queries.await("/api/partnerships/" + partnership + "/history", r -> r.status() == 200, Duration.ofSeconds(10));
 

@@ -1,24 +1,42 @@
 package org.partnershipledger.command.common;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The shape of every successful command response: the ids it made, the aggregate's version, and its ETag. */
-public final class CommandResponses {
+/**
+ * The response a command will get if it is accepted, planned before it is sent (ids are made before sending), so
+ * it can be stored with the command's events for idempotent retries. The aggregate's version is filled in once
+ * the command has been handled.
+ */
+public record CommandResponses(int status, String location, Map<String, Object> body) {
 
-    private CommandResponses() {
-    }
-
-    /** 201 with a Location of {@code /<collection>/<id>} under the request's path. */
-    public static ResponseEntity<Map<String, Object>> created(String idField, String id, long version) {
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
+    /** 201, with the new thing's id and its Location under the request's path. */
+    public static CommandResponses created(String idField, String id) {
+        String location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id)
+                .toUriString();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(idField, id);
-        body.put("version", version);
-        return ResponseEntity.created(location).eTag(etag(version)).body(body);
+        return new CommandResponses(201, location, body);
+    }
+
+    /** 200: the change made nothing addressable; the body carries the version only. */
+    public static CommandResponses changed() {
+        return new CommandResponses(200, null, new LinkedHashMap<>());
+    }
+
+    /** The response once the aggregate's new version is known; also what an idempotent retry gets back. */
+    public ResponseEntity<Map<String, Object>> withVersion(long version) {
+        Map<String, Object> full = new LinkedHashMap<>(body);
+        full.put("version", version);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag(etag(version));
+        if (location != null) {
+            headers.set(HttpHeaders.LOCATION, location);
+        }
+        return ResponseEntity.status(status).headers(headers).body(full);
     }
 
     public static String etag(long version) {

@@ -1,5 +1,6 @@
 package org.partnershipledger.command.common;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -12,6 +13,7 @@ import org.partnershipledger.platform.security.LedgerRole;
 import org.partnershipledger.platform.security.Principals;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -48,6 +50,20 @@ class CommandSideConfiguration {
     @Bean
     MessageHandlerInterceptor<CommandMessage<?>> rejectionTranslator() {
         return new RejectionTranslator();
+    }
+
+    @Bean
+    MessageHandlerInterceptor<CommandMessage<?>> idempotencyRecorder(Idempotency idempotency) {
+        return new IdempotencyRecorder(idempotency);
+    }
+
+    /** After Spring Security's filters (order -100): keys belong to the authenticated principal. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(Idempotency idempotency, ObjectMapper json) {
+        FilterRegistrationBean<IdempotencyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyFilter(idempotency, json));
+        registration.setOrder(0);
+        return registration;
     }
 
     /** New ids come from one place, a bean, so tests can make them predictable. */

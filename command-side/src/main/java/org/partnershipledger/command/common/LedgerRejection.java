@@ -23,6 +23,13 @@ public abstract class LedgerRejection extends RuntimeException {
         return status;
     }
 
+    /** The command was decided on a version of the aggregate that is no longer current (412). */
+    public static class VersionMismatch extends LedgerRejection {
+        public VersionMismatch(String message) {
+            super(412, "VERSION_MISMATCH", message);
+        }
+    }
+
     /** A rule of the domain forbids the change in the aggregate's current state (409). */
     public static class RuleViolated extends LedgerRejection {
         public RuleViolated(String code, String message) {

@@ -4,23 +4,29 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.partnershipledger.command.common.Guards.assertGiven;
 import static org.partnershipledger.command.common.Guards.assertReasonGiven;
 
-import java.util.HashSet;
-import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.partnershipledger.events.partnership.Kpi;
-import org.partnershipledger.events.partnership.PartnershipId;
-import org.partnershipledger.events.partnership.PartnershipOpened;
+import org.partnershipledger.command.common.ExpectedVersion;
+import org.partnershipledger.command.common.LedgerRejection;
+import org.partnershipledger.events.partnership.*;
 
 /**
- * The long-lived relationship between the client organisation and its partners. Command handlers check named
- * guards and apply events; event-sourcing handlers only evolve state.
+ * The long-lived relationship between the client organisation and its partners: selection after due diligence,
+ * onboarding, governance, cost sharing, the transparency log, and its end. Command handlers check named guards
+ * and apply events; event-sourcing handlers only evolve state. Every handler returns the new version.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -29,13 +35,26 @@ class Partnership {
 
     @AggregateIdentifier
     private PartnershipId partnershipId;
-    private final Set<String> kpiIds = new HashSet<>();
+    private Stage stage;
+    private Map<String, Candidate> candidates = new HashMap<>();
+    private boolean charterSet;
+    private Set<String> reviewedPeriods = new HashSet<>();
+    private Map<String, Boolean> concernsResolved = new HashMap<>();
 
     Partnership() {
         // for Axon: rebuilt from its events
     }
 
-    /** Returns the partnership's version after the change (the sequence number of its latest event). */
+    /** Ended partnerships take no command; every command may name the version it was decided on. */
+    @CommandHandlerInterceptor
+    Object guard(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (stage == Stage.ENDED) {
+            throw new LedgerRejection.RuleViolated("PARTNERSHIP_ENDED", "The partnership has ended");
+        }
+        ExpectedVersion.check(command.getPayload(), AggregateLifecycle.getVersion());
+        return chain.proceed();
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(OpenPartnership command) {
@@ -48,14 +67,205 @@ class Partnership {
         return AggregateLifecycle.getVersion();
     }
 
-    /** Read by program proposals, which must target KPIs of their partnership. */
-    Set<String> kpiIds() {
-        return Set.copyOf(kpiIds);
+    @CommandHandler
+    long handle(ShortlistCandidate command) {
+        PartnerRules.assertOrganizationId(command.organizationId());
+        assertGiven(command.name(), "name");
+        PartnerRules.assertGivenRole(command.role());
+        if (candidates.values().stream().anyMatch(c -> c.organizationId.equals(command.organizationId()))) {
+            throw new LedgerRejection.RuleViolated("ALREADY_SHORTLISTED",
+                    command.organizationId() + " is already shortlisted in this partnership");
+        }
+        apply(new CandidateShortlisted(partnershipId, command.partnerId(), command.organizationId(),
+                command.name().trim(), command.role()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(AssessDueDiligence command) {
+        candidate(command.partnerId());
+        PartnerRules.assertAssessment(command.criterion(), command.score(), command.evidence());
+        apply(new DueDiligenceAssessed(partnershipId, command.partnerId(), command.criterion(), command.score(),
+                command.evidence().trim()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(SelectPartner command) {
+        Candidate candidate = candidate(command.partnerId());
+        assertReasonGiven(command.reason());
+        if (candidate.selected) {
+            throw new LedgerRejection.RuleViolated("ALREADY_SELECTED", "This partner is already selected");
+        }
+        candidate.assertPassedDueDiligence();
+        apply(new PartnerSelected(partnershipId, command.partnerId(), candidate.organizationId, command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RealignStrategy command) {
+        assertGiven(command.vision(), "vision");
+        assertReasonGiven(command.reason());
+        KpiRules.assertValid(command.kpis());
+        apply(new StrategyRealigned(partnershipId, command.vision(), command.kpis(), command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(StartOnboarding command) {
+        if (candidates.values().stream().noneMatch(c -> c.selected)) {
+            throw new LedgerRejection.RuleViolated("NO_SELECTED_PARTNER", "Select a partner before onboarding");
+        }
+        assertStage(Stage.SELECTION, "Onboarding has already started");
+        apply(new OnboardingStarted(partnershipId));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(CompleteOnboarding command) {
+        assertStage(Stage.ONBOARDING, "Onboarding is not in progress");
+        assertGiven(command.summary(), "summary");
+        apply(new OnboardingCompleted(partnershipId, command.summary()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(SetGovernanceCharter command) {
+        GovernanceRules.assertCharter(command.cadence(), command.steeringMembers());
+        apply(new GovernanceCharterSet(partnershipId, command.cadence(), command.steeringMembers()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(HoldBusinessReview command) {
+        if (!charterSet) {
+            throw new LedgerRejection.RuleViolated("NO_GOVERNANCE_CHARTER", "Set a governance charter first");
+        }
+        GovernanceRules.assertReview(command.period(), command.attendees());
+        if (reviewedPeriods.contains(command.period())) {
+            throw new LedgerRejection.RuleViolated("REVIEW_ALREADY_HELD",
+                    "A business review for " + command.period() + " was already held");
+        }
+        apply(new BusinessReviewHeld(partnershipId, command.period(), command.attendees(), command.decisions(),
+                command.actions()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(AgreeCostSharing command) {
+        assertReasonGiven(command.reason());
+        CostSharingRules.assertValid(command.currency(), command.totalBudget(), command.shares());
+        apply(new CostSharingAgreed(partnershipId, command.currency().toUpperCase(), command.totalBudget(),
+                command.shares(), command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RaiseConcern command) {
+        if (command.partnerOrganizationId() != null && candidates.values().stream()
+                .noneMatch(c -> c.organizationId.equals(command.partnerOrganizationId()))) {
+            // a partner outside this partnership must not learn that it exists
+            throw new LedgerRejection.NotFound("PARTNERSHIP_NOT_FOUND", "No such partnership: " + partnershipId);
+        }
+        if (command.raisedBy() == null) {
+            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "raisedBy must be CLIENT or PARTNER");
+        }
+        assertGiven(command.subject(), "subject");
+        assertGiven(command.description(), "description");
+        apply(new ConcernRaised(partnershipId, command.concernId(), command.raisedBy(), command.subject(),
+                command.description()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(ResolveConcern command) {
+        Boolean resolved = concernsResolved.get(command.concernId());
+        if (resolved == null) {
+            throw new LedgerRejection.NotFound("CONCERN_NOT_FOUND", "No such concern: " + command.concernId());
+        }
+        if (resolved) {
+            throw new LedgerRejection.RuleViolated("CONCERN_ALREADY_RESOLVED", "The concern is already resolved");
+        }
+        assertGiven(command.resolution(), "resolution");
+        apply(new ConcernResolved(partnershipId, command.concernId(), command.resolution()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(EndPartnership command) {
+        assertReasonGiven(command.reason());
+        apply(new PartnershipEnded(partnershipId, command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private Candidate candidate(String partnerId) {
+        Candidate candidate = candidates.get(partnerId);
+        if (candidate == null) {
+            throw new LedgerRejection.NotFound("CANDIDATE_NOT_FOUND", "No such candidate: " + partnerId);
+        }
+        return candidate;
+    }
+
+    private void assertStage(Stage expected, String message) {
+        if (stage != expected) {
+            throw new LedgerRejection.RuleViolated("INVALID_STAGE", message + " (stage is " + stage + ")");
+        }
     }
 
     @EventSourcingHandler
     void on(PartnershipOpened event) {
         partnershipId = event.partnershipId();
-        event.kpis().stream().map(Kpi::kpiId).forEach(kpiIds::add);
+        stage = Stage.SELECTION;
+    }
+
+    @EventSourcingHandler
+    void on(CandidateShortlisted event) {
+        candidates.put(event.partnerId(), new Candidate(event.organizationId()));
+    }
+
+    @EventSourcingHandler
+    void on(DueDiligenceAssessed event) {
+        candidates.get(event.partnerId()).scores.put(event.criterion(), event.score());
+    }
+
+    @EventSourcingHandler
+    void on(PartnerSelected event) {
+        candidates.get(event.partnerId()).selected = true;
+    }
+
+    @EventSourcingHandler
+    void on(OnboardingStarted event) {
+        stage = Stage.ONBOARDING;
+    }
+
+    @EventSourcingHandler
+    void on(OnboardingCompleted event) {
+        stage = Stage.DELIVERY;
+    }
+
+    @EventSourcingHandler
+    void on(GovernanceCharterSet event) {
+        charterSet = true;
+    }
+
+    @EventSourcingHandler
+    void on(BusinessReviewHeld event) {
+        reviewedPeriods.add(event.period());
+        stage = Stage.GOVERNANCE;
+    }
+
+    @EventSourcingHandler
+    void on(ConcernRaised event) {
+        concernsResolved.put(event.concernId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(ConcernResolved event) {
+        concernsResolved.put(event.concernId(), true);
+    }
+
+    @EventSourcingHandler
+    void on(PartnershipEnded event) {
+        stage = Stage.ENDED;
     }
 }

@@ -1,57 +1,225 @@
 package org.partnershipledger.command.partnership;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.partnershipledger.command.common.CommandResponses;
+import org.partnershipledger.command.common.CommandSender;
+import org.partnershipledger.command.common.ExpectedVersion;
 import org.partnershipledger.command.common.IdGenerator;
+import org.partnershipledger.events.partnership.CostShare;
+import org.partnershipledger.events.partnership.DueDiligenceCriterion;
+import org.partnershipledger.events.partnership.GovernanceCadence;
 import org.partnershipledger.events.partnership.Kpi;
+import org.partnershipledger.events.partnership.PartnerRole;
 import org.partnershipledger.events.partnership.PartnershipId;
+import org.partnershipledger.events.partnership.Side;
+import org.partnershipledger.platform.security.Principals;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Partnership commands. Each maps its request to one command and answers with the partnership's new version. */
 @RestController
-@RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE,
+        consumes = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Partnerships")
 class PartnershipController {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
     private final IdGenerator ids;
 
-    PartnershipController(CommandGateway commands, IdGenerator ids) {
+    PartnershipController(CommandSender commands, IdGenerator ids) {
         this.commands = commands;
         this.ids = ids;
     }
 
     record KpiRequest(@NotBlank String kpiId, @NotBlank String name, @NotBlank String unit,
                       @NotNull BigDecimal baseline, @NotNull BigDecimal target, LocalDate dueDate) {
-        Kpi toKpi() {
-            return new Kpi(kpiId, name, unit, baseline, target, dueDate);
+        static List<Kpi> toKpis(List<KpiRequest> kpis) {
+            return kpis == null ? List.of()
+                    : kpis.stream().map(k -> new Kpi(k.kpiId(), k.name(), k.unit(), k.baseline(), k.target(),
+                    k.dueDate())).toList();
         }
     }
 
-    record OpenPartnershipRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String client,
-                                  @Size(max = 2000) String vision, List<@Valid KpiRequest> kpis,
-                                  @NotBlank @Size(max = 2000) String reason) {
+    record OpenRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String client,
+                       @Size(max = 2000) String vision, List<@Valid KpiRequest> kpis,
+                       @NotBlank @Size(max = 2000) String reason) {
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenPartnershipRequest request) {
+    @PostMapping
+    @Operation(summary = "Open a partnership (stage SELECTION)")
+    ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenRequest request) {
         PartnershipId id = new PartnershipId(ids.next());
-        List<Kpi> kpis = request.kpis() == null ? List.of() : request.kpis().stream().map(KpiRequest::toKpi).toList();
-        long version = commands.sendAndWait(new OpenPartnership(id, request.name(), request.client(),
-                request.vision(), kpis, request.reason()));
-        return CommandResponses.created("partnershipId", id.value(), version);
+        return commands.send(new OpenPartnership(id, request.name(), request.client(), request.vision(),
+                KpiRequest.toKpis(request.kpis()), request.reason()), CommandResponses.created("partnershipId", id.value()));
+    }
+
+    record ShortlistRequest(@NotBlank @Size(max = 64) String organizationId, @NotBlank @Size(max = 200) String name,
+                            @NotNull PartnerRole role) {
+    }
+
+    @PostMapping("/{id}/candidates")
+    @Operation(summary = "Shortlist a partner organisation as a candidate")
+    ResponseEntity<Map<String, Object>> shortlist(@PathVariable String id, @Valid @RequestBody ShortlistRequest request,
+                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String partnerId = ids.next();
+        return commands.send(new ShortlistCandidate(new PartnershipId(id), partnerId, request.organizationId(),
+                request.name(), request.role(), ExpectedVersion.fromIfMatch(ifMatch)),
+                CommandResponses.created("partnerId", partnerId));
+    }
+
+    record DueDiligenceRequest(@NotNull DueDiligenceCriterion criterion, @NotNull Integer score,
+                               @NotBlank @Size(max = 4000) String evidence) {
+    }
+
+    @PostMapping("/{id}/candidates/{partnerId}/due-diligence")
+    @Operation(summary = "Assess a candidate on one criterion (re-assessing supersedes)")
+    ResponseEntity<Map<String, Object>> assess(@PathVariable String id, @PathVariable String partnerId,
+                                               @Valid @RequestBody DueDiligenceRequest request,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return commands.send(new AssessDueDiligence(new PartnershipId(id), partnerId, request.criterion(),
+                request.score(), request.evidence(), ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+    }
+
+    record ReasonRequest(@Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/{id}/candidates/{partnerId}/selection")
+    @Operation(summary = "Select a candidate that passed due diligence")
+    ResponseEntity<Map<String, Object>> select(@PathVariable String id, @PathVariable String partnerId,
+                                               @Valid @RequestBody ReasonRequest request,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return commands.send(new SelectPartner(new PartnershipId(id), partnerId, request.reason(),
+                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+    }
+
+    record StrategyRequest(@NotBlank @Size(max = 2000) String vision, List<@Valid KpiRequest> kpis,
+                           @Size(max = 2000) String reason) {
+    }
+
+    @PutMapping("/{id}/strategy")
+    @Operation(summary = "Re-align vision and KPIs (a change of direction: reason required)")
+    ResponseEntity<Map<String, Object>> realign(@PathVariable String id, @Valid @RequestBody StrategyRequest request,
+                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return commands.send(new RealignStrategy(new PartnershipId(id), request.vision(),
+                KpiRequest.toKpis(request.kpis()), request.reason(), ExpectedVersion.fromIfMatch(ifMatch)),
+                CommandResponses.changed());
+    }
+
+    @PostMapping(path = "/{id}/onboarding", consumes = MediaType.ALL_VALUE)
+    @Operation(summary = "Start onboarding (needs a selected partner)")
+    ResponseEntity<Map<String, Object>> startOnboarding(@PathVariable String id,
+                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return commands.send(new StartOnboarding(new PartnershipId(id), ExpectedVersion.fromIfMatch(ifMatch)),
+                CommandResponses.changed());
+    }
+
+    record CompletionRequest(@NotBlank @Size(max = 4000) String summary) {
+    }
+
+    @PostMapping("/{id}/onboarding/completion")
+    @Operation(summary = "Complete onboarding (stage DELIVERY)")
+    ResponseEntity<Map<String, Object>> completeOnboarding(@PathVariable String id,
+                                                           @Valid @RequestBody CompletionRequest request,
+                                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return commands.send(new CompleteOnboarding(new PartnershipId(id), request.summary(),
+                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+    }
+
+    record CharterRequest(@NotNull GovernanceCadence cadence, @NotEmpty List<@NotBlank String> steeringMembers) {
+    }
+
+    @PutMapping("/{id}/governance-charter")
+    @Operation(summary = "Set the governance charter")
+    ResponseEntity<Map<String, Object>> charter(@PathVariable String id, @Valid @RequestBody CharterRequest request,
+                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return commands.send(new SetGovernanceCharter(new PartnershipId(id), request.cadence(),
+                request.steeringMembers(), ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+    }
+
+    record ReviewRequest(@NotBlank String period, @NotEmpty List<@NotBlank String> attendees,
+                         List<@NotBlank String> decisions, List<@NotBlank String> actions) {
+    }
+
+    @PostMapping("/{id}/business-reviews")
+    @Operation(summary = "Record a business review held for a period (needs a charter; one per period)")
+    ResponseEntity<Map<String, Object>> review(@PathVariable String id, @Valid @RequestBody ReviewRequest request,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return commands.send(new HoldBusinessReview(new PartnershipId(id), request.period(), request.attendees(),
+                request.decisions(), request.actions(), ExpectedVersion.fromIfMatch(ifMatch)),
+                CommandResponses.changed());
+    }
+
+    record CostShareRequest(@NotBlank String businessUnit, @NotNull BigDecimal percent) {
+    }
+
+    record CostSharingRequest(@NotBlank String currency, @NotNull BigDecimal totalBudget,
+                              @NotEmpty List<@Valid CostShareRequest> shares, @Size(max = 2000) String reason) {
+    }
+
+    @PutMapping("/{id}/cost-sharing")
+    @Operation(summary = "Agree how business units share the cost (shares total 100; reason required)")
+    ResponseEntity<Map<String, Object>> costSharing(@PathVariable String id,
+                                                    @Valid @RequestBody CostSharingRequest request,
+                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        List<CostShare> shares = request.shares().stream()
+                .map(share -> new CostShare(share.businessUnit().trim(), share.percent())).toList();
+        return commands.send(new AgreeCostSharing(new PartnershipId(id), request.currency(), request.totalBudget(),
+                shares, request.reason(), ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+    }
+
+    record ConcernRequest(@NotNull Side raisedBy, @NotBlank @Size(max = 300) String subject,
+                          @NotBlank @Size(max = 4000) String description) {
+    }
+
+    @PostMapping("/{id}/concerns")
+    @Operation(summary = "Raise a concern in the transparency log (managers, and partners of this partnership)")
+    ResponseEntity<Map<String, Object>> raiseConcern(@PathVariable String id, @Valid @RequestBody ConcernRequest request,
+                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String concernId = ids.next();
+        // a partner raises concerns as the partner side, and only where its organisation takes part
+        String partnerOrganization = Principals.current().filter(Principals::isPartnerOnly)
+                .map(principal -> Principals.organizationId(principal).orElse(""))
+                .orElse(null);
+        Side raisedBy = partnerOrganization != null ? Side.PARTNER : request.raisedBy();
+        return commands.send(new RaiseConcern(new PartnershipId(id), concernId, raisedBy, request.subject(),
+                request.description(), partnerOrganization, ExpectedVersion.fromIfMatch(ifMatch)),
+                CommandResponses.created("concernId", concernId));
+    }
+
+    record ResolutionRequest(@NotBlank @Size(max = 4000) String resolution) {
+    }
+
+    @PostMapping("/{id}/concerns/{concernId}/resolution")
+    @Operation(summary = "Resolve a concern")
+    ResponseEntity<Map<String, Object>> resolveConcern(@PathVariable String id, @PathVariable String concernId,
+                                                       @Valid @RequestBody ResolutionRequest request,
+                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return commands.send(new ResolveConcern(new PartnershipId(id), concernId, request.resolution(),
+                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+    }
+
+    @PostMapping("/{id}/end")
+    @Operation(summary = "End the partnership (reason required); nothing changes in it afterwards")
+    ResponseEntity<Map<String, Object>> end(@PathVariable String id, @Valid @RequestBody ReasonRequest request,
+                                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return commands.send(new EndPartnership(new PartnershipId(id), request.reason(),
+                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
     }
 }

@@ -1,25 +1,54 @@
 package org.partnershipledger.command.program;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.partnershipledger.command.common.Guards.assertGiven;
+import static org.partnershipledger.command.common.Guards.assertReasonGiven;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.partnershipledger.command.common.ExpectedVersion;
+import org.partnershipledger.command.common.LedgerRejection;
+import org.partnershipledger.command.partnership.PartnershipStatus;
 import org.partnershipledger.events.partnership.PartnershipId;
-import org.partnershipledger.events.program.ProgramId;
-import org.partnershipledger.events.program.ProgramProposed;
+import org.partnershipledger.events.program.*;
 
-/** A learning program inside a partnership, with a versioned curriculum. */
+/**
+ * A learning program inside a partnership: proposal, co-creation, approval, localisation, cohorts, pivots of its
+ * versioned curriculum, impact records and retirement. Every handler returns the program's new version.
+ */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @Aggregate(snapshotTriggerDefinition = "programSnapshots")
 class Program {
 
+    enum Status { PROPOSED, APPROVED, REJECTED, RETIRED }
+
     @AggregateIdentifier
     private ProgramId programId;
     private PartnershipId partnershipId;
+    private Status status;
     private int curriculumVersion;
+    private List<CurriculumModule> modules = new ArrayList<>();
+    private Set<String> kpiTargets = new HashSet<>();
+    private Set<String> localizations = new HashSet<>();
+    private Map<String, Integer> cohortParticipants = new HashMap<>();
+    private Set<String> deliveredCohorts = new HashSet<>();
+    private Map<String, Boolean> impactsWithdrawn = new HashMap<>();
 
     Program() {
         // for Axon: rebuilt from its events
@@ -31,10 +60,233 @@ class Program {
                 command.objectives(), command.audience(), command.kpiTargets(), command.modules(), 1));
     }
 
+    /**
+     * Checked before every command: the partnership must not have ended (a cross-aggregate rule, read from the
+     * partnership registry in this transaction), a retired program only takes corrections, and the command may
+     * name the version it was decided on.
+     */
+    @CommandHandlerInterceptor
+    Object guard(CommandMessage<?> command, PartnershipStatus partnerships, InterceptorChain chain) throws Exception {
+        if (partnerships.lookUp(partnershipId).map(PartnershipStatus.Known::ended).orElse(false)) {
+            throw new LedgerRejection.RuleViolated("PARTNERSHIP_ENDED", "The program's partnership has ended");
+        }
+        if (status == Status.RETIRED && !(command.getPayload() instanceof WithdrawImpact)) {
+            throw new LedgerRejection.RuleViolated("PROGRAM_RETIRED", "The program is retired");
+        }
+        ExpectedVersion.check(command.getPayload(), AggregateLifecycle.getVersion());
+        return chain.proceed();
+    }
+
+    @CommandHandler
+    long handle(CoCreateModule command) {
+        assertGiven(command.title(), "title");
+        ProgramRules.assertBothSidesNamed(command.clientSmes(), command.partnerDesigners());
+        if (status != Status.PROPOSED) {
+            throw new LedgerRejection.RuleViolated("CURRICULUM_LOCKED",
+                    "The curriculum of an approved program changes only by a pivot");
+        }
+        apply(new ModuleCoCreated(programId, command.moduleId(), command.title().trim(), command.clientSmes(),
+                command.partnerDesigners(), curriculumVersion));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(ApproveProgram command) {
+        assertGiven(command.approvedBy(), "approvedBy");
+        assertProposed("approved");
+        apply(new ProgramApproved(programId, command.approvedBy().trim()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RejectProgram command) {
+        assertReasonGiven(command.reason());
+        assertProposed("rejected");
+        apply(new ProgramRejected(programId, command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(LocalizeProgram command) {
+        assertGiven(command.region(), "region");
+        assertGiven(command.language(), "language");
+        ProgramRules.assertTimeZone(command.timeZone());
+        assertApproved();
+        if (localizations.contains(localizationKey(command.region(), command.language()))) {
+            throw new LedgerRejection.RuleViolated("ALREADY_LOCALIZED",
+                    "The program is already localised for " + command.region() + " in " + command.language());
+        }
+        apply(new ProgramLocalized(programId, command.localizationId(), command.region().trim(),
+                command.language().trim(), command.timeZone(), command.adaptations()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(ScheduleCohort command) {
+        assertGiven(command.region(), "region");
+        ProgramRules.assertPositive(command.participants(), "participants");
+        if (command.startsOn() == null) {
+            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "startsOn must be given");
+        }
+        assertApproved();
+        apply(new CohortScheduled(programId, command.cohortId(), command.region().trim(), command.startsOn(),
+                command.participants()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordCohortDelivery command) {
+        Integer participants = cohortParticipants.get(command.cohortId());
+        if (participants == null) {
+            throw new LedgerRejection.NotFound("COHORT_NOT_FOUND", "No such cohort: " + command.cohortId());
+        }
+        if (deliveredCohorts.contains(command.cohortId())) {
+            throw new LedgerRejection.RuleViolated("COHORT_ALREADY_DELIVERED", "The cohort's delivery is recorded");
+        }
+        if (command.deliveredOn() == null || command.participantsCompleted() == null
+                || command.participantsCompleted() < 0) {
+            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "deliveredOn and participantsCompleted (0 or more) must be given");
+        }
+        if (command.participantsCompleted() > participants) {
+            throw new LedgerRejection.RuleViolated("COMPLETIONS_EXCEED_PARTICIPANTS",
+                    command.participantsCompleted() + " completions for " + participants + " participants");
+        }
+        assertGiven(command.facilitator(), "facilitator");
+        apply(new CohortDelivered(programId, command.cohortId(), command.deliveredOn(),
+                command.participantsCompleted(), command.facilitator().trim()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(PivotCurriculum command) {
+        assertReasonGiven(command.reason());
+        if (command.trigger() == null) {
+            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "trigger must be given");
+        }
+        assertGiven(command.approvedBy(), "approvedBy");
+        assertApproved();
+        List<CurriculumModule> next = Curriculum.pivot(modules, command.addModules(), command.removeModules());
+        apply(new CurriculumPivoted(programId, curriculumVersion, curriculumVersion + 1, command.reason(),
+                command.trigger(), command.addModules(), command.removeModules(), command.approvedBy().trim(),
+                command.effectiveFrom(), next));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordImpact command, Clock clock) {
+        ImpactRules.assertShape(command);
+        if (!kpiTargets.contains(command.kpiId())) {
+            throw new LedgerRejection.RuleViolated("UNKNOWN_KPI",
+                    "KPI " + command.kpiId() + " is not one of this program's targets " + kpiTargets);
+        }
+        if (command.cohortId() != null && !cohortParticipants.containsKey(command.cohortId())) {
+            throw new LedgerRejection.NotFound("COHORT_NOT_FOUND", "No such cohort: " + command.cohortId());
+        }
+        ProgramRules.assertPeriod(command.periodStart(), command.periodEnd(), LocalDate.now(clock));
+        assertApproved();
+        apply(new ImpactRecorded(programId, command.impactId(), command.level(), command.kpiId(), command.value(),
+                command.unit().trim(), command.cohortId(), command.region(), command.periodStart(),
+                command.periodEnd(), command.source(), command.evidence(), command.cost(), command.monetaryBenefit(),
+                curriculumVersion));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(WithdrawImpact command) {
+        assertReasonGiven(command.reason());
+        Boolean withdrawn = impactsWithdrawn.get(command.impactId());
+        if (withdrawn == null) {
+            throw new LedgerRejection.NotFound("IMPACT_NOT_FOUND", "No such impact record: " + command.impactId());
+        }
+        if (withdrawn) {
+            throw new LedgerRejection.RuleViolated("IMPACT_ALREADY_WITHDRAWN", "The impact record is withdrawn");
+        }
+        apply(new ImpactWithdrawn(programId, command.impactId(), command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RetireProgram command) {
+        assertReasonGiven(command.reason());
+        apply(new ProgramRetired(programId, command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void assertApproved() {
+        if (status != Status.APPROVED) {
+            throw new LedgerRejection.RuleViolated("PROGRAM_NOT_APPROVED", "The program is " + status + ", not APPROVED");
+        }
+    }
+
+    private void assertProposed(String what) {
+        if (status != Status.PROPOSED) {
+            throw new LedgerRejection.RuleViolated("PROGRAM_NOT_PROPOSED",
+                    "Only a proposed program can be " + what + "; this one is " + status);
+        }
+    }
+
+    private static String localizationKey(String region, String language) {
+        return region.trim().toLowerCase() + "|" + language.trim().toLowerCase();
+    }
+
     @EventSourcingHandler
     void on(ProgramProposed event) {
         programId = event.programId();
         partnershipId = event.partnershipId();
+        status = Status.PROPOSED;
         curriculumVersion = event.curriculumVersion();
+        modules = new ArrayList<>(event.modules());
+        kpiTargets = new HashSet<>(event.kpiTargets());
+    }
+
+    @EventSourcingHandler
+    void on(ModuleCoCreated event) {
+        modules.add(new CurriculumModule(event.moduleId(), event.title()));
+    }
+
+    @EventSourcingHandler
+    void on(ProgramApproved event) {
+        status = Status.APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(ProgramRejected event) {
+        status = Status.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(ProgramLocalized event) {
+        localizations.add(localizationKey(event.region(), event.language()));
+    }
+
+    @EventSourcingHandler
+    void on(CohortScheduled event) {
+        cohortParticipants.put(event.cohortId(), event.participants());
+    }
+
+    @EventSourcingHandler
+    void on(CohortDelivered event) {
+        deliveredCohorts.add(event.cohortId());
+    }
+
+    @EventSourcingHandler
+    void on(CurriculumPivoted event) {
+        curriculumVersion = event.toVersion();
+        modules = new ArrayList<>(event.modules());
+    }
+
+    @EventSourcingHandler
+    void on(ImpactRecorded event) {
+        impactsWithdrawn.put(event.impactId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(ImpactWithdrawn event) {
+        impactsWithdrawn.put(event.impactId(), true);
+    }
+
+    @EventSourcingHandler
+    void on(ProgramRetired event) {
+        status = Status.RETIRED;
     }
 }

@@ -3,25 +3,26 @@ package org.partnershipledger.command.program;
 import static org.partnershipledger.command.common.Guards.assertGiven;
 import static org.partnershipledger.command.common.Guards.assertReasonGiven;
 
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.partnershipledger.command.common.LedgerRejection;
-import org.partnershipledger.command.partnership.PartnershipReader;
+import org.partnershipledger.command.partnership.PartnershipStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Proposing a program crosses two aggregates: the program is new, and its partnership must exist. The
- * partnership is read (not changed) in the same unit of work, from its own events, so the check needs no read
- * model and no distributed transaction.
+ * Proposing a program crosses two aggregates: the program is new, and its partnership must exist, be going on,
+ * and own the KPIs the program targets. The partnership is consulted through {@link PartnershipStatus}, in the
+ * same transaction, so the check needs no distributed transaction.
  */
 @Component
 class ProgramProposals {
 
     private final Repository<Program> programs;
-    private final PartnershipReader partnerships;
+    private final PartnershipStatus partnerships;
 
-    ProgramProposals(Repository<Program> programs, PartnershipReader partnerships) {
+    ProgramProposals(Repository<Program> programs, PartnershipStatus partnerships) {
         this.programs = programs;
         this.partnerships = partnerships;
     }
@@ -31,9 +32,19 @@ class ProgramProposals {
     long handle(ProposeProgram command) throws Exception {
         assertGiven(command.title(), "title");
         assertReasonGiven(command.reason());
-        if (!partnerships.exists(command.partnershipId())) {
-            throw new LedgerRejection.NotFound("PARTNERSHIP_NOT_FOUND",
-                    "No such partnership: " + command.partnershipId());
+        if (command.kpiTargets().isEmpty()) {
+            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "A program targets at least one KPI");
+        }
+        PartnershipStatus.Known partnership = partnerships.lookUp(command.partnershipId())
+                .orElseThrow(() -> new LedgerRejection.NotFound("PARTNERSHIP_NOT_FOUND",
+                        "No such partnership: " + command.partnershipId()));
+        if (partnership.ended()) {
+            throw new LedgerRejection.RuleViolated("PARTNERSHIP_ENDED", "The partnership has ended");
+        }
+        List<String> unknown = command.kpiTargets().stream().filter(k -> !partnership.kpiIds().contains(k)).toList();
+        if (!unknown.isEmpty()) {
+            throw new LedgerRejection.RuleViolated("UNKNOWN_KPI",
+                    "Not KPIs of the partnership: " + unknown + " (it has " + partnership.kpiIds() + ")");
         }
         Aggregate<Program> program = programs.newInstance(() -> new Program(command));
         return program.version();

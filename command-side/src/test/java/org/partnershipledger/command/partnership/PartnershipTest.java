@@ -1,22 +1,18 @@
 package org.partnershipledger.command.partnership;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import static org.partnershipledger.command.common.Rejections.rejected;
+import static org.partnershipledger.command.partnership.PartnershipEvents.*;
+
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.partnershipledger.command.common.LedgerRejection;
-import org.partnershipledger.events.partnership.Kpi;
-import org.partnershipledger.events.partnership.PartnershipId;
-import org.partnershipledger.events.partnership.PartnershipOpened;
+import org.partnershipledger.events.partnership.*;
 
 class PartnershipTest {
-
-    static final PartnershipId ID = new PartnershipId("p-1");
-    static final Kpi TIME_TO_QUOTA = new Kpi("ttq", "Time to quota", "days", new BigDecimal("120"),
-            new BigDecimal("90"), LocalDate.parse("2027-06-30"));
 
     FixtureConfiguration<Partnership> fixture;
 
@@ -25,44 +21,302 @@ class PartnershipTest {
         fixture = new AggregateTestFixture<>(Partnership.class);
     }
 
-    static OpenPartnership open(String reason, Kpi... kpis) {
-        return new OpenPartnership(ID, "Field sales academy", "Acme Retail", "Ramp up reps faster", List.of(kpis),
-                reason);
+    static List<Object> withSelectedPartner() {
+        List<Object> events = new ArrayList<>(List.of(opened(), shortlisted("c-1", ACME)));
+        events.addAll(passedDueDiligence("c-1"));
+        events.add(selected("c-1"));
+        return events;
     }
 
-    @Test
-    void openingAPartnershipRecordsItsVisionAndKpisAtVersionZero() {
-        fixture.givenNoPriorActivity()
-                .when(open("Sales onboarding takes too long", TIME_TO_QUOTA))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new PartnershipOpened(ID, "Field sales academy", "Acme Retail", "Ramp up reps faster",
-                        List.of(TIME_TO_QUOTA)))
-                .expectResultMessagePayload(0L);
+    @Nested
+    class Opening {
+        @Test
+        void recordsVisionAndKpisAtVersionZero() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenPartnership(ID, "Field sales academy", "Acme Retail", "Reps productive in 90 days",
+                            List.of(TIME_TO_QUOTA), "Sales onboarding takes too long"))
+                    .expectEvents(opened())
+                    .expectResultMessagePayload(0L);
+        }
+
+        @Test
+        void needsAReason() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenPartnership(ID, "N", "C", null, List.of(), "  "))
+                    .expectException(rejected(400, "REASON_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void needsAName() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenPartnership(ID, "", "C", null, List.of(), "why"))
+                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTheSameKpiTwice() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenPartnership(ID, "N", "C", null, List.of(TIME_TO_QUOTA, TIME_TO_QUOTA), "why"))
+                    .expectException(rejected(400, "DUPLICATE_KPI"))
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void cannotOpenAPartnershipWithoutAReason() {
-        fixture.givenNoPriorActivity()
-                .when(open("  "))
-                .expectException(LedgerRejection.Invalid.class)
-                .expectExceptionMessage("A reason is required for this change")
-                .expectNoEvents();
+    @Nested
+    class Shortlisting {
+        @Test
+        void addsACandidate() {
+            fixture.given(opened())
+                    .when(new ShortlistCandidate(ID, "c-1", ACME, "Acme Learning", PartnerRole.TRAINING_PROVIDER, null))
+                    .expectEvents(shortlisted("c-1", ACME))
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void refusesTheSameOrganisationTwice() {
+            fixture.given(opened(), shortlisted("c-1", ACME))
+                    .when(new ShortlistCandidate(ID, "c-2", ACME, "Acme again", PartnerRole.MOOC, null))
+                    .expectException(rejected(409, "ALREADY_SHORTLISTED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void needsAnOrganisationSlug() {
+            fixture.given(opened())
+                    .when(new ShortlistCandidate(ID, "c-1", "Acme Learning!", "Acme", PartnerRole.MOOC, null))
+                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void cannotOpenAPartnershipWithoutAName() {
-        fixture.givenNoPriorActivity()
-                .when(new OpenPartnership(ID, "", "Acme Retail", null, List.of(), "why"))
-                .expectException(LedgerRejection.Invalid.class)
-                .expectNoEvents();
+    @Nested
+    class DueDiligence {
+        @Test
+        void recordsAnAssessmentWithEvidence() {
+            fixture.given(opened(), shortlisted("c-1", ACME))
+                    .when(new AssessDueDiligence(ID, "c-1", DueDiligenceCriterion.EXPERTISE, 4,
+                            "Reference call with two clients", null))
+                    .expectEvents(assessed("c-1", DueDiligenceCriterion.EXPERTISE, 4));
+        }
+
+        @Test
+        void needsAKnownCandidate() {
+            fixture.given(opened())
+                    .when(new AssessDueDiligence(ID, "nope", DueDiligenceCriterion.EXPERTISE, 4, "e", null))
+                    .expectException(rejected(404, "CANDIDATE_NOT_FOUND"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void needsAScoreFromZeroToFive() {
+            fixture.given(opened(), shortlisted("c-1", ACME))
+                    .when(new AssessDueDiligence(ID, "c-1", DueDiligenceCriterion.EXPERTISE, 6, "e", null))
+                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void needsEvidence() {
+            fixture.given(opened(), shortlisted("c-1", ACME))
+                    .when(new AssessDueDiligence(ID, "c-1", DueDiligenceCriterion.EXPERTISE, 4, " ", null))
+                    .expectException(rejected(400, "EVIDENCE_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReassessmentSupersedesTheFailingScore() {
+            List<Object> given = new ArrayList<>(List.of(opened(), shortlisted("c-1", ACME)));
+            given.addAll(passedDueDiligence("c-1"));
+            given.add(assessed("c-1", DueDiligenceCriterion.WITHIN_BUDGET, 1));
+            given.add(assessed("c-1", DueDiligenceCriterion.WITHIN_BUDGET, 3));
+            fixture.given(given)
+                    .when(new SelectPartner(ID, "c-1", "Budget plan revised", null))
+                    .expectEvents(new PartnerSelected(ID, "c-1", ACME, "Budget plan revised"));
+        }
     }
 
-    @Test
-    void cannotOpenAPartnershipListingTheSameKpiTwice() {
-        fixture.givenNoPriorActivity()
-                .when(open("why", TIME_TO_QUOTA, TIME_TO_QUOTA))
-                .expectException(LedgerRejection.Invalid.class)
-                .expectExceptionMessage("KPI ttq is listed twice")
-                .expectNoEvents();
+    @Nested
+    class Selection {
+        @Test
+        void selectsACandidateThatPassedDueDiligence() {
+            List<Object> given = new ArrayList<>(List.of(opened(), shortlisted("c-1", ACME)));
+            given.addAll(passedDueDiligence("c-1"));
+            fixture.given(given)
+                    .when(new SelectPartner(ID, "c-1", "Best fit on expertise", null))
+                    .expectEvents(selected("c-1"));
+        }
+
+        @Test
+        void isRefusedWhileARequiredCriterionIsNotAssessed() {
+            fixture.given(opened(), shortlisted("c-1", ACME), assessed("c-1", DueDiligenceCriterion.EXPERTISE, 5))
+                    .when(new SelectPartner(ID, "c-1", "why", null))
+                    .expectException(rejected(409, "DUE_DILIGENCE_INCOMPLETE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isRefusedWhenARequiredCriterionScoredBelowThree() {
+            List<Object> given = new ArrayList<>(List.of(opened(), shortlisted("c-1", ACME)));
+            given.addAll(passedDueDiligence("c-1"));
+            given.add(assessed("c-1", DueDiligenceCriterion.WITHIN_BUDGET, 2));
+            fixture.given(given)
+                    .when(new SelectPartner(ID, "c-1", "why", null))
+                    .expectException(rejected(409, "DUE_DILIGENCE_FAILED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aLowCulturalFitDoesNotBlockSelection() {
+            List<Object> given = new ArrayList<>(List.of(opened(), shortlisted("c-1", ACME)));
+            given.addAll(passedDueDiligence("c-1"));
+            given.add(assessed("c-1", DueDiligenceCriterion.CULTURAL_FIT, 1));
+            fixture.given(given)
+                    .when(new SelectPartner(ID, "c-1", "Best fit on expertise", null))
+                    .expectEvents(selected("c-1"));
+        }
+
+        @Test
+        void needsAReason() {
+            List<Object> given = new ArrayList<>(List.of(opened(), shortlisted("c-1", ACME)));
+            given.addAll(passedDueDiligence("c-1"));
+            fixture.given(given)
+                    .when(new SelectPartner(ID, "c-1", "", null))
+                    .expectException(rejected(400, "REASON_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isRefusedTwice() {
+            fixture.given(withSelectedPartner())
+                    .when(new SelectPartner(ID, "c-1", "again", null))
+                    .expectException(rejected(409, "ALREADY_SELECTED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void needsAKnownCandidate() {
+            fixture.given(opened())
+                    .when(new SelectPartner(ID, "nope", "why", null))
+                    .expectException(rejected(404, "CANDIDATE_NOT_FOUND"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Strategy {
+        @Test
+        void realignsVisionAndKpisWithAReason() {
+            fixture.given(opened())
+                    .when(new RealignStrategy(ID, "Reps productive in 60 days", List.of(TIME_TO_QUOTA),
+                            "Market moved", null))
+                    .expectEvents(new StrategyRealigned(ID, "Reps productive in 60 days", List.of(TIME_TO_QUOTA),
+                            "Market moved"));
+        }
+
+        @Test
+        void needsAReason() {
+            fixture.given(opened())
+                    .when(new RealignStrategy(ID, "v", List.of(), null, null))
+                    .expectException(rejected(400, "REASON_REQUIRED"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Onboarding {
+        @Test
+        void startsWithASelectedPartner() {
+            fixture.given(withSelectedPartner())
+                    .when(new StartOnboarding(ID, null))
+                    .expectEvents(new OnboardingStarted(ID));
+        }
+
+        @Test
+        void needsASelectedPartner() {
+            fixture.given(opened(), shortlisted("c-1", ACME))
+                    .when(new StartOnboarding(ID, null))
+                    .expectException(rejected(409, "NO_SELECTED_PARTNER"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void startsOnlyOnce() {
+            List<Object> given = new ArrayList<>(withSelectedPartner());
+            given.add(new OnboardingStarted(ID));
+            fixture.given(given)
+                    .when(new StartOnboarding(ID, null))
+                    .expectException(rejected(409, "INVALID_STAGE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void completesWithASummary() {
+            List<Object> given = new ArrayList<>(withSelectedPartner());
+            given.add(new OnboardingStarted(ID));
+            fixture.given(given)
+                    .when(new CompleteOnboarding(ID, "Trainers certified", null))
+                    .expectEvents(new OnboardingCompleted(ID, "Trainers certified"));
+        }
+
+        @Test
+        void completesOnlyWhileInProgress() {
+            fixture.given(withSelectedPartner())
+                    .when(new CompleteOnboarding(ID, "done", null))
+                    .expectException(rejected(409, "INVALID_STAGE"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Governance {
+        @Test
+        void setsACharter() {
+            fixture.given(opened())
+                    .when(new SetGovernanceCharter(ID, GovernanceCadence.QUARTERLY, List.of("CLO", "Head of Sales"), null))
+                    .expectEvents(charter());
+        }
+
+        @Test
+        void aCharterNamesSteeringMembers() {
+            fixture.given(opened())
+                    .when(new SetGovernanceCharter(ID, GovernanceCadence.MONTHLY, List.of(), null))
+                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void holdsAReviewForAPeriod() {
+            fixture.given(opened(), charter())
+                    .when(new HoldBusinessReview(ID, "2026-Q3", List.of("CLO"), List.of("Add a module"),
+                            List.of("Draft it"), null))
+                    .expectEvents(new BusinessReviewHeld(ID, "2026-Q3", List.of("CLO"), List.of("Add a module"),
+                            List.of("Draft it")));
+        }
+
+        @Test
+        void aReviewNeedsACharter() {
+            fixture.given(opened())
+                    .when(new HoldBusinessReview(ID, "2026-Q3", List.of("CLO"), List.of(), List.of(), null))
+                    .expectException(rejected(409, "NO_GOVERNANCE_CHARTER"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void onlyOneReviewPerPeriod() {
+            fixture.given(opened(), charter(), new BusinessReviewHeld(ID, "2026-Q3", List.of("CLO"), List.of(), List.of()))
+                    .when(new HoldBusinessReview(ID, "2026-Q3", List.of("CLO"), List.of(), List.of(), null))
+                    .expectException(rejected(409, "REVIEW_ALREADY_HELD"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPeriodIsAQuarterOrAMonth() {
+            fixture.given(opened(), charter())
+                    .when(new HoldBusinessReview(ID, "summer", List.of("CLO"), List.of(), List.of(), null))
+                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectNoEvents();
+        }
     }
 }

@@ -1,31 +1,20 @@
 package org.partnershipledger.command.program;
 
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
+import static org.partnershipledger.command.common.Rejections.rejected;
+import static org.partnershipledger.command.program.ProgramEvents.*;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnershipledger.command.common.LedgerRejection;
-import org.partnershipledger.command.partnership.PartnershipReader;
+import org.partnershipledger.command.partnership.FakePartnershipStatus;
 import org.partnershipledger.events.partnership.PartnershipId;
-import org.partnershipledger.events.program.CurriculumModule;
-import org.partnershipledger.events.program.ModuleId;
-import org.partnershipledger.events.program.ProgramId;
-import org.partnershipledger.events.program.ProgramProposed;
 
 class ProgramProposalsTest {
 
-    static final PartnershipId PARTNERSHIP = new PartnershipId("p-1");
-    static final ProgramId PROGRAM = new ProgramId("prog-1");
-    static final List<CurriculumModule> MODULES = List.of(new CurriculumModule(new ModuleId("m-1"), "Discovery"));
-
     FixtureConfiguration<Program> fixture;
-    PartnershipReader partnerships = mock(PartnershipReader.class);
+    FakePartnershipStatus partnerships = new FakePartnershipStatus().with(PARTNERSHIP, "ttq", "nps");
 
     @BeforeEach
     void setUp() {
@@ -33,43 +22,57 @@ class ProgramProposalsTest {
         fixture.registerAnnotatedCommandHandler(new ProgramProposals(fixture.getRepository(), partnerships));
     }
 
-    static ProposeProgram propose(PartnershipId partnership, String reason) {
-        return new ProposeProgram(PROGRAM, partnership, "Consultative selling", List.of("Ask better questions"),
-                "New sales reps", List.of("ttq"), MODULES, reason);
+    static ProposeProgram propose(PartnershipId partnership, List<String> kpis, String reason) {
+        return new ProposeProgram(ID, partnership, "Consultative selling", List.of("Ask better questions"),
+                "New sales reps", kpis, List.of(DISCOVERY, OBJECTIONS), reason);
     }
 
     @Test
-    void proposingAProgramInAKnownPartnershipStartsCurriculumVersionOne() {
-        when(partnerships.exists(PARTNERSHIP)).thenReturn(true);
-        when(partnerships.kpiIds(PARTNERSHIP)).thenReturn(Optional.of(Set.of("ttq")));
-
+    void aProgramInAGoingPartnershipStartsWithCurriculumVersionOne() {
         fixture.givenNoPriorActivity()
-                .when(propose(PARTNERSHIP, "First cohort in Q3"))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new ProgramProposed(PROGRAM, PARTNERSHIP, "Consultative selling",
-                        List.of("Ask better questions"), "New sales reps", List.of("ttq"), MODULES, 1))
+                .when(propose(PARTNERSHIP, List.of("ttq"), "First cohort in Q3"))
+                .expectEvents(proposed())
                 .expectResultMessagePayload(0L);
     }
 
     @Test
-    void cannotProposeAProgramInAnUnknownPartnership() {
-        PartnershipId unknown = new PartnershipId("nope");
-        when(partnerships.exists(unknown)).thenReturn(false);
-
+    void anUnknownPartnershipIs404() {
         fixture.givenNoPriorActivity()
-                .when(propose(unknown, "why"))
-                .expectException(LedgerRejection.NotFound.class)
-                .expectExceptionMessage("No such partnership: nope")
+                .when(propose(new PartnershipId("nope"), List.of("ttq"), "why"))
+                .expectException(rejected(404, "PARTNERSHIP_NOT_FOUND"))
                 .expectNoEvents();
     }
 
     @Test
-    void cannotProposeAProgramWithoutAReason() {
-        when(partnerships.exists(PARTNERSHIP)).thenReturn(true);
-
+    void itTargetsOnlyKpisOfItsPartnership() {
         fixture.givenNoPriorActivity()
-                .when(propose(PARTNERSHIP, ""))
-                .expectException(LedgerRejection.Invalid.class)
+                .when(propose(PARTNERSHIP, List.of("ttq", "revenue"), "why"))
+                .expectException(rejected(409, "UNKNOWN_KPI"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void itTargetsAtLeastOneKpi() {
+        fixture.givenNoPriorActivity()
+                .when(propose(PARTNERSHIP, List.of(), "why"))
+                .expectException(rejected(400, "VALIDATION_FAILED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void needsAReason() {
+        fixture.givenNoPriorActivity()
+                .when(propose(PARTNERSHIP, List.of("ttq"), ""))
+                .expectException(rejected(400, "REASON_REQUIRED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEndedPartnershipTakesNoNewProgram() {
+        partnerships.end(PARTNERSHIP);
+        fixture.givenNoPriorActivity()
+                .when(propose(PARTNERSHIP, List.of("ttq"), "why"))
+                .expectException(rejected(409, "PARTNERSHIP_ENDED"))
                 .expectNoEvents();
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -49,6 +50,17 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
         LOG.error("Unexpected error while handling a request", e);
         return Problems.respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "The ledger could not handle this request; nothing was changed by it unless a response said so");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof BodySizeLimitFilter.TooLarge tooLarge) {
+            ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    tooLarge.getMessage());
+            return handleExceptionInternal(e, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
 
     @Override

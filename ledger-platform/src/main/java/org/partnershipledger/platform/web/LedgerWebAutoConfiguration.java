@@ -1,11 +1,14 @@
 package org.partnershipledger.platform.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /** The web conventions both services share: correlation ids and problem+json errors. */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
@@ -17,6 +20,15 @@ public class LedgerWebAutoConfiguration {
         FilterRegistrationBean<RequestCorrelationFilter> registration =
                 new FilterRegistrationBean<>(new RequestCorrelationFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ObjectMapper json,
+                                                                   @Value("${ledger.web.max-body-size:256KB}") DataSize limit) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -74,6 +74,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response putJson(String path, String body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .headers(headers.length == 0 ? new String[] {"Accept", "*/*"} : headers)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)

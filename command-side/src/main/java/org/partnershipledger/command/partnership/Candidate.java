@@ -1,0 +1,57 @@
+package org.partnershipledger.command.partnership;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.partnershipledger.command.common.LedgerRejection;
+import org.partnershipledger.events.partnership.DueDiligenceCriterion;
+
+/** A shortlisted partner organisation and its due-diligence scores (the latest per criterion counts). */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Candidate {
+
+    static final List<DueDiligenceCriterion> REQUIRED = List.of(DueDiligenceCriterion.EXPERTISE,
+            DueDiligenceCriterion.ON_TIME_DELIVERY, DueDiligenceCriterion.WITHIN_BUDGET);
+    static final int PASSING_SCORE = 3;
+
+    String organizationId;
+    Map<DueDiligenceCriterion, Integer> scores = new EnumMap<>(DueDiligenceCriterion.class);
+    boolean selected;
+
+    Candidate() {
+        // for snapshots
+    }
+
+    Candidate(String organizationId) {
+        this.organizationId = organizationId;
+    }
+
+    /** Selection needs the three required criteria assessed, none of them below the passing score. */
+    void assertPassedDueDiligence() {
+        List<DueDiligenceCriterion> missing = REQUIRED.stream().filter(c -> !scores.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new LedgerRejection.RuleViolated("DUE_DILIGENCE_INCOMPLETE",
+                    "Due diligence is not complete: " + missing + " not assessed yet");
+        }
+        List<DueDiligenceCriterion> failed = REQUIRED.stream().filter(c -> scores.get(c) < PASSING_SCORE).toList();
+        if (!failed.isEmpty()) {
+            throw new LedgerRejection.RuleViolated("DUE_DILIGENCE_FAILED",
+                    "Due diligence failed on " + failed + " (scores below " + PASSING_SCORE + ")");
+        }
+    }
+
+    // state is compared by value: the test fixture checks that replaying events rebuilds the same state
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Candidate that && Objects.equals(organizationId, that.organizationId)
+                && scores.equals(that.scores) && selected == that.selected;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(organizationId, scores, selected);
+    }
+}

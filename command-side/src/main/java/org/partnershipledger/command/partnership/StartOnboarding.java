@@ -1,0 +1,10 @@
+package org.partnershipledger.command.partnership;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.partnershipledger.command.common.VersionedCommand;
+import org.partnershipledger.events.partnership.PartnershipId;
+
+public record StartOnboarding(@TargetAggregateIdentifier PartnershipId partnershipId,
+                              @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+}

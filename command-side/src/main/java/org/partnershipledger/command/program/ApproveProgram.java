@@ -1,0 +1,10 @@
+package org.partnershipledger.command.program;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.partnershipledger.command.common.VersionedCommand;
+import org.partnershipledger.events.program.ProgramId;
+
+public record ApproveProgram(@TargetAggregateIdentifier ProgramId programId, String approvedBy,
+                             @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+}

@@ -1,0 +1,18 @@
+package org.partnershipledger.command.program;
+
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.partnershipledger.command.common.VersionedCommand;
+import org.partnershipledger.events.program.ModuleId;
+import org.partnershipledger.events.program.ProgramId;
+
+public record CoCreateModule(@TargetAggregateIdentifier ProgramId programId, ModuleId moduleId, String title,
+                             List<String> clientSmes, List<String> partnerDesigners,
+                             @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+
+    public CoCreateModule {
+        clientSmes = clientSmes == null ? List.of() : List.copyOf(clientSmes);
+        partnerDesigners = partnerDesigners == null ? List.of() : List.copyOf(partnerDesigners);
+    }
+}

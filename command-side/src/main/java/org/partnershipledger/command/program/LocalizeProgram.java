@@ -1,0 +1,16 @@
+package org.partnershipledger.command.program;
+
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.partnershipledger.command.common.VersionedCommand;
+import org.partnershipledger.events.program.ProgramId;
+
+public record LocalizeProgram(@TargetAggregateIdentifier ProgramId programId, String localizationId, String region,
+                              String language, String timeZone, List<String> adaptations,
+                              @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+
+    public LocalizeProgram {
+        adaptations = adaptations == null ? List.of() : List.copyOf(adaptations);
+    }
+}

@@ -1,0 +1,23 @@
+package org.partnershipledger.command.program;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.partnershipledger.command.common.ReasonedCommand;
+import org.partnershipledger.command.common.VersionedCommand;
+import org.partnershipledger.events.program.CurriculumModule;
+import org.partnershipledger.events.program.ModuleId;
+import org.partnershipledger.events.program.PivotTrigger;
+import org.partnershipledger.events.program.ProgramId;
+
+public record PivotCurriculum(@TargetAggregateIdentifier ProgramId programId, String reason, PivotTrigger trigger,
+                              List<CurriculumModule> addModules, List<ModuleId> removeModules, String approvedBy,
+                              LocalDate effectiveFrom,
+                              @TargetAggregateVersion Long expectedVersion) implements VersionedCommand, ReasonedCommand {
+
+    public PivotCurriculum {
+        addModules = addModules == null ? List.of() : List.copyOf(addModules);
+        removeModules = removeModules == null ? List.of() : List.copyOf(removeModules);
+    }
+}

@@ -1,0 +1,32 @@
+package org.partnershipledger.command.common;
+
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
+/** Matches a rejection by its stable code and HTTP status, as clients see it. */
+public final class Rejections {
+
+    private Rejections() {
+    }
+
+    public static Matcher<LedgerRejection> rejected(int status, String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(LedgerRejection rejection) {
+                return rejection.status() == status && rejection.code().equals(code);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a rejection " + status + " " + code);
+            }
+
+            @Override
+            protected void describeMismatchSafely(LedgerRejection rejection, Description description) {
+                description.appendText("was " + rejection.status() + " " + rejection.code() + ": "
+                        + rejection.getMessage());
+            }
+        };
+    }
+}

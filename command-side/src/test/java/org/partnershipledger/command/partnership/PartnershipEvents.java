@@ -1,0 +1,45 @@
+package org.partnershipledger.command.partnership;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.partnershipledger.events.partnership.*;
+
+/** A partnership's life as given/when material for fixtures. */
+final class PartnershipEvents {
+
+    static final PartnershipId ID = new PartnershipId("p-1");
+    static final Kpi TIME_TO_QUOTA = new Kpi("ttq", "Time to quota", "days", new BigDecimal("120"),
+            new BigDecimal("90"), LocalDate.parse("2027-06-30"));
+    static final String ACME = "acme-learning";
+
+    private PartnershipEvents() {
+    }
+
+    static PartnershipOpened opened() {
+        return new PartnershipOpened(ID, "Field sales academy", "Acme Retail", "Reps productive in 90 days",
+                List.of(TIME_TO_QUOTA));
+    }
+
+    static CandidateShortlisted shortlisted(String partnerId, String organizationId) {
+        return new CandidateShortlisted(ID, partnerId, organizationId, "Acme Learning", PartnerRole.TRAINING_PROVIDER);
+    }
+
+    static DueDiligenceAssessed assessed(String partnerId, DueDiligenceCriterion criterion, int score) {
+        return new DueDiligenceAssessed(ID, partnerId, criterion, score, "Reference call with two clients");
+    }
+
+    static List<Object> passedDueDiligence(String partnerId) {
+        return List.of(assessed(partnerId, DueDiligenceCriterion.EXPERTISE, 4),
+                assessed(partnerId, DueDiligenceCriterion.ON_TIME_DELIVERY, 3),
+                assessed(partnerId, DueDiligenceCriterion.WITHIN_BUDGET, 5));
+    }
+
+    static PartnerSelected selected(String partnerId) {
+        return new PartnerSelected(ID, partnerId, ACME, "Best fit on expertise");
+    }
+
+    static GovernanceCharterSet charter() {
+        return new GovernanceCharterSet(ID, GovernanceCadence.QUARTERLY, List.of("CLO", "Head of Sales"));
+    }
+}

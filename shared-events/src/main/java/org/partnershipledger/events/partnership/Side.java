@@ -1,0 +1,7 @@
+package org.partnershipledger.events.partnership;
+
+/** Who raised a concern. */
+public enum Side {
+    CLIENT,
+    PARTNER
+}
