@@ -58,19 +58,29 @@ class BothSidesIT {
                 .containsExactly("PartnershipOpened", "ProgramProposed");
         assertThat(history.get("events").get(0).get("reason").asText()).isEqualTo("Onboarding takes too long");
 
+        String review = "{\"cadence\": \"QUARTERLY\", \"steeringMembers\": [\"CLO\"]}";
+        Http.Response keyed = commands.putJson("/api/partnerships/" + partnership + "/governance-charter", review,
+                "Idempotency-Key", "charter-1");
+
         stop();
         start();
         commands = Http.localhost(port(commandSide)).as("manager");
         queries = Http.localhost(port(querySide)).as("board");
 
-        assertThat(queries.get("/api/partnerships/" + partnership + "/history").json().get("events")).hasSize(2);
+        Http.Response retried = commands.putJson("/api/partnerships/" + partnership + "/governance-charter", review,
+                "Idempotency-Key", "charter-1");
+        assertThat(retried.json()).as("idempotency keys survive a restart").isEqualTo(keyed.json());
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+
+        queries.await("/api/partnerships/" + partnership + "/history", r -> r.json().get("events").size() == 3,
+                Duration.ofSeconds(10));
         Http.Response second = commands.postJson("/api/programs", """
                 {"partnershipId": "%s", "title": "Negotiation", "kpiTargets": ["ttq"], "reason": "Second cohort asks for it"}"""
                 .formatted(partnership));
         assertThat(second.status()).as("the partnership is still known after a restart").isEqualTo(201);
         JsonNode after = queries.await("/api/partnerships/" + partnership + "/history",
-                r -> r.json().get("events").size() == 3, Duration.ofSeconds(10)).json();
-        assertThat(after.get("events").get(2).get("payload").get("title").asText()).isEqualTo("Negotiation");
+                r -> r.json().get("events").size() == 4, Duration.ofSeconds(10)).json();
+        assertThat(after.get("events").get(3).get("payload").get("title").asText()).isEqualTo("Negotiation");
     }
 
     private void start() {

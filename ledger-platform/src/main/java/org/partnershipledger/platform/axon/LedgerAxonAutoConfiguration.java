@@ -3,9 +3,11 @@ package org.partnershipledger.platform.axon;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,6 +29,12 @@ public class LedgerAxonAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Event timestamps come from the same injected clock as every other time the ledger reads. */
+    @Bean
+    SmartInitializingSingleton eventTimestampsFromTheClock(Clock clock) {
+        return () -> GenericEventMessage.clock = clock;
     }
 
     @Bean
