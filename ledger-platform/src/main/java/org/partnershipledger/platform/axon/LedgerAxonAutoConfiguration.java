@@ -39,7 +39,7 @@ public class LedgerAxonAutoConfiguration {
 
     @Bean
     ConfigurerModule pooledStreamingByDefault(@Value("${ledger.processors.batch-size:200}") int batchSize,
-                                              @Value("${ledger.processors.segments:2}") int segments) {
+                                              @Value("${ledger.processors.segments:1}") int segments) {
         return configurer -> configurer.eventProcessing(processing -> processing.usingPooledStreamingEventProcessors(
                 (config, builder) -> builder.batchSize(batchSize)
                         .initialSegmentCount(segments)

@@ -33,5 +33,6 @@ class PartnerAccessProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE query_side.partner_access").update();
+        jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = 'partner-access'").update();
     }
 }

@@ -2,6 +2,7 @@ package org.partnershipledger.query.access;
 
 import java.util.Optional;
 import org.partnershipledger.platform.security.Principals;
+import org.partnershipledger.query.common.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -19,20 +20,28 @@ public class PartnerScope {
         this.jdbc = jdbc;
     }
 
+    /** The partner organisation the current reader is limited to; empty for every other role. */
+    public Optional<String> limitedTo() {
+        Optional<Authentication> current = Principals.current();
+        if (current.isEmpty() || !Principals.isPartnerOnly(current.get())) {
+            return Optional.empty();
+        }
+        // a partner principal without an organisation sees nothing
+        return Optional.of(Principals.organizationId(current.get()).orElse(""));
+    }
+
     /** True when the current principal may see the partnership. */
     public boolean maySee(String partnershipId) {
-        Optional<Authentication> current = Principals.current();
-        if (current.isEmpty()) {
-            return false;
+        return limitedTo().map(organization -> jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM query_side.partner_access
+                                       WHERE partnership_id = ? AND organization_id = ?)""")
+                .params(partnershipId, organization).query(Boolean.class).single()).orElse(true);
+    }
+
+    /** Refuses (as "not found") a partnership the current principal may not see. */
+    public void assertMaySee(String partnershipId) {
+        if (!maySee(partnershipId)) {
+            throw NotFound.partnership(partnershipId);
         }
-        if (!Principals.isPartnerOnly(current.get())) {
-            return true;
-        }
-        return Principals.organizationId(current.get())
-                .map(organization -> jdbc.sql("""
-                                SELECT EXISTS (SELECT 1 FROM query_side.partner_access
-                                               WHERE partnership_id = ? AND organization_id = ?)""")
-                        .params(partnershipId, organization).query(Boolean.class).single())
-                .orElse(false);
     }
 }

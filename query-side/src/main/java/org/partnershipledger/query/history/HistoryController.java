@@ -1,19 +1,25 @@
 package org.partnershipledger.query.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import org.partnershipledger.platform.web.Problems;
+import java.util.Map;
 import org.partnershipledger.query.access.PartnerScope;
-import org.springframework.http.HttpStatus;
+import org.partnershipledger.query.common.Json;
+import org.partnershipledger.query.common.NotFound;
+import org.partnershipledger.query.common.Paging;
+import org.partnershipledger.query.common.ReadConsistency;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -22,54 +28,54 @@ import org.springframework.web.bind.annotation.RestController;
 class HistoryController {
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
-    private final PartnerScope partnerScope;
+    private final Json json;
+    private final PartnerScope scope;
+    private final ReadConsistency consistency;
 
-    HistoryController(JdbcClient jdbc, ObjectMapper json, PartnerScope partnerScope) {
+    HistoryController(JdbcClient jdbc, Json json, PartnerScope scope, ReadConsistency consistency) {
         this.jdbc = jdbc;
         this.json = json;
-        this.partnerScope = partnerScope;
+        this.scope = scope;
+        this.consistency = consistency;
     }
 
-    record HistoryEvent(long position, String aggregateId, String aggregateType, long sequence, String type,
-                        Instant timestamp, String actor, String reason, JsonNode payload, String correlationId,
-                        String causationId) {
-    }
-
-    record History(String partnershipId, List<HistoryEvent> events) {
+    /** A page of a partnership's history; {@code events} keeps the name the first clients were given. */
+    record History(String partnershipId, List<LoggedEvent> events, int page, int size, long total) {
     }
 
     @GetMapping("/{id}/history")
-    ResponseEntity<?> history(@PathVariable String id) {
-        if (!partnerScope.maySee(id)) {
-            return notFound(id);
+    @Operation(summary = "The events of a partnership and its programs in order: who, when, why, what")
+    ResponseEntity<History> history(@PathVariable String id, @RequestParam(required = false) String type,
+                                    @RequestParam(required = false) String actor,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                    @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "100") int size) {
+        Paging.check(page, size);
+        scope.assertMaySee(id);
+        boolean known = jdbc.sql("SELECT EXISTS (SELECT 1 FROM analytics.event_log WHERE partnership_id = ?)")
+                .param(id).query(Boolean.class).single();
+        if (!known) {
+            throw NotFound.partnership(id);
         }
-        List<HistoryEvent> events = jdbc.sql("""
-                        SELECT position, aggregate_id, aggregate_type, sequence_number, type, occurred_at, actor,
-                               reason, payload::text AS payload, correlation_id, causation_id
-                        FROM query_side.history_entry WHERE partnership_id = ? ORDER BY position""")
-                .param(id)
-                .query((rs, row) -> new HistoryEvent(rs.getLong("position"), rs.getString("aggregate_id"),
-                        rs.getString("aggregate_type"), rs.getLong("sequence_number"), rs.getString("type"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("reason"),
-                        readJson(rs.getString("payload")), rs.getString("correlation_id"),
-                        rs.getString("causation_id")))
-                .list();
-        if (events.isEmpty()) {
-            return notFound(id);
-        }
-        return ResponseEntity.ok(new History(id, events));
-    }
-
-    private static ResponseEntity<?> notFound(String id) {
-        return Problems.respond(HttpStatus.NOT_FOUND, "PARTNERSHIP_NOT_FOUND", "No such partnership: " + id);
-    }
-
-    private JsonNode readJson(String text) {
-        try {
-            return json.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException("Stored payload is not JSON", e);
-        }
+        String where = """
+                FROM analytics.event_log WHERE partnership_id = :id
+                  AND (CAST(:type AS text) IS NULL OR type = :type)
+                  AND (CAST(:actor AS text) IS NULL OR actor = :actor)
+                  AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
+                  AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)""";
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("type", type);
+        params.put("actor", actor);
+        params.put("from", from == null ? null : Timestamp.from(from));
+        params.put("to", to == null ? null : Timestamp.from(to));
+        long total = jdbc.sql("SELECT count(*) " + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<LoggedEvent> events = jdbc.sql("SELECT " + LoggedEvent.COLUMNS + " " + where
+                        + " ORDER BY position LIMIT :limit OFFSET :offset")
+                .params(params).query((rs, row) -> LoggedEvent.read(rs, json)).list();
+        return consistency.ok(new History(id, events, page, size, total), EventLogProjection.NAME);
     }
 }

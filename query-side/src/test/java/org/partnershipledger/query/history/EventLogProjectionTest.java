@@ -13,13 +13,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
-/** Each handler of the history projection, on the real read-model tables. */
+/** Each handler of the event log projection, on the real read-model tables. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.config.name=query-side")
 @ContextConfiguration(initializers = LedgerTestDatabase.class)
-class HistoryProjectionTest {
+class EventLogProjectionTest {
 
     @Autowired
-    HistoryProjection projection;
+    EventLogProjection projection;
     @Autowired
     JdbcClient jdbc;
 
@@ -33,7 +33,7 @@ class HistoryProjectionTest {
         var opened = HistoryEvents.opened("p-1", "alice", "Onboarding takes too long");
         projection.on(opened.getPayload(), opened, new GlobalSequenceTrackingToken(7));
 
-        Map<String, Object> row = jdbc.sql("SELECT * FROM query_side.history_entry").query().singleRow();
+        Map<String, Object> row = jdbc.sql("SELECT * FROM analytics.event_log").query().singleRow();
         assertThat(row).containsEntry("position", 7L).containsEntry("partnership_id", "p-1")
                 .containsEntry("aggregate_type", "Partnership").containsEntry("type", "PartnershipOpened")
                 .containsEntry("actor", "alice").containsEntry("reason", "Onboarding takes too long")
@@ -48,7 +48,7 @@ class HistoryProjectionTest {
         var later = HistoryEvents.laterProgramEvent("prog-1", 1);
         projection.on(later.getPayload(), later, new GlobalSequenceTrackingToken(9));
 
-        List<String> partnerships = jdbc.sql("SELECT partnership_id FROM query_side.history_entry ORDER BY position")
+        List<String> partnerships = jdbc.sql("SELECT partnership_id FROM analytics.event_log ORDER BY position")
                 .query(String.class).list();
         assertThat(partnerships).containsExactly("p-1", "p-1");
     }
@@ -62,16 +62,26 @@ class HistoryProjectionTest {
         projection.on(proposed.getPayload(), proposed, new GlobalSequenceTrackingToken(8));
         projection.on(proposed.getPayload(), proposed, new GlobalSequenceTrackingToken(8));
 
-        assertThat(jdbc.sql("SELECT count(*) FROM query_side.history_entry").query(Long.class).single()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT count(*) FROM query_side.history_program").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM analytics.event_log").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM query_side.program_partnership").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
-    void anEventOfAnAggregateOutsideAnyPartnershipIsLeftOut() {
+    void anEventOfAnAggregateOutsideAnyPartnershipIsStillLoggedForAnalysts() {
         var orphan = HistoryEvents.laterProgramEvent("unknown-program", 3);
         projection.on(orphan.getPayload(), orphan, new GlobalSequenceTrackingToken(10));
 
-        assertThat(jdbc.sql("SELECT count(*) FROM query_side.history_entry").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT partnership_id FROM analytics.event_log").query().singleRow())
+                .containsEntry("partnership_id", null);
+    }
+
+    @Test
+    void theWholeMetadataIsKeptForAnalysts() {
+        var opened = HistoryEvents.opened("p-1", "alice", "why");
+        projection.on(opened.getPayload(), opened, new GlobalSequenceTrackingToken(7));
+
+        assertThat(jdbc.sql("SELECT metadata->>'correlationId' FROM analytics.event_log").query(String.class).single())
+                .isEqualTo("req-1");
     }
 
     @Test
@@ -81,6 +91,6 @@ class HistoryProjectionTest {
 
         projection.reset();
 
-        assertThat(jdbc.sql("SELECT count(*) FROM query_side.history_entry").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM analytics.event_log").query(Long.class).single()).isZero();
     }
 }

@@ -1,0 +1,61 @@
+package org.partnershipledger.query.board;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.partnershipledger.query.common.EventMetadata;
+import org.partnershipledger.query.partnership.PartnershipView;
+import org.partnershipledger.query.partnership.PartnershipViews;
+import org.partnershipledger.query.program.ProgramView;
+import org.partnershipledger.query.program.ProgramViews;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the board's partnership and program views. Each view remembers the sequence number of the last event
+ * applied to it, so a redelivered event is recognised and changes nothing; a reset empties both for a replay.
+ */
+@Component
+@ProcessingGroup(BoardViewProjection.NAME)
+class BoardViewProjection {
+
+    static final String NAME = "board-views";
+
+    private final PartnershipViews partnerships;
+    private final ProgramViews programs;
+    private final JdbcClient jdbc;
+
+    BoardViewProjection(PartnershipViews partnerships, ProgramViews programs, JdbcClient jdbc) {
+        this.partnerships = partnerships;
+        this.programs = programs;
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message) {
+        String id = message.getAggregateIdentifier();
+        long sequence = message.getSequenceNumber();
+        if ("Partnership".equals(message.getType())) {
+            PartnershipView view = partnerships.get(id, key -> new PartnershipView());
+            if (sequence > view.version) {
+                view.apply(event, sequence, message.getTimestamp());
+                partnerships.changed(id, view);
+            }
+        } else if ("Program".equals(message.getType())) {
+            ProgramView view = programs.get(id, key -> new ProgramView());
+            if (sequence > view.version) {
+                view.apply(event, sequence, message.getTimestamp(), EventMetadata.actor(message),
+                        EventMetadata.reason(message));
+                programs.changed(id, view);
+            }
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        partnerships.deleteAll();
+        programs.deleteAll();
+        jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
+    }
+}

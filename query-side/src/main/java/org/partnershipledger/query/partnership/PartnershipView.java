@@ -1,0 +1,136 @@
+package org.partnershipledger.query.partnership;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.partnershipledger.events.partnership.*;
+
+/**
+ * What the governance board sees of a partnership, folded from its events. The same fold serves the stored
+ * read model and time travel ({@code ?asOf=}), so both always have the same shape and meaning.
+ */
+public class PartnershipView {
+
+    public String partnershipId;
+    public String name;
+    public String client;
+    public Stage stage;
+    public String vision;
+    public List<Kpi> kpis = new ArrayList<>();
+    public List<Partner> partners = new ArrayList<>();
+    public Charter governanceCharter;
+    public List<Review> businessReviews = new ArrayList<>();
+    public CostSharing costSharing;
+    public List<Concern> concerns = new ArrayList<>();
+    public String endReason;
+    public Instant openedAt;
+    public Instant lastChange;
+    public long version = -1;
+
+    public record Assessment(int score, String evidence, Instant assessedAt) {
+    }
+
+    public static class Partner {
+        public String partnerId;
+        public String organizationId;
+        public String name;
+        public PartnerRole role;
+        public String status = "CANDIDATE";
+        public Map<DueDiligenceCriterion, Assessment> dueDiligence = new LinkedHashMap<>();
+        public String selectionReason;
+    }
+
+    public record Charter(GovernanceCadence cadence, List<String> steeringMembers, Instant setAt) {
+    }
+
+    public record Review(String period, List<String> attendees, List<String> decisions, List<String> actions,
+                         Instant heldAt) {
+    }
+
+    public record CostSharing(String currency, BigDecimal totalBudget, List<CostShare> shares, String reason,
+                              Instant agreedAt) {
+    }
+
+    public static class Concern {
+        public String concernId;
+        public Side raisedBy;
+        public String subject;
+        public String description;
+        public Instant raisedAt;
+        public String status = "OPEN";
+        public String resolution;
+        public Instant resolvedAt;
+    }
+
+    /** Applies one event of this partnership; events arrive in sequence order. */
+    public void apply(Object event, long sequence, Instant at) {
+        if (event instanceof PartnershipOpened e) {
+            partnershipId = e.partnershipId().value();
+            name = e.name();
+            client = e.client();
+            vision = e.vision();
+            kpis = new ArrayList<>(e.kpis());
+            stage = Stage.SELECTION;
+            openedAt = at;
+        } else if (event instanceof CandidateShortlisted e) {
+            Partner partner = new Partner();
+            partner.partnerId = e.partnerId();
+            partner.organizationId = e.organizationId();
+            partner.name = e.name();
+            partner.role = e.role();
+            partners.add(partner);
+        } else if (event instanceof DueDiligenceAssessed e) {
+            partner(e.partnerId()).dueDiligence.put(e.criterion(), new Assessment(e.score(), e.evidence(), at));
+        } else if (event instanceof PartnerSelected e) {
+            Partner partner = partner(e.partnerId());
+            partner.status = "SELECTED";
+            partner.selectionReason = e.reason();
+        } else if (event instanceof StrategyRealigned e) {
+            vision = e.vision();
+            kpis = new ArrayList<>(e.kpis());
+        } else if (event instanceof OnboardingStarted) {
+            stage = Stage.ONBOARDING;
+        } else if (event instanceof OnboardingCompleted) {
+            stage = Stage.DELIVERY;
+        } else if (event instanceof GovernanceCharterSet e) {
+            governanceCharter = new Charter(e.cadence(), e.steeringMembers(), at);
+        } else if (event instanceof BusinessReviewHeld e) {
+            businessReviews.add(new Review(e.period(), e.attendees(), e.decisions(), e.actions(), at));
+            stage = Stage.GOVERNANCE;
+        } else if (event instanceof CostSharingAgreed e) {
+            costSharing = new CostSharing(e.currency(), e.totalBudget(), e.shares(), e.reason(), at);
+        } else if (event instanceof ConcernRaised e) {
+            Concern concern = new Concern();
+            concern.concernId = e.concernId();
+            concern.raisedBy = e.raisedBy();
+            concern.subject = e.subject();
+            concern.description = e.description();
+            concern.raisedAt = at;
+            concerns.add(concern);
+        } else if (event instanceof ConcernResolved e) {
+            concerns.stream().filter(c -> c.concernId.equals(e.concernId())).findFirst().ifPresent(concern -> {
+                concern.status = "RESOLVED";
+                concern.resolution = e.resolution();
+                concern.resolvedAt = at;
+            });
+        } else if (event instanceof PartnershipEnded e) {
+            stage = Stage.ENDED;
+            endReason = e.reason();
+        }
+        // an event this view does not show still moves its version
+        version = sequence;
+        lastChange = at;
+    }
+
+    public List<String> selectedOrganizations() {
+        return partners.stream().filter(p -> p.status.equals("SELECTED")).map(p -> p.organizationId).toList();
+    }
+
+    private Partner partner(String partnerId) {
+        return partners.stream().filter(p -> p.partnerId.equals(partnerId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Unknown partner " + partnerId + " in " + partnershipId));
+    }
+}
