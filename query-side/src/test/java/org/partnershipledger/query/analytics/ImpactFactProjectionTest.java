@@ -1,0 +1,74 @@
+package org.partnershipledger.query.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.partnership.PartnerSelected;
+import org.partnershipledger.events.partnership.PartnershipId;
+import org.partnershipledger.events.program.*;
+import org.partnershipledger.platform.testing.LedgerTestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.config.name=query-side")
+@ContextConfiguration(initializers = LedgerTestDatabase.class)
+class ImpactFactProjectionTest {
+
+    static final PartnershipId P = new PartnershipId("p-1");
+    static final ProgramId G = new ProgramId("prog-1");
+    static final ImpactRecorded IMPACT = new ImpactRecorded(G, "i-1", 4, "ttq", new BigDecimal("104"), "days", "co-1",
+            "EMEA", LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"), ImpactSource.BI, List.of(), null,
+            null, 2);
+
+    @Autowired
+    ImpactFactProjection projection;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void empty() {
+        projection.reset();
+        projection.on(new PartnerSelected(P, "c-1", "acme-learning", "why"));
+        projection.on(new ProgramProposed(G, P, "Selling", List.of(), null, List.of("ttq"), List.of(), 1));
+    }
+
+    @Test
+    void anImpactRecordBecomesAFactWithItsPartnershipAndSelectedPartners() {
+        projection.on(IMPACT, GenericEventMessage.asEventMessage(IMPACT));
+
+        Map<String, Object> fact = jdbc.sql("""
+                        SELECT partnership_id, array_to_string(selected_partners, ',') AS partners, level, value,
+                               curriculum_version, withdrawn FROM analytics.impact_fact""")
+                .query().singleRow();
+        assertThat(fact).containsEntry("partnership_id", "p-1").containsEntry("partners", "acme-learning")
+                .containsEntry("curriculum_version", 2).containsEntry("withdrawn", false);
+        assertThat((BigDecimal) fact.get("value")).isEqualByComparingTo("104");
+    }
+
+    @Test
+    void aRedeliveredRecordChangesNothingAndAWithdrawalMarksTheFact() {
+        projection.on(IMPACT, GenericEventMessage.asEventMessage(IMPACT));
+        projection.on(IMPACT, GenericEventMessage.asEventMessage(IMPACT));
+        projection.on(new ImpactWithdrawn(G, "i-1", "Wrong extract"));
+
+        assertThat(jdbc.sql("SELECT withdrawal_reason FROM analytics.impact_fact").query(String.class).list())
+                .containsExactly("Wrong extract");
+    }
+
+    @Test
+    void resetEmptiesTheFacts() {
+        projection.on(IMPACT, GenericEventMessage.asEventMessage(IMPACT));
+
+        projection.reset();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM analytics.impact_fact").query(Long.class).single()).isZero();
+    }
+}

@@ -1,0 +1,50 @@
+package org.partnershipledger.system;
+
+import org.partnershipledger.command.CommandSideApplication;
+import org.partnershipledger.platform.testing.Http;
+import org.partnershipledger.platform.testing.TestPostgres;
+import org.partnershipledger.query.QuerySideApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Both services in this JVM, on one fresh database of the test PostgreSQL, on free ports. */
+final class LedgerRunner implements AutoCloseable {
+
+    final String database = TestPostgres.newDatabase();
+    ConfigurableApplicationContext commandSide;
+    ConfigurableApplicationContext querySide;
+
+    LedgerRunner start() {
+        commandSide = run(CommandSideApplication.builder());
+        querySide = run(QuerySideApplication.builder());
+        return this;
+    }
+
+    Http commands(String user) {
+        return Http.localhost(port(commandSide)).as(user);
+    }
+
+    Http queries(String user) {
+        return Http.localhost(port(querySide)).as(user);
+    }
+
+    @Override
+    public void close() {
+        if (commandSide != null) {
+            commandSide.close();
+        }
+        if (querySide != null) {
+            querySide.close();
+        }
+    }
+
+    private ConfigurableApplicationContext run(SpringApplicationBuilder builder) {
+        return builder.properties("server.port=0", "ledger.db.url=" + database, "ledger.db.user=postgres",
+                "ledger.db.pool-size=5").run();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
