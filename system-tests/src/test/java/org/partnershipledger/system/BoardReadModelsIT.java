@@ -216,6 +216,44 @@ class BoardReadModelsIT {
     }
 
     @Test
+    void theReadmesSqlQuestionsRunAndAnswer() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        String block = readme.substring(readme.indexOf("```sql") + 6, readme.indexOf("```", readme.indexOf("```sql") + 6));
+        List<String> statements = java.util.Arrays.stream(block.split(";")).map(String::strip)
+                .filter(sql -> sql.lines().anyMatch(line -> !line.isBlank() && !line.startsWith("--"))).toList();
+        var jdbc = ledger.querySide.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+
+        List<List<Map<String, Object>>> answers = statements.stream().map(sql -> jdbc.sql(sql).query().listOfRows())
+                .toList();
+
+        assertThat(answers).hasSize(3);
+        assertThat(answers.get(0)).anyMatch(row -> life.partnershipId.equals(row.get("partnership_id")));
+        assertThat(answers.get(2)).anyMatch(row -> life.partnershipId.equals(row.get("partnership_id"))
+                && Integer.valueOf(2).equals(row.get("score")));
+    }
+
+    @Test
+    void theAnalystRoleReadsAnalyticsAndNothingElse() throws Exception {
+        javax.sql.DataSource dataSource = ledger.querySide.getBean(javax.sql.DataSource.class);
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("SET ROLE ledger_analyst");
+            try {
+                var rows = statement.executeQuery("SELECT count(*) FROM analytics.event_log");
+                rows.next();
+                assertThat(rows.getLong(1)).isPositive();
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> statement.executeQuery("SELECT count(*) FROM query_side.partnership_view"))
+                        .hasMessageContaining("permission denied");
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> statement.execute("DELETE FROM analytics.event_log"))
+                        .hasMessageContaining("permission denied");
+            } finally {
+                statement.execute("RESET ROLE");
+            }
+        }
+    }
+
+    @Test
     void aFullReplayRebuildsExactlyTheSameReadModels() throws Exception {
         List<String> paths = List.of("/api/partnerships/" + life.partnershipId, "/api/programs/" + life.programId,
                 "/api/programs/" + life.programId + "/curriculum", "/api/programs/" + life.programId + "/impact",
