@@ -1,10 +1,13 @@
 package org.partnershipledger.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
@@ -15,6 +18,9 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -46,7 +52,8 @@ public class LedgerSecurityAutoConfiguration {
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, LedgerSecurityProperties properties,
                                        ObjectProvider<LedgerAccessRules> serviceRules,
-                                       ObjectMapper json) throws Exception {
+                                       ObjectMapper json, AuthenticationManager basicCredentials)
+            throws Exception {
         boolean oidc = properties.oidc().enabled();
         String challenge = oidc ? "Bearer" : "Basic realm=\"" + REALM + "\"";
         http.csrf(AbstractHttpConfigurer::disable)
@@ -72,10 +79,20 @@ public class LedgerSecurityAutoConfiguration {
                     .jwt(jwt -> jwt.decoder(JwtDecoders.fromIssuerLocation(properties.oidc().issuer()))
                             .jwtAuthenticationConverter(jwtConverter(properties.oidc()))));
         } else {
+            http.authenticationManager(basicCredentials);
             http.httpBasic(basic -> basic.realmName(REALM)
                     .authenticationEntryPoint(ProblemSecurityHandlers.unauthenticated(json, challenge)));
         }
         return http.build();
+    }
+
+    /** Checks Basic credentials against the configured users, remembering successes for a short while. */
+    @Bean
+    AuthenticationManager ledgerAuthenticationManager(UserDetailsService users, PasswordEncoder encoder,
+                                                      @Value("${ledger.security.credential-cache:PT5M}") Duration ttl) {
+        DaoAuthenticationProvider checks = new DaoAuthenticationProvider(encoder);
+        checks.setUserDetailsService(users);
+        return new ProviderManager(new CachingAuthenticationProvider(checks, ttl, Clock.systemUTC()));
     }
 
     @Bean
