@@ -1,0 +1,163 @@
+package org.partnershipledger.bench;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.partnershipledger.command.partnership.OpenPartnership;
+import org.partnershipledger.command.program.ApproveProgram;
+import org.partnershipledger.command.program.PivotCurriculum;
+import org.partnershipledger.command.program.ProposeProgram;
+import org.partnershipledger.command.program.RecordImpact;
+import org.partnershipledger.events.partnership.Kpi;
+import org.partnershipledger.events.partnership.PartnershipId;
+import org.partnershipledger.events.program.CurriculumModule;
+import org.partnershipledger.events.program.ImpactSource;
+import org.partnershipledger.events.program.ModuleId;
+import org.partnershipledger.events.program.PivotTrigger;
+import org.partnershipledger.events.program.ProgramId;
+
+/**
+ * The command mix the targets speak of: for every ten commands one ProposeProgram, one PivotCurriculum and eight
+ * RecordImpact, sent through the command gateway or over HTTP, each worker on a program of its own.
+ */
+final class CommandMix {
+
+    private static final LocalDate PERIOD_END = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+
+    private final LedgerUnderTest ledger;
+    private final CommandGateway gateway;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String basic = "Basic " + Base64.getEncoder()
+            .encodeToString("manager:manager-demo".getBytes(StandardCharsets.UTF_8));
+    private final PartnershipId partnership = new PartnershipId(UUID.randomUUID().toString());
+    private final AtomicLong sequence = new AtomicLong();
+
+    /** One command sent; returns the new version of the aggregate it changed. */
+    interface Sender {
+        long send(ProgramId program, long i) throws Exception;
+    }
+
+    CommandMix(LedgerUnderTest ledger) {
+        this.ledger = ledger;
+        this.gateway = ledger.gateway();
+        LedgerUnderTest.actAsManager();
+        gateway.sendAndWait(new OpenPartnership(partnership, "Benchmark academy", "Bench Corp", "Faster ramp-up",
+                List.of(new Kpi("ttq", "Time to quota", "days", new BigDecimal("120"), new BigDecimal("90"), null)),
+                "Benchmark"));
+    }
+
+    /** A proposed and approved program, ready for impact records and pivots. */
+    ProgramId newApprovedProgram() {
+        LedgerUnderTest.actAsManager();
+        ProgramId program = new ProgramId(UUID.randomUUID().toString());
+        gateway.sendAndWait(propose(program));
+        gateway.sendAndWait(new ApproveProgram(program, "Bench approver", null));
+        return program;
+    }
+
+    Sender viaGateway() {
+        return (program, i) -> {
+            Object command = switch ((int) (i % 10)) {
+                case 0 -> propose(new ProgramId(UUID.randomUUID().toString()));
+                case 5 -> new PivotCurriculum(program, "Benchmark pivot", PivotTrigger.OTHER,
+                        List.of(new CurriculumModule(new ModuleId(UUID.randomUUID().toString()), "Module " + i)),
+                        List.of(), "Bench approver", null, null);
+                default -> impact(program);
+            };
+            Long version = gateway.sendAndWait(command);
+            return version;
+        };
+    }
+
+    Sender viaHttp() {
+        String base = "http://localhost:" + ledger.commandPort();
+        return (program, i) -> {
+            HttpRequest.Builder request = switch ((int) (i % 10)) {
+                case 0 -> post(base + "/api/programs", """
+                        {"partnershipId": "%s", "title": "Bench program", "kpiTargets": ["ttq"],
+                         "modules": [{"title": "Discovery"}], "reason": "Benchmark"}""".formatted(partnership.value()));
+                case 5 -> post(base + "/api/programs/" + program.value() + "/pivots", """
+                        {"reason": "Benchmark pivot", "trigger": "OTHER", "addModules": ["Module %d"],
+                         "approvedBy": "Bench approver"}""".formatted(i));
+                default -> post(base + "/api/programs/" + program.value() + "/impact", """
+                        {"level": 4, "kpiId": "ttq", "value": 101.5, "unit": "days", "periodStart": "2026-01-01",
+                         "periodEnd": "%s", "source": "BI", "evidence": ["bi://ttq"]}""".formatted(PERIOD_END));
+            };
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+            String body = response.body();
+            return Long.parseLong(body.substring(body.indexOf("\"version\":") + 10).replaceAll("[^0-9].*$", ""));
+        };
+    }
+
+    /** Runs the mix with {@code concurrency} workers for {@code duration}. */
+    Measured run(Sender sender, int concurrency, Duration duration) throws Exception {
+        List<ProgramId> programs = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            programs.add(newApprovedProgram());
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(concurrency);
+        Histogram latency = Measured.histogram();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        List<Future<Long>> counts = new ArrayList<>();
+        for (ProgramId program : programs) {
+            counts.add(threads.submit(() -> {
+                LedgerUnderTest.actAsManager();
+                Histogram mine = Measured.histogram();
+                long count = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    sender.send(program, sequence.getAndIncrement());
+                    mine.recordValue(System.nanoTime() - t0);
+                    count++;
+                }
+                synchronized (latency) {
+                    latency.add(mine);
+                }
+                return count;
+            }));
+        }
+        long total = 0;
+        for (Future<Long> count : counts) {
+            total += count.get();
+        }
+        threads.shutdown();
+        return new Measured(total, (System.nanoTime() - start) / 1e9, latency);
+    }
+
+    ProposeProgram propose(ProgramId program) {
+        return new ProposeProgram(program, partnership, "Bench program", List.of("Ramp up"), "Reps", List.of("ttq"),
+                List.of(new CurriculumModule(new ModuleId(UUID.randomUUID().toString()), "Discovery")), "Benchmark");
+    }
+
+    static RecordImpact impact(ProgramId program) {
+        return new RecordImpact(program, UUID.randomUUID().toString(), 4, "ttq", new BigDecimal("101.5"), "days", null,
+                "EMEA", LocalDate.parse("2026-01-01"), PERIOD_END, ImpactSource.BI, List.of("bi://ttq"), null, null,
+                null);
+    }
+
+    private HttpRequest.Builder post(String url, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", basic)
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+}

@@ -1,0 +1,218 @@
+package org.partnershipledger.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.HdrHistogram.Histogram;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.partnershipledger.events.program.ProgramId;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures the ledger against raw PostgreSQL on the same machine in one run and checks the targets R1-R6.
+ * Prints a table, PASS/FAIL per target, and writes the figures as JSON.
+ */
+@Command(name = "ledger bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the ledger against raw PostgreSQL and check the performance targets.")
+public class LedgerBenchmark implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "A run under two minutes, for iteration (smaller volumes).")
+    boolean quick;
+
+    @Option(names = "--events", description = "Events in the store for the replay and the loaded-store figures "
+            + "(default 1,000,000; 60,000 with --quick).")
+    Long events;
+
+    @Option(names = "--json", description = "Where to write the figures (default: ${DEFAULT-VALUE}).",
+            defaultValue = "bench/target/bench-report.json")
+    Path json;
+
+    public static void main(String[] args) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
+        System.exit(new CommandLine(new LedgerBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long storedEvents = events != null ? events : quick ? 60_000 : 1_000_000;
+        Duration window = Duration.ofSeconds(quick ? 4 : 15);
+        Report report = new Report();
+        try (BenchDatabase db = BenchDatabase.start()) {
+            describeMachine(report, db);
+            ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+
+            System.out.println("\nRaw PostgreSQL");
+            RawFloor raw = new RawFloor(db, mapper);
+            raw.insertCommit(2, Duration.ofSeconds(1)); // warm-up
+            Measured raw1 = raw.insertCommit(1, window);
+            report.figure("INSERT+COMMIT, concurrency 1", Report.rate(raw1.perSecond()),
+                    "p50 " + Report.millis(raw1.p50Millis()) + ", p99 " + Report.millis(raw1.p99Millis()));
+            Measured raw8 = raw.insertCommit(8, window);
+            report.figure("INSERT+COMMIT, concurrency 8", Report.rate(raw8.perSecond()),
+                    "p99 " + Report.millis(raw8.p99Millis()));
+            Measured read = raw.orderedRead(quick ? 100_000 : 300_000);
+            report.figure("ordered SELECT + Jackson deserialisation", Report.rate(read.perSecond()),
+                    read.operations() + " rows");
+
+            try (LedgerUnderTest ledger = new LedgerUnderTest(db)) {
+                CommandMix mix = new CommandMix(ledger);
+                System.out.println("\nThe ledger (ProposeProgram 1 : PivotCurriculum 1 : RecordImpact 8)");
+                mix.run(mix.viaGateway(), 4, Duration.ofSeconds(quick ? 2 : 5)); // warm-up
+                Measured gateway1 = mix.run(mix.viaGateway(), 1, window);
+                report.figure("commands via gateway, concurrency 1", Report.rate(gateway1.perSecond()),
+                        "p50 " + Report.millis(gateway1.p50Millis()) + ", p99 " + Report.millis(gateway1.p99Millis()));
+                Measured gateway8 = mix.run(mix.viaGateway(), 8, window);
+                report.figure("commands via gateway, concurrency 8", Report.rate(gateway8.perSecond()),
+                        "p99 " + Report.millis(gateway8.p99Millis()));
+                Measured http1 = mix.run(mix.viaHttp(), 1, window);
+                report.figure("commands via HTTP, concurrency 1", Report.rate(http1.perSecond()),
+                        "p50 " + Report.millis(http1.p50Millis()) + ", p99 " + Report.millis(http1.p99Millis()));
+                Measured http8 = mix.run(mix.viaHttp(), 8, window);
+                report.figure("commands via HTTP, concurrency 8", Report.rate(http8.perSecond()),
+                        "p99 " + Report.millis(http8.p99Millis()));
+
+                Histogram lag = projectionLag(ledger, mix, gateway8.perSecond() / 2, window);
+                report.figure("projection lag at half the max rate", Report.millis(lag.getValueAtPercentile(99) / 1e6),
+                        "p99; p50 " + Report.millis(lag.getValueAtPercentile(50) / 1e6) + ", "
+                                + lag.getTotalCount() + " commands");
+
+                int longHistory = quick ? 2_000 : 10_000;
+                double[] snapshots = longAndShortHistories(ledger, mix, longHistory);
+                report.figure("RecordImpact latency, 10-event program", Report.millis(snapshots[0]), "p50");
+                report.figure("RecordImpact latency, " + longHistory + "-event program", Report.millis(snapshots[1]),
+                        "p50 (snapshots every 100 events)");
+
+                System.out.println("\nWith " + String.format("%,d", storedEvents) + " events in the store");
+                ledger.stopProcessors();
+                long started = System.nanoTime();
+                long written = new EventGenerator(ledger.commandSide.getBean(ObjectMapper.class)).write(db, storedEvents);
+                report.figure("events written to the store", String.format("%,d", written),
+                        String.format("in %.1f s", (System.nanoTime() - started) / 1e9));
+                Measured loaded8 = mix.run(mix.viaGateway(), 8, window);
+                report.figure("commands via gateway, concurrency 8, loaded store", Report.rate(loaded8.perSecond()),
+                        "p99 " + Report.millis(loaded8.p99Millis()));
+
+                long head = ledger.headPosition();
+                started = System.nanoTime();
+                ledger.replayAll();
+                ledger.awaitCaughtUp(head, Duration.ofMinutes(quick ? 5 : 60));
+                double replaySeconds = (System.nanoTime() - started) / 1e9;
+                double replayRate = head / replaySeconds;
+                report.figure("full replay of every read model", Report.rate(replayRate),
+                        String.format("%,d events in %.1f s", head, replaySeconds));
+
+                report.atLeast("R1", "commands/s ÷ raw INSERT+COMMIT/s, gateway, concurrency 1",
+                        gateway1.perSecond() / raw1.perSecond(), 0.5);
+                report.atLeast("R1", "commands/s ÷ raw INSERT+COMMIT/s, gateway, concurrency 8",
+                        gateway8.perSecond() / raw8.perSecond(), 0.5);
+                report.atLeast("R1", "commands/s ÷ raw INSERT+COMMIT/s, HTTP, concurrency 1",
+                        http1.perSecond() / raw1.perSecond(), 0.5);
+                report.atLeast("R1", "commands/s ÷ raw INSERT+COMMIT/s, HTTP, concurrency 8",
+                        http8.perSecond() / raw8.perSecond(), 0.5);
+                report.atLeast("R2", "replay events/s ÷ raw ordered read events/s", replayRate / read.perSecond(), 0.3);
+                report.atLeast("R2", "replay events/s", replayRate, 20_000);
+                report.atMost("R3", "command p99 ÷ raw INSERT+COMMIT p99 (concurrency 1)",
+                        gateway1.p99Millis() / raw1.p99Millis(), 3);
+                report.below("R4", "projection lag p99 in seconds", lag.getValueAtPercentile(99) / 1e9, 1);
+                report.atLeast("R5", "commands/s with the store loaded ÷ empty store (concurrency 8)",
+                        loaded8.perSecond() / gateway8.perSecond(), 0.8);
+                report.atMost("R6", "latency on a " + longHistory + "-event program ÷ a 10-event one",
+                        snapshots[1] / snapshots[0], 2);
+            }
+        }
+        report.print();
+        report.write(json);
+        return 0;
+    }
+
+    /**
+     * Append → visible in the board's read model, under a steady load at {@code rate} commands/s: each command's
+     * global position is looked up as soon as it returns, and a watcher notes when the read model passes it.
+     */
+    private static Histogram projectionLag(LedgerUnderTest ledger, CommandMix mix, double rate, Duration window)
+            throws Exception {
+        ProgramId program = mix.newApprovedProgram();
+        CommandGateway gateway = ledger.gateway();
+        var jdbc = ledger.jdbc();
+        Histogram lag = Measured.histogram();
+        java.util.concurrent.ConcurrentSkipListMap<Long, Long> pending = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            while (running.get() || !pending.isEmpty()) {
+                long position = jdbc.sql("SELECT coalesce(max(position), 0) FROM query_side.read_model_position "
+                        + "WHERE processor = 'board-views'").query(Long.class).single();
+                long now = System.nanoTime();
+                var visible = pending.headMap(position, true);
+                visible.values().forEach(appended -> lag.recordValue(now - appended));
+                visible.clear();
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.start();
+        long interval = (long) (1e9 / Math.max(rate, 1));
+        long next = System.nanoTime();
+        long end = next + window.toNanos();
+        LedgerUnderTest.actAsManager();
+        while (next < end) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            Long version = gateway.sendAndWait(CommandMix.impact(program));
+            long appended = System.nanoTime();
+            long position = jdbc.sql("""
+                            SELECT global_index FROM event_store.domain_event_entry
+                            WHERE aggregate_identifier = ? AND sequence_number = ?""")
+                    .params(program.value(), version).query(Long.class).single();
+            pending.put(position, appended);
+            next += interval;
+        }
+        running.set(false);
+        watcher.join(10_000);
+        return lag;
+    }
+
+    /** Median RecordImpact latency on a program with 10 events and on one with {@code longHistory} events. */
+    private static double[] longAndShortHistories(LedgerUnderTest ledger, CommandMix mix, int longHistory) {
+        CommandGateway gateway = ledger.gateway();
+        LedgerUnderTest.actAsManager();
+        ProgramId shortOne = mix.newApprovedProgram();
+        for (int i = 2; i < 10; i++) {
+            gateway.sendAndWait(CommandMix.impact(shortOne));
+        }
+        ProgramId longOne = mix.newApprovedProgram();
+        for (int i = 2; i < longHistory; i++) {
+            gateway.sendAndWait(CommandMix.impact(longOne));
+        }
+        Histogram shortLatency = Measured.histogram();
+        Histogram longLatency = Measured.histogram();
+        for (int i = 0; i < 300; i++) {
+            long t0 = System.nanoTime();
+            gateway.sendAndWait(CommandMix.impact(shortOne));
+            shortLatency.recordValue(System.nanoTime() - t0);
+            t0 = System.nanoTime();
+            gateway.sendAndWait(CommandMix.impact(longOne));
+            longLatency.recordValue(System.nanoTime() - t0);
+        }
+        return new double[] {shortLatency.getValueAtPercentile(50) / 1e6, longLatency.getValueAtPercentile(50) / 1e6};
+    }
+
+    private static void describeMachine(Report report, BenchDatabase db) throws Exception {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        report.machine.put("cores", Runtime.getRuntime().availableProcessors());
+        report.machine.put("memoryGiB", Math.round(os.getTotalMemorySize() / 1024.0 / 1024 / 1024));
+        report.machine.put("java", System.getProperty("java.version"));
+        report.machine.put("postgres", db.settings());
+        System.out.println("Machine: " + report.machine);
+    }
+}
