@@ -108,3 +108,20 @@ CREATE TABLE analytics.program_partnership (
     program_id     VARCHAR(255) PRIMARY KEY,
     partnership_id VARCHAR(255) NOT NULL
 );
+
+-- A program's impact records and curriculum versions are rows of their own, not part of its document: a
+-- long-lived program gathers thousands of records, and a batch should write only what it changed.
+CREATE TABLE program_impact (
+    program_id VARCHAR(255) NOT NULL,
+    impact_id  VARCHAR(255) NOT NULL,
+    sequence   BIGINT       NOT NULL,
+    doc        JSONB        NOT NULL,
+    PRIMARY KEY (program_id, impact_id)
+);
+
+CREATE TABLE program_curriculum (
+    program_id VARCHAR(255) NOT NULL,
+    version    INTEGER      NOT NULL,
+    doc        JSONB        NOT NULL,
+    PRIMARY KEY (program_id, version)
+);

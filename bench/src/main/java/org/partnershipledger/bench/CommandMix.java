@@ -1,10 +1,6 @@
 package org.partnershipledger.bench;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,7 +38,6 @@ final class CommandMix {
 
     private final LedgerUnderTest ledger;
     private final CommandGateway gateway;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String basic = "Basic " + Base64.getEncoder()
             .encodeToString("manager:manager-demo".getBytes(StandardCharsets.UTF_8));
     private final PartnershipId partnership = new PartnershipId(UUID.randomUUID().toString());
@@ -85,23 +80,25 @@ final class CommandMix {
         };
     }
 
+    /** Over HTTP, one keep-alive connection per worker thread, as real clients would. */
     Sender viaHttp() {
-        String base = "http://localhost:" + ledger.commandPort();
+        ThreadLocal<RawHttp> connections = ThreadLocal.withInitial(
+                () -> new RawHttp("127.0.0.1", ledger.commandPort(), basic));
         return (program, i) -> {
-            HttpRequest.Builder request = switch ((int) (i % 10)) {
-                case 0 -> post(base + "/api/programs", """
+            RawHttp http = connections.get();
+            RawHttp.Response response = switch ((int) (i % 10)) {
+                case 0 -> http.post("/api/programs", """
                         {"partnershipId": "%s", "title": "Bench program", "kpiTargets": ["ttq"],
                          "modules": [{"title": "Discovery"}], "reason": "Benchmark"}""".formatted(partnership.value()));
-                case 5 -> post(base + "/api/programs/" + program.value() + "/pivots", """
+                case 5 -> http.post("/api/programs/" + program.value() + "/pivots", """
                         {"reason": "Benchmark pivot", "trigger": "OTHER", "addModules": ["Module %d"],
                          "approvedBy": "Bench approver"}""".formatted(i));
-                default -> post(base + "/api/programs/" + program.value() + "/impact", """
+                default -> http.post("/api/programs/" + program.value() + "/impact", """
                         {"level": 4, "kpiId": "ttq", "value": 101.5, "unit": "days", "periodStart": "2026-01-01",
                          "periodEnd": "%s", "source": "BI", "evidence": ["bi://ttq"]}""".formatted(PERIOD_END));
             };
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            if (response.status() >= 300) {
+                throw new IllegalStateException("HTTP " + response.status() + ": " + response.body());
             }
             String body = response.body();
             return Long.parseLong(body.substring(body.indexOf("\"version\":") + 10).replaceAll("[^0-9].*$", ""));
@@ -155,9 +152,4 @@ final class CommandMix {
                 null);
     }
 
-    private HttpRequest.Builder post(String url, String json) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", basic)
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-    }
 }

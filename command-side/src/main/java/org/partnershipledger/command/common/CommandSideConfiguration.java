@@ -3,6 +3,8 @@ package org.partnershipledger.command.common;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -71,6 +73,17 @@ class CommandSideConfiguration {
     @ConditionalOnMissingBean
     IdGenerator idGenerator() {
         return () -> UUID.randomUUID().toString();
+    }
+
+    /**
+     * Aggregates stay in memory between commands instead of being read back from the store each time. Safe because
+     * one command side owns each aggregate at a time (Axon Server routes an aggregate's commands consistently):
+     * should another writer have appended meanwhile, the append fails on the store's unique key, the unit of work
+     * rolls back and the entry is evicted, so the retry reads the store again.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
     }
 
     /** Long-lived aggregates load from a snapshot plus the events after it. */

@@ -30,7 +30,7 @@ import org.partnershipledger.events.partnership.*;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "partnershipSnapshots")
+@Aggregate(snapshotTriggerDefinition = "partnershipSnapshots", cache = "aggregateCache")
 class Partnership {
 
     @AggregateIdentifier

@@ -33,7 +33,7 @@ import org.partnershipledger.events.program.*;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "programSnapshots")
+@Aggregate(snapshotTriggerDefinition = "programSnapshots", cache = "aggregateCache")
 class Program {
 
     enum Status { PROPOSED, APPROVED, REJECTED, RETIRED }

@@ -19,6 +19,6 @@ public record EventStoreProperties(Duration gapTimeout, Integer maxGapOffset, In
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(120) : gapTimeout;
         maxGapOffset = maxGapOffset == null ? 10_000 : maxGapOffset;
         batchSize = batchSize == null ? 500 : batchSize;
-        fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
+        fetchDelay = fetchDelay == null ? Duration.ofMillis(25) : fetchDelay;
     }
 }

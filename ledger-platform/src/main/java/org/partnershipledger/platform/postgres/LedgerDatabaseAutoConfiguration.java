@@ -38,7 +38,8 @@ public class LedgerDatabaseAutoConfiguration {
         config.setPassword(properties.password());
         config.setMaximumPoolSize(properties.poolSize());
         config.setConnectionTimeout(5_000);
-        config.setConnectionInitSql(TransactionTimeout.initSql(properties.transactionTimeout()));
+        config.setConnectionInitSql(TransactionTimeout.initSql(properties.transactionTimeout(),
+                properties.synchronousCommit()));
         return new HikariDataSource(config);
     }
 }

@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param embeddedPort     loopback port of the embedded server, shared by both services
  * @param poolSize         connections this service keeps
  * @param transactionTimeout longest a transaction may stay open; the event store's gap timeout must exceed it
+ * @param synchronousCommit  wait for the commit to reach disk; only a service whose tables can be rebuilt from the
+ *                           event store (the query side) may turn it off
  */
 @ConfigurationProperties("ledger.db")
 public record LedgerDatabaseProperties(String url, String user, String password, Path dataDir,
-                                       Integer embeddedPort, Integer poolSize, Duration transactionTimeout) {
+                                       Integer embeddedPort, Integer poolSize, Duration transactionTimeout,
+                                       Boolean synchronousCommit) {
 
     public LedgerDatabaseProperties {
         url = url == null ? "" : url.trim();
@@ -29,6 +32,7 @@ public record LedgerDatabaseProperties(String url, String user, String password,
         embeddedPort = embeddedPort == null ? 54329 : embeddedPort;
         poolSize = poolSize == null ? 10 : poolSize;
         transactionTimeout = transactionTimeout == null ? Duration.ofSeconds(30) : transactionTimeout;
+        synchronousCommit = synchronousCommit == null || synchronousCommit;
     }
 
     public boolean embedded() {

@@ -17,9 +17,10 @@ final class TransactionTimeout {
     private TransactionTimeout() {
     }
 
-    static String initSql(Duration timeout) {
+    static String initSql(Duration timeout, boolean synchronousCommit) {
         String millis = Long.toString(timeout.toMillis());
         return "DO $$ BEGIN "
+                + (synchronousCommit ? "" : "PERFORM set_config('synchronous_commit', 'off', false); ")
                 + "IF current_setting('server_version_num')::int >= 170000 THEN "
                 + "PERFORM set_config('transaction_timeout', '" + millis + "', false); END IF; "
                 + "PERFORM set_config('statement_timeout', '" + millis + "', false); "

@@ -4,6 +4,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.partnershipledger.events.program.CurriculumModule;
+import org.partnershipledger.events.program.ImpactWithdrawn;
+import org.partnershipledger.events.program.ModuleCoCreated;
 import org.partnershipledger.query.common.EventMetadata;
 import org.partnershipledger.query.partnership.PartnershipView;
 import org.partnershipledger.query.partnership.PartnershipViews;
@@ -45,10 +48,22 @@ class BoardViewProjection {
         } else if ("Program".equals(message.getType())) {
             ProgramView view = programs.get(id, key -> new ProgramView());
             if (sequence > view.version) {
+                boolean versionInMemory = !view.curriculumHistory.isEmpty();
                 view.apply(event, sequence, message.getTimestamp(), EventMetadata.actor(message),
                         EventMetadata.reason(message));
+                updateStoredRows(id, event, view, versionInMemory);
                 programs.changed(id, view);
             }
+        }
+    }
+
+    /** Changes to impact records and curriculum versions written in earlier batches (see {@link ProgramViews}). */
+    private void updateStoredRows(String programId, Object event, ProgramView view, boolean versionInMemory) {
+        if (event instanceof ImpactWithdrawn withdrawn) {
+            programs.withdrawImpact(programId, withdrawn.impactId(), withdrawn.reason());
+        } else if (event instanceof ModuleCoCreated coCreated && !versionInMemory) {
+            programs.addToStoredVersion(programId, view.curriculum.version(), view.curriculum.modules(),
+                    new CurriculumModule(coCreated.moduleId(), coCreated.title()));
         }
     }
 

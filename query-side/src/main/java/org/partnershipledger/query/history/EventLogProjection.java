@@ -1,16 +1,23 @@
 package org.partnershipledger.query.history;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.partnershipledger.events.common.LedgerMetadata;
 import org.partnershipledger.events.program.ProgramProposed;
 import org.partnershipledger.query.common.EventMetadata;
 import org.partnershipledger.query.common.Json;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +32,23 @@ class EventLogProjection {
 
     static final String NAME = "event-log";
 
-    private final JdbcClient jdbc;
-    private final Json json;
+    private static final String INSERT = """
+            INSERT INTO analytics.event_log (position, event_id, partnership_id, aggregate_id, aggregate_type,
+                sequence_number, type, occurred_at, actor, reason, payload, metadata, correlation_id, causation_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?)
+            ON CONFLICT DO NOTHING""";
+    private static final int KNOWN_PROGRAMS = 100_000;
 
-    EventLogProjection(JdbcClient jdbc, Json json) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final Json json;
+    /** Which partnership a program belongs to never changes, so it is remembered once looked up. */
+    private final Map<String, String> programPartnerships = new ConcurrentHashMap<>();
+    private final String batchKey = EventLogProjection.class.getName() + ".rows";
+
+    EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, Json json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -40,6 +59,7 @@ class EventLogProjection {
                         ON CONFLICT (program_id) DO NOTHING""")
                 .params(event.programId().value(), event.partnershipId().value())
                 .update();
+        remember(event.programId().value(), event.partnershipId().value());
         record(event.partnershipId().value(), message, token);
     }
 
@@ -52,6 +72,7 @@ class EventLogProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE analytics.event_log, query_side.program_partnership").update();
+        programPartnerships.clear();
         jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
     }
 
@@ -59,27 +80,45 @@ class EventLogProjection {
         if ("Partnership".equals(message.getType())) {
             return Optional.of(message.getAggregateIdentifier());
         }
-        return jdbc.sql("SELECT partnership_id FROM query_side.program_partnership WHERE program_id = ?")
-                .param(message.getAggregateIdentifier())
+        String programId = message.getAggregateIdentifier();
+        String known = programPartnerships.get(programId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> stored = jdbc.sql("SELECT partnership_id FROM query_side.program_partnership WHERE program_id = ?")
+                .param(programId)
                 .query(String.class)
                 .optional();
+        stored.ifPresent(partnershipId -> remember(programId, partnershipId));
+        return stored;
     }
 
+    private void remember(String programId, String partnershipId) {
+        if (programPartnerships.size() >= KNOWN_PROGRAMS) {
+            programPartnerships.clear();
+        }
+        programPartnerships.put(programId, partnershipId);
+    }
+
+    /** Rows are written in one JDBC batch when the processor's batch commits. */
     private void record(String partnershipId, DomainEventMessage<?> message, TrackingToken token) {
-        jdbc.sql("""
-                        INSERT INTO analytics.event_log (position, event_id, partnership_id, aggregate_id,
-                            aggregate_type, sequence_number, type, occurred_at, actor, reason, payload, metadata,
-                            correlation_id, causation_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?)
-                        ON CONFLICT DO NOTHING""")
-                .params(token.position().orElseThrow(() -> new IllegalStateException("Event without a position")),
-                        message.getIdentifier(), partnershipId, message.getAggregateIdentifier(), message.getType(),
-                        message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
-                        Timestamp.from(message.getTimestamp()), EventMetadata.actor(message),
-                        EventMetadata.reason(message), json.write(message.getPayload()),
-                        json.write(message.getMetaData()),
-                        EventMetadata.text(message, LedgerMetadata.CORRELATION_ID),
-                        EventMetadata.text(message, LedgerMetadata.CAUSATION_ID))
-                .update();
+        Object[] row = {token.position().orElseThrow(() -> new IllegalStateException("Event without a position")),
+                message.getIdentifier(), partnershipId, message.getAggregateIdentifier(), message.getType(),
+                message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
+                Timestamp.from(message.getTimestamp()), EventMetadata.actor(message), EventMetadata.reason(message),
+                json.write(message.getPayload()), json.write(message.getMetaData()),
+                EventMetadata.text(message, LedgerMetadata.CORRELATION_ID),
+                EventMetadata.text(message, LedgerMetadata.CAUSATION_ID)};
+        if (!CurrentUnitOfWork.isStarted()) {
+            batch.update(INSERT, row);
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        List<Object[]> rows = root.getOrComputeResource(batchKey, key -> {
+            List<Object[]> pending = new ArrayList<>();
+            root.onPrepareCommit(u -> batch.batchUpdate(INSERT, pending));
+            return pending;
+        });
+        rows.add(row);
     }
 }

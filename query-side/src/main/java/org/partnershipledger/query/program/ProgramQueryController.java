@@ -90,7 +90,7 @@ class ProgramQueryController {
             return view;
         }
         consistency.await(minVersion, () -> programs.find(id).map(v -> v.version).orElse(-1L));
-        ProgramView view = programs.find(id).orElseThrow(() -> NotFound.program(id));
+        ProgramView view = programs.complete(id).orElseThrow(() -> NotFound.program(id));
         if (!scope.maySee(view.partnershipId)) {
             throw NotFound.program(id);
         }

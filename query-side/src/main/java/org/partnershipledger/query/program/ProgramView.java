@@ -1,5 +1,6 @@
 package org.partnershipledger.query.program;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,9 +74,14 @@ public class ProgramView {
         public Instant recordedAt;
         public boolean withdrawn;
         public String withdrawalReason;
+        @JsonIgnore
+        public long sequence;
     }
 
-    /** Applies one event of this program; events arrive in sequence order. */
+    /**
+     * Applies one event of this program; events arrive in sequence order. Works on a complete view (time travel)
+     * and on a stored view's document, which leaves impact records and curriculum versions to rows of their own.
+     */
     public void apply(Object event, long sequence, Instant at, String actor, String reason) {
         if (event instanceof ProgramProposed e) {
             programId = e.programId().value();
@@ -93,12 +99,15 @@ public class ProgramView {
             List<CurriculumModule> modules = new ArrayList<>(curriculum.modules());
             modules.add(new CurriculumModule(e.moduleId(), e.title()));
             curriculum = new Curriculum(curriculum.version(), modules);
-            CurriculumVersion current = curriculumHistory.remove(curriculumHistory.size() - 1);
-            List<CurriculumModule> added = new ArrayList<>(current.added());
-            added.add(new CurriculumModule(e.moduleId(), e.title()));
-            curriculumHistory.add(new CurriculumVersion(current.version(), modules, current.origin(),
-                    current.reason(), current.trigger(), current.approvedBy(), current.actor(), current.at(),
-                    current.effectiveFrom(), added, current.removed()));
+            // a stored view keeps its versions as rows of their own, and its store updates the current one
+            if (!curriculumHistory.isEmpty()) {
+                CurriculumVersion current = curriculumHistory.remove(curriculumHistory.size() - 1);
+                List<CurriculumModule> added = new ArrayList<>(current.added());
+                added.add(new CurriculumModule(e.moduleId(), e.title()));
+                curriculumHistory.add(new CurriculumVersion(current.version(), modules, current.origin(),
+                        current.reason(), current.trigger(), current.approvedBy(), current.actor(), current.at(),
+                        current.effectiveFrom(), added, current.removed()));
+            }
         } else if (event instanceof ProgramApproved e) {
             status = "APPROVED";
             approvedBy = e.approvedBy();
@@ -128,7 +137,9 @@ public class ProgramView {
             curriculumHistory.add(new CurriculumVersion(e.toVersion(), e.modules(), "PIVOTED", e.reason(),
                     e.trigger(), e.approvedBy(), actor, at, e.effectiveFrom(), e.addedModules(), removed));
         } else if (event instanceof ImpactRecorded e) {
-            impacts.add(impact(e, at));
+            Impact impact = impact(e, at);
+            impact.sequence = sequence;
+            impacts.add(impact);
         } else if (event instanceof ImpactWithdrawn e) {
             impacts.stream().filter(i -> i.impactId.equals(e.impactId())).findFirst().ifPresent(impact -> {
                 impact.withdrawn = true;

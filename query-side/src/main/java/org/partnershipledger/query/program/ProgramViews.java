@@ -1,14 +1,20 @@
 package org.partnershipledger.query.program;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.partnershipledger.events.program.CurriculumModule;
 import org.partnershipledger.query.common.Json;
 import org.partnershipledger.query.common.ViewStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The stored program views. */
+/**
+ * The stored program views: a document for the program itself, and rows for its impact records and curriculum
+ * versions, so a batch writes what it changed rather than a program's whole past. The projection works on the
+ * document ({@link #get}); readers get the complete view ({@link #complete}).
+ */
 @Component
 public class ProgramViews extends ViewStore<ProgramView> {
 
@@ -28,6 +34,10 @@ public class ProgramViews extends ViewStore<ProgramView> {
 
     @Override
     protected void save(String id, ProgramView view) {
+        List<ProgramView.Impact> impacts = view.impacts;
+        List<ProgramView.CurriculumVersion> versions = view.curriculumHistory;
+        view.impacts = new ArrayList<>();
+        view.curriculumHistory = new ArrayList<>();
         jdbc.sql("""
                         INSERT INTO query_side.program_view (program_id, partnership_id, doc, version, last_change)
                         VALUES (?, ?, CAST(? AS jsonb), ?, ?)
@@ -35,18 +45,69 @@ public class ProgramViews extends ViewStore<ProgramView> {
                             last_change = EXCLUDED.last_change""")
                 .params(id, view.partnershipId, json.write(view), view.version, Timestamp.from(view.lastChange))
                 .update();
+        for (ProgramView.Impact impact : impacts) {
+            jdbc.sql("""
+                            INSERT INTO query_side.program_impact (program_id, impact_id, sequence, doc)
+                            VALUES (?, ?, ?, CAST(? AS jsonb))
+                            ON CONFLICT (program_id, impact_id) DO UPDATE SET doc = EXCLUDED.doc""")
+                    .params(id, impact.impactId, impact.sequence, json.write(impact)).update();
+        }
+        for (ProgramView.CurriculumVersion version : versions) {
+            jdbc.sql("""
+                            INSERT INTO query_side.program_curriculum (program_id, version, doc)
+                            VALUES (?, ?, CAST(? AS jsonb))
+                            ON CONFLICT (program_id, version) DO UPDATE SET doc = EXCLUDED.doc""")
+                    .params(id, version.version(), json.write(version)).update();
+        }
     }
 
-    /** The programs of a partnership, in the order they were proposed. */
+    /** Marks a stored impact record withdrawn (one recorded in the same batch is marked by the fold). */
+    public void withdrawImpact(String programId, String impactId, String reason) {
+        jdbc.sql("""
+                        UPDATE query_side.program_impact
+                        SET doc = doc || jsonb_build_object('withdrawn', true, 'withdrawalReason', CAST(? AS text))
+                        WHERE program_id = ? AND impact_id = ?""")
+                .params(reason, programId, impactId).update();
+    }
+
+    /** Adds a co-created module to a stored curriculum version. */
+    public void addToStoredVersion(String programId, int version, List<CurriculumModule> modules,
+                                   CurriculumModule added) {
+        jdbc.sql("""
+                        UPDATE query_side.program_curriculum
+                        SET doc = doc || jsonb_build_object('modules', CAST(? AS jsonb),
+                                                            'added', (doc->'added') || CAST(? AS jsonb))
+                        WHERE program_id = ? AND version = ?""")
+                .params(json.write(modules), json.write(List.of(added)), programId, version).update();
+    }
+
+    /** The whole program, impact records and curriculum versions included. */
+    public Optional<ProgramView> complete(String id) {
+        return load(id).map(this::withChildren);
+    }
+
+    /** The programs of a partnership, complete, in the order they were proposed. */
     public List<ProgramView> ofPartnership(String partnershipId) {
         return jdbc.sql("""
                         SELECT doc::text FROM query_side.program_view WHERE partnership_id = ?
                         ORDER BY doc->>'proposedAt', program_id""")
                 .param(partnershipId).query(String.class).list().stream()
-                .map(doc -> json.read(doc, ProgramView.class)).toList();
+                .map(doc -> withChildren(json.read(doc, ProgramView.class))).toList();
+    }
+
+    private ProgramView withChildren(ProgramView view) {
+        view.impacts = new ArrayList<>(jdbc.sql("""
+                        SELECT doc::text FROM query_side.program_impact WHERE program_id = ? ORDER BY sequence""")
+                .param(view.programId).query(String.class).list().stream()
+                .map(doc -> json.read(doc, ProgramView.Impact.class)).toList());
+        view.curriculumHistory = new ArrayList<>(jdbc.sql("""
+                        SELECT doc::text FROM query_side.program_curriculum WHERE program_id = ? ORDER BY version""")
+                .param(view.programId).query(String.class).list().stream()
+                .map(doc -> json.read(doc, ProgramView.CurriculumVersion.class)).toList());
+        return view;
     }
 
     public void deleteAll() {
-        jdbc.sql("TRUNCATE query_side.program_view").update();
+        jdbc.sql("TRUNCATE query_side.program_view, query_side.program_impact, query_side.program_curriculum").update();
     }
 }

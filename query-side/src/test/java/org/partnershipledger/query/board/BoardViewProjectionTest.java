@@ -71,11 +71,34 @@ class BoardViewProjectionTest {
         handle(programEvent(0, new ProgramProposed(G, P, "Selling", List.of(), null, List.of("ttq"), List.of(), 1)));
         handle(programEvent(1, new ProgramApproved(G, "Head of Sales")));
 
-        var view = programs.find("prog-1").orElseThrow();
+        var view = programs.complete("prog-1").orElseThrow();
         assertThat(view.status).isEqualTo("APPROVED");
         assertThat(view.curriculumHistory.get(0).actor()).isEqualTo("m");
         assertThat(view.curriculumHistory.get(0).reason()).isEqualTo("First cohort");
         assertThat(programs.ofPartnership("p-1")).hasSize(1);
+    }
+
+    @Test
+    void impactRecordsAndCurriculumVersionsWrittenEarlierAreUpdatedInPlace() {
+        var module = new CurriculumModule(new ModuleId("m-2"), "Role plays");
+        handle(programEvent(0, new ProgramProposed(G, P, "Selling", List.of(), null, List.of("ttq"),
+                List.of(new CurriculumModule(new ModuleId("m-1"), "Discovery")), 1)));
+        handle(programEvent(1, new ModuleCoCreated(G, module.moduleId(), module.title(), List.of("a"), List.of("b"), 1)));
+        handle(programEvent(2, new ProgramApproved(G, "Head of Sales")));
+        handle(programEvent(3, new ImpactRecorded(G, "i-1", 4, "ttq", java.math.BigDecimal.TEN, "days", null, null,
+                java.time.LocalDate.parse("2026-07-01"), java.time.LocalDate.parse("2026-09-30"), ImpactSource.BI,
+                List.of(), null, null, 1)));
+        handle(programEvent(4, new ImpactWithdrawn(G, "i-1", "Wrong extract")));
+
+        var view = programs.complete("prog-1").orElseThrow();
+        assertThat(view.curriculumHistory.get(0).modules()).extracting(CurriculumModule::title)
+                .containsExactly("Discovery", "Role plays");
+        assertThat(view.curriculumHistory.get(0).added()).extracting(CurriculumModule::title)
+                .containsExactly("Discovery", "Role plays");
+        assertThat(view.impacts.get(0).withdrawn).isTrue();
+        assertThat(view.impacts.get(0).withdrawalReason).isEqualTo("Wrong extract");
+        assertThat(jdbc.sql("SELECT doc::text FROM query_side.program_view").query(String.class).single())
+                .as("the document does not carry the rows").doesNotContain("i-1");
     }
 
     @Test
