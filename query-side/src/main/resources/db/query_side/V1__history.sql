@@ -1,17 +1,6 @@
 -- The query side's tables. Every read model is kept by a named processor (see the projections), is idempotent
 -- (a redelivered event changes nothing) and is rebuilt from scratch by a replay (its reset handler empties it).
 
--- Tracking tokens of the query side's processors (bytea, never large objects).
-CREATE TABLE token_entry (
-    processor_name VARCHAR(255) NOT NULL,
-    segment        INTEGER      NOT NULL,
-    token          BYTEA,
-    token_type     VARCHAR(255),
-    time_stamp     VARCHAR(255),
-    owner          VARCHAR(255),
-    PRIMARY KEY (processor_name, segment)
-);
-
 -- How far each processor's read model reflects the event store (global position), for X-Ledger-Position.
 CREATE TABLE read_model_position (
     processor VARCHAR(255) PRIMARY KEY,

@@ -15,6 +15,7 @@ import org.partnershipledger.command.common.CommandResponses;
 import org.partnershipledger.command.common.CommandSender;
 import org.partnershipledger.command.common.ExpectedVersion;
 import org.partnershipledger.command.common.IdGenerator;
+import org.partnershipledger.command.common.ReasonBody;
 import org.partnershipledger.events.partnership.CostShare;
 import org.partnershipledger.events.partnership.DueDiligenceCriterion;
 import org.partnershipledger.events.partnership.GovernanceCadence;
@@ -97,13 +98,10 @@ class PartnershipController {
                 request.score(), request.evidence(), ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
     }
 
-    record ReasonRequest(@Size(max = 2000) String reason) {
-    }
-
     @PostMapping("/{id}/candidates/{partnerId}/selection")
     @Operation(summary = "Select a candidate that passed due diligence")
     ResponseEntity<Map<String, Object>> select(@PathVariable String id, @PathVariable String partnerId,
-                                               @Valid @RequestBody ReasonRequest request,
+                                               @Valid @RequestBody ReasonBody request,
                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return commands.send(new SelectPartner(new PartnershipId(id), partnerId, request.reason(),
                 ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
@@ -217,7 +215,7 @@ class PartnershipController {
 
     @PostMapping("/{id}/end")
     @Operation(summary = "End the partnership (reason required); nothing changes in it afterwards")
-    ResponseEntity<Map<String, Object>> end(@PathVariable String id, @Valid @RequestBody ReasonRequest request,
+    ResponseEntity<Map<String, Object>> end(@PathVariable String id, @Valid @RequestBody ReasonBody request,
                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return commands.send(new EndPartnership(new PartnershipId(id), request.reason(),
                 ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());

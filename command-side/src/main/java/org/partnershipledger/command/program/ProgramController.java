@@ -15,6 +15,7 @@ import org.partnershipledger.command.common.CommandResponses;
 import org.partnershipledger.command.common.CommandSender;
 import org.partnershipledger.command.common.ExpectedVersion;
 import org.partnershipledger.command.common.IdGenerator;
+import org.partnershipledger.command.common.ReasonBody;
 import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.program.CurriculumModule;
 import org.partnershipledger.events.program.ImpactSource;
@@ -88,12 +89,9 @@ class ProgramController {
                 ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
     }
 
-    record ReasonRequest(@Size(max = 2000) String reason) {
-    }
-
     @PostMapping("/{id}/rejection")
     @Operation(summary = "Reject a proposed program (reason required)")
-    ResponseEntity<Map<String, Object>> reject(@PathVariable String id, @Valid @RequestBody ReasonRequest request,
+    ResponseEntity<Map<String, Object>> reject(@PathVariable String id, @Valid @RequestBody ReasonBody request,
                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return commands.send(new RejectProgram(new ProgramId(id), request.reason(),
                 ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
@@ -179,7 +177,7 @@ class ProgramController {
     @PostMapping("/{id}/impact/{impactId}/withdrawal")
     @Operation(summary = "Withdraw an impact record (reason required); it stays in the history")
     ResponseEntity<Map<String, Object>> withdrawImpact(@PathVariable String id, @PathVariable String impactId,
-                                                       @Valid @RequestBody ReasonRequest request,
+                                                       @Valid @RequestBody ReasonBody request,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return commands.send(new WithdrawImpact(new ProgramId(id), impactId, request.reason(),
                 ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
@@ -187,7 +185,7 @@ class ProgramController {
 
     @PostMapping("/{id}/retirement")
     @Operation(summary = "Retire the program (reason required)")
-    ResponseEntity<Map<String, Object>> retire(@PathVariable String id, @Valid @RequestBody ReasonRequest request,
+    ResponseEntity<Map<String, Object>> retire(@PathVariable String id, @Valid @RequestBody ReasonBody request,
                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return commands.send(new RetireProgram(new ProgramId(id), request.reason(),
                 ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());

@@ -45,7 +45,8 @@ public class EventStoreAutoConfiguration {
                                                   @Value("${ledger.schema}") String serviceSchema) {
         return new LedgerSchemaMigrations(dataSource, List.of(
                 new LedgerSchemaMigrations.Schema(EVENT_STORE_SCHEMA, "classpath:db/event-store"),
-                new LedgerSchemaMigrations.Schema(serviceSchema, "classpath:db/" + serviceSchema)));
+                new LedgerSchemaMigrations.Schema(serviceSchema, "classpath:db/service-common",
+                        "classpath:db/" + serviceSchema)));
     }
 
     @Bean

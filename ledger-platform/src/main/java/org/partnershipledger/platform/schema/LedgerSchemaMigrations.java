@@ -16,8 +16,11 @@ public final class LedgerSchemaMigrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerSchemaMigrations.class);
 
-    /** A schema and the classpath folder holding its migrations. */
-    public record Schema(String name, String location) {
+    /**
+     * A schema and the classpath folders holding its migrations. A service's own folder may be absent (a service
+     * with nothing but tokens); the first folder must exist.
+     */
+    public record Schema(String name, String... locations) {
     }
 
     public LedgerSchemaMigrations(DataSource dataSource, List<Schema> schemas) {
@@ -27,7 +30,7 @@ public final class LedgerSchemaMigrations {
                     .schemas(schema.name())
                     .defaultSchema(schema.name())
                     .createSchemas(true)
-                    .locations(schema.location())
+                    .locations(present(schema.locations()))
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
@@ -35,5 +38,13 @@ public final class LedgerSchemaMigrations {
                     result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion,
                     result.migrationsExecuted);
         }
+    }
+
+    private static String[] present(String[] locations) {
+        ClassLoader loader = LedgerSchemaMigrations.class.getClassLoader();
+        return java.util.stream.IntStream.range(0, locations.length)
+                .filter(i -> i == 0 || loader.getResource(locations[i].replace("classpath:", "")) != null)
+                .mapToObj(i -> locations[i])
+                .toArray(String[]::new);
     }
 }

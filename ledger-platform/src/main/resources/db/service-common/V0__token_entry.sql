@@ -1,4 +1,4 @@
--- The command side's own tables. Tracking tokens, should a command-side processor ever stream events.
+-- Every service keeps the tracking tokens of its processors in its own schema (bytea, never large objects).
 CREATE TABLE token_entry (
     processor_name VARCHAR(255) NOT NULL,
     segment        INTEGER      NOT NULL,
