@@ -114,3 +114,7 @@ CREATE TABLE program_curriculum (
     doc        JSONB        NOT NULL,
     PRIMARY KEY (program_id, version)
 );
+
+-- Positions a processor has not seen yet below its highest one (open transactions), for streams that resume by
+-- a single position: they only hand out what lies below the lowest of these.
+ALTER TABLE read_model_position ADD COLUMN gaps BIGINT[] NOT NULL DEFAULT '{}';

@@ -55,7 +55,7 @@ class AccessMatrixIT {
     }
 
     /** A category of endpoint, one request standing for it, and the roles allowed through. */
-    record Category(String name, Function<Http, Http.Response> request, Set<String> allowed) {
+    record Category(String name, Function<Http, Integer> request, Set<String> allowed) {
         @Override
         public String toString() {
             return name;
@@ -64,14 +64,14 @@ class AccessMatrixIT {
 
     static Stream<Arguments> matrix() {
         List<Category> categories = List.of(
-                new Category("commands", http -> http.postJson("/api/partnerships", OPEN), Set.of("manager")),
-                new Category("reads", http -> http.get("/api/partnerships/" + partnership + "/history"),
+                new Category("commands", http -> http.postJson("/api/partnerships", OPEN).status(), Set.of("manager")),
+                new Category("reads", http -> http.get("/api/partnerships/" + partnership + "/history").status(),
                         Set.of("board", "manager", "analyst", "integration", "admin", "partner")),
-                new Category("exports", http -> http.get("/api/export/events"), Set.of("analyst")),
-                new Category("stream", http -> http.get("/api/stream?after=999999999"), Set.of("integration")),
-                new Category("subscriptions", http -> http.get("/api/subscriptions"), Set.of("integration")),
-                new Category("admin", http -> http.get("/api/admin/processors"), Set.of("admin")),
-                new Category("metrics", http -> http.get("/actuator/prometheus"), Set.of("admin")));
+                new Category("exports", http -> http.get("/api/export/events").status(), Set.of("analyst")),
+                new Category("stream", http -> http.statusOf("/api/stream?after=999999999"), Set.of("integration")),
+                new Category("subscriptions", http -> http.get("/api/subscriptions").status(), Set.of("integration")),
+                new Category("admin", http -> http.get("/api/admin/processors").status(), Set.of("admin")),
+                new Category("metrics", http -> http.get("/actuator/prometheus").status(), Set.of("admin")));
         return categories.stream().flatMap(category -> ROLES.stream().map(role -> Arguments.of(category, role)));
     }
 
@@ -79,7 +79,7 @@ class AccessMatrixIT {
     @MethodSource("matrix")
     void eachRoleReachesOnlyWhatItMay(Category category, String role) {
         Http http = category.name().equals("commands") ? commands().as(role) : queries().as(role);
-        int status = category.request().apply(http).status();
+        int status = category.request().apply(http);
         if (!category.allowed().contains(role)) {
             assertThat(status).isEqualTo(403);
         } else if (role.equals("partner") && category.name().equals("reads")) {

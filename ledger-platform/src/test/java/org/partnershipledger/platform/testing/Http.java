@@ -67,6 +67,22 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** Only the status of a GET, without waiting for the body to end (for streams). */
+    public int statusOf(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<java.io.InputStream> response = client.sendAsync(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream()).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            response.body().close();
+            return response.statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException("No answer from " + path, e);
+        }
+    }
+
     public Response postJson(String path, String body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

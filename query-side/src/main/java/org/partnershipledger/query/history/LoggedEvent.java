@@ -7,19 +7,19 @@ import java.time.Instant;
 import org.partnershipledger.query.common.Json;
 
 /** One row of {@code analytics.event_log} as readers see it, with a human summary. */
-public record LoggedEvent(long position, String partnershipId, String aggregateId, String aggregateType,
+public record LoggedEvent(long position, String eventId, String partnershipId, String aggregateId, String aggregateType,
                           long sequence, String type, Instant timestamp, String actor, String reason, String summary,
                           JsonNode payload, String correlationId, String causationId) {
 
-    static final String COLUMNS = """
-            position, partnership_id, aggregate_id, aggregate_type, sequence_number, type, occurred_at, actor,
+    public static final String COLUMNS = """
+            position, event_id, partnership_id, aggregate_id, aggregate_type, sequence_number, type, occurred_at, actor,
             reason, payload::text AS payload, correlation_id, causation_id""";
 
-    static LoggedEvent read(ResultSet rs, Json json) throws SQLException {
+    public static LoggedEvent read(ResultSet rs, Json json) throws SQLException {
         JsonNode payload = json.tree(rs.getString("payload"));
         String type = rs.getString("type");
         String reason = rs.getString("reason");
-        return new LoggedEvent(rs.getLong("position"), rs.getString("partnership_id"), rs.getString("aggregate_id"),
+        return new LoggedEvent(rs.getLong("position"), rs.getString("event_id"), rs.getString("partnership_id"), rs.getString("aggregate_id"),
                 rs.getString("aggregate_type"), rs.getLong("sequence_number"), type,
                 rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), reason,
                 Summaries.of(type, payload, reason), payload, rs.getString("correlation_id"),

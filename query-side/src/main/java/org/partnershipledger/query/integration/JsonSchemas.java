@@ -1,0 +1,85 @@
+package org.partnershipledger.query.integration;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** JSON Schema (2020-12) of an event's {@code data}, generated from its record, so it cannot drift from the code. */
+final class JsonSchemas {
+
+    private JsonSchemas() {
+    }
+
+    static Map<String, Object> of(EventTypes.EventType type, String baseUri) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        schema.put("$id", baseUri + type.cloudEventType());
+        schema.put("title", type.simpleName());
+        schema.put("description", "data of CloudEvents of type " + type.cloudEventType());
+        schema.putAll(objectSchema(type.eventClass()));
+        return schema;
+    }
+
+    private static Map<String, Object> objectSchema(Class<?> record) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            properties.put(component.getName(), schemaOf(component.getGenericType()));
+            if (component.getType().isPrimitive() || List.class.isAssignableFrom(component.getType())) {
+                required.add(component.getName());
+            }
+        }
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        schema.put("required", required);
+        return schema;
+    }
+
+    private static Map<String, Object> schemaOf(Type type) {
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class) {
+            return Map.of("type", "array", "items", schemaOf(parameterized.getActualTypeArguments()[0]));
+        }
+        Class<?> raw = (Class<?>) type;
+        if (raw == String.class || isSingleValue(raw)) {
+            return Map.of("type", "string");
+        }
+        if (raw == int.class || raw == long.class || raw == Integer.class || raw == Long.class) {
+            return Map.of("type", "integer");
+        }
+        if (raw == BigDecimal.class || raw == double.class) {
+            return Map.of("type", "number");
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return Map.of("type", "boolean");
+        }
+        if (raw == LocalDate.class) {
+            return Map.of("type", "string", "format", "date");
+        }
+        if (raw == Instant.class) {
+            return Map.of("type", "string", "format", "date-time");
+        }
+        if (raw.isEnum()) {
+            return Map.of("type", "string", "enum", Arrays.stream(raw.getEnumConstants()).map(Object::toString).toList());
+        }
+        if (raw.isRecord()) {
+            return objectSchema(raw);
+        }
+        return Map.of();
+    }
+
+    /** Typed ids are written as plain strings ({@code @JsonValue} on their single component). */
+    private static boolean isSingleValue(Class<?> raw) {
+        return raw.isRecord() && raw.getRecordComponents().length == 1
+                && raw.getRecordComponents()[0].getAccessor().isAnnotationPresent(JsonValue.class);
+    }
+}

@@ -1,0 +1,44 @@
+package org.partnershipledger.query.integration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.partnershipledger.query.common.NotFound;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/schemas", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Integrations")
+class SchemaController {
+
+    private final EventTypes types;
+    private final String base;
+
+    SchemaController(EventTypes types, @Value("${ledger.public-url:http://localhost:8081}") String publicUrl) {
+        this.types = types;
+        this.base = publicUrl.replaceAll("/+$", "") + "/api/schemas/";
+    }
+
+    @GetMapping
+    @Operation(summary = "Every CloudEvents type the ledger emits, with the URL of its data's JSON Schema")
+    Map<String, Object> list() {
+        List<Map<String, String>> all = types.all().stream()
+                .map(t -> Map.of("type", t.cloudEventType(), "event", t.simpleName(), "revision", t.revision(),
+                        "dataschema", base + t.cloudEventType()))
+                .toList();
+        return Map.of("types", all);
+    }
+
+    @GetMapping("/{type}")
+    @Operation(summary = "The JSON Schema of one type's data, generated from the event record")
+    Map<String, Object> schema(@PathVariable String type) {
+        return types.byCloudEventType(type).map(t -> JsonSchemas.of(t, base))
+                .orElseThrow(() -> new NotFound("UNKNOWN_EVENT_TYPE", "No such event type: " + type));
+    }
+}

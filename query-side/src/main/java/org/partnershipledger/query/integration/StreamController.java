@@ -1,0 +1,49 @@
+package org.partnershipledger.query.integration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+@Tag(name = "Integrations")
+class StreamController {
+
+    private final StreamHub hub;
+
+    StreamController(StreamHub hub) {
+        this.hub = hub;
+    }
+
+    @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Every event as a CloudEvent over server-sent events: history after the given position, "
+            + "then live. Resume with Last-Event-ID or ?after=; filter with types (a trailing * is a prefix) and "
+            + "partnershipId.")
+    SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+                      @RequestParam(required = false) Long after,
+                      @RequestParam(required = false) String types,
+                      @RequestParam(required = false) String partnershipId) {
+        long from = after != null ? after : lastEventId != null && !lastEventId.isBlank()
+                ? parse(lastEventId) : 0L;
+        if (from < 0) {
+            throw new IllegalArgumentException("after must be 0 or more");
+        }
+        List<String> wanted = types == null || types.isBlank() ? List.of()
+                : Arrays.stream(types.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        return hub.subscribe(from, new StreamSubscriber.Filter(wanted, partnershipId));
+    }
+
+    private static long parse(String lastEventId) {
+        try {
+            return Long.parseLong(lastEventId.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Last-Event-ID must be a position this stream sent");
+        }
+    }
+}

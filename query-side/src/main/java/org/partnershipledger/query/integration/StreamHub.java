@@ -1,0 +1,177 @@
+package org.partnershipledger.query.integration;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.partnershipledger.query.common.Json;
+import org.partnershipledger.query.common.ReadModelPositions;
+import org.partnershipledger.query.history.LoggedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Serves every stream subscriber from one thread: no thread per subscriber. Each tick it finds the highest
+ * position that is safe to hand out, fetches what live subscribers have not seen in one query and fans it out;
+ * subscribers still replaying history get a page of their own.
+ *
+ * <p>Safe means no lower position can still appear: positions are handed out when a transaction inserts, so a
+ * transaction still open can commit below a later one. The stream stops below the lowest position the event log
+ * has not seen yet, unless the event after it is older than any transaction may live (so that one never will).
+ */
+@Component
+class StreamHub implements SmartLifecycle {
+
+    static final String SOURCE_PROCESSOR = "event-log";
+    static final int PAGE = 500;
+    static final Duration TICK = Duration.ofMillis(100);
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final CloudEventEnvelope envelope;
+    private final Duration gapsCloseWithin;
+    private final Set<StreamSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService ticker;
+
+    StreamHub(JdbcClient jdbc, Json json, CloudEventEnvelope envelope,
+              org.partnershipledger.platform.postgres.LedgerDatabaseProperties database) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.envelope = envelope;
+        this.gapsCloseWithin = database.transactionTimeout().plusSeconds(5);
+    }
+
+    SseEmitter subscribe(long after, StreamSubscriber.Filter filter) {
+        SseEmitter emitter = new SseEmitter(0L);
+        StreamSubscriber subscriber = new StreamSubscriber(emitter, after, filter);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
+        try {
+            // commits the response at once, so a client waiting for new events knows it is connected
+            emitter.send(SseEmitter.event().comment("connected, after position " + after));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not open the stream", e);
+        }
+        subscribers.add(subscriber);
+        return emitter;
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    private void tick() {
+        try {
+            if (subscribers.isEmpty()) {
+                return;
+            }
+            long safe = safePosition();
+            long live = subscribers.stream().filter(s -> safe - s.scanned < PAGE).mapToLong(s -> s.scanned)
+                    .min().orElse(safe);
+            List<LoggedEvent> recent = live < safe ? after(live, safe, PAGE) : List.of();
+            for (StreamSubscriber subscriber : subscribers) {
+                if (subscriber.scanned >= safe) {
+                    heartbeatIfQuiet(subscriber);
+                } else if (safe - subscriber.scanned < PAGE) {
+                    deliver(subscriber, recent, safe, recent.size() < PAGE);
+                } else {
+                    List<LoggedEvent> page = after(subscriber.scanned, safe, PAGE);
+                    deliver(subscriber, page, safe, page.size() < PAGE);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Stream tick failed; retrying on the next one", e);
+        }
+    }
+
+    private void deliver(StreamSubscriber subscriber, List<LoggedEvent> events, long safe, boolean complete) {
+        try {
+            for (LoggedEvent event : events) {
+                if (event.position() <= subscriber.scanned) {
+                    continue;
+                }
+                String type = envelope.typeOf(event);
+                if (subscriber.filter.accepts(type, event.partnershipId())) {
+                    subscriber.emitter.send(SseEmitter.event().id(Long.toString(event.position())).name(type)
+                            .data(envelope.json(event), MediaType.APPLICATION_JSON));
+                    subscriber.lastSent = System.nanoTime();
+                }
+                subscriber.scanned = event.position();
+            }
+            if (complete) {
+                subscriber.scanned = Math.max(subscriber.scanned, safe);
+            }
+            heartbeatIfQuiet(subscriber);
+        } catch (IOException | IllegalStateException gone) {
+            subscribers.remove(subscriber);
+        }
+    }
+
+    private void heartbeatIfQuiet(StreamSubscriber subscriber) {
+        if (System.nanoTime() - subscriber.lastSent > HEARTBEAT.toNanos()) {
+            try {
+                subscriber.emitter.send(SseEmitter.event().comment("heartbeat"));
+                subscriber.lastSent = System.nanoTime();
+            } catch (IOException | IllegalStateException gone) {
+                subscribers.remove(subscriber);
+            }
+        }
+    }
+
+    /** The highest position below which no event can still appear in the event log. */
+    long safePosition() {
+        long reached = ReadModelPositions.of(jdbc, SOURCE_PROCESSOR);
+        for (long gap : ReadModelPositions.gapsOf(jdbc, SOURCE_PROCESSOR)) {
+            boolean mayStillCommit = jdbc.sql("""
+                            SELECT EXISTS (SELECT 1 FROM analytics.event_log WHERE position = (
+                                SELECT min(position) FROM analytics.event_log WHERE position > ?)
+                              AND occurred_at > now() - CAST(? AS interval))""")
+                    .params(gap, gapsCloseWithin.toSeconds() + " seconds").query(Boolean.class).single();
+            if (mayStillCommit) {
+                return gap - 1;
+            }
+        }
+        return reached;
+    }
+
+    private List<LoggedEvent> after(long position, long upTo, int limit) {
+        return jdbc.sql("SELECT " + LoggedEvent.COLUMNS
+                        + " FROM analytics.event_log WHERE position > ? AND position <= ? ORDER BY position LIMIT ?")
+                .params(position, upTo, limit).query((rs, row) -> LoggedEvent.read(rs, json)).list();
+    }
+
+    @Override
+    public void start() {
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ledger-stream");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        subscribers.forEach(subscriber -> subscriber.emitter.complete());
+        subscribers.clear();
+        ticker.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ticker != null && !ticker.isShutdown();
+    }
+}

@@ -1,0 +1,30 @@
+package org.partnershipledger.query.integration;
+
+import java.util.List;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** One connected stream client: where it is in the event log, what it wants, and its connection. */
+final class StreamSubscriber {
+
+    /** Types (exact, or a prefix ending in {@code *}) and a partnership; empty means everything. */
+    record Filter(List<String> types, String partnershipId) {
+
+        boolean accepts(String type, String eventPartnershipId) {
+            boolean typeMatches = types.isEmpty() || types.stream().anyMatch(wanted -> wanted.endsWith("*")
+                    ? type.startsWith(wanted.substring(0, wanted.length() - 1)) : type.equals(wanted));
+            return typeMatches && (partnershipId == null || partnershipId.equals(eventPartnershipId));
+        }
+    }
+
+    final SseEmitter emitter;
+    final Filter filter;
+    /** Every event up to here has been sent or filtered out; only the ticker thread changes it. */
+    volatile long scanned;
+    volatile long lastSent = System.nanoTime();
+
+    StreamSubscriber(SseEmitter emitter, long after, Filter filter) {
+        this.emitter = emitter;
+        this.scanned = after;
+        this.filter = filter;
+    }
+}

@@ -1,0 +1,76 @@
+package org.partnershipledger.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Reads a server-sent event stream the way an integration would, until it has enough or time runs out. */
+final class SseClient {
+
+    record Message(String id, String event, String data) {
+    }
+
+    static List<Message> read(int port, String user, String pathAndQuery, String lastEventId, int count,
+                              Duration timeout) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("stream answered " + response.statusCode());
+        }
+        List<Message> messages = new ArrayList<>();
+        Stream<String> lines = response.body();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            Iterator<String> it = lines.iterator();
+            String id = null;
+            String event = null;
+            StringBuilder data = new StringBuilder();
+            while (messages.size() < count && it.hasNext()) {
+                String line = it.next();
+                if (line.isEmpty()) {
+                    if (data.length() > 0) {
+                        synchronized (messages) {
+                            messages.add(new Message(id, event, data.toString()));
+                        }
+                    }
+                    id = null;
+                    event = null;
+                    data.setLength(0);
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).trim();
+                } else if (line.startsWith("event:")) {
+                    event = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5));
+                }
+            }
+        });
+        try {
+            reading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException enough) {
+            // fewer than asked for within the time: the caller checks what arrived
+        } finally {
+            lines.close();
+        }
+        synchronized (messages) {
+            return List.copyOf(messages);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.partnershipledger.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.partnershipledger.platform.testing.Http;
+import org.partnershipledger.query.QuerySideApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+
+/** The CloudEvents stream as an integration uses it: history, then live; resumable; filtered. */
+class StreamIT {
+
+    static final EventFormat CLOUD_EVENTS = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+
+    static LedgerRunner ledger;
+    static PartnershipLife life;
+    static long total;
+
+    @BeforeAll
+    static void liveAPartnership() throws Exception {
+        ledger = new LedgerRunner().start();
+        life = new PartnershipLife(ledger.commands("manager")).live();
+        total = life.partnershipVersion + 1 + life.programVersion + 1;
+        ledger.queries("board").await("/api/partnerships/" + life.partnershipId + "/history",
+                r -> r.status() == 200 && r.json().get("total").asLong() == total, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        ledger.close();
+    }
+
+    static int queryPort() {
+        return ((WebServerApplicationContext) ledger.querySide).getWebServer().getPort();
+    }
+
+    static List<SseClient.Message> read(String query, String lastEventId, long count) throws Exception {
+        return SseClient.read(queryPort(), "integration", "/api/stream" + query, lastEventId, (int) count,
+                Duration.ofSeconds(15));
+    }
+
+    @Test
+    void everyEventArrivesOnceInOrderAsAValidCloudEvent() throws Exception {
+        List<SseClient.Message> messages = read("", null, total);
+
+        assertThat(messages).hasSize((int) total);
+        List<Long> ids = messages.stream().map(m -> Long.parseLong(m.id())).toList();
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        for (SseClient.Message message : messages) {
+            CloudEvent event = CLOUD_EVENTS.deserialize(message.data().getBytes(StandardCharsets.UTF_8));
+            assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
+            assertThat(event.getType()).matches("ledger\\.(partnership|program)\\.[a-z-]+\\.v1").isEqualTo(message.event());
+            assertThat(event.getSource().toString()).isEqualTo("/partnership-ledger");
+            assertThat(event.getId()).isNotBlank();
+            assertThat(event.getSubject()).isNotBlank();
+            assertThat(event.getTime()).isNotNull();
+            assertThat(event.getDataContentType()).isEqualTo("application/json");
+            assertThat(event.getDataSchema().toString()).endsWith("/api/schemas/" + event.getType());
+            assertThat(event.getExtension("position").toString()).isEqualTo(message.id());
+            assertThat(event.getExtension("actor")).isEqualTo("manager");
+            assertThat(event.getExtension("partnershipid")).isEqualTo(life.partnershipId);
+            assertThat(event.getExtension("correlationid")).isNotNull();
+            assertThat(event.getData()).isNotNull();
+        }
+        CloudEvent first = CLOUD_EVENTS.deserialize(messages.get(0).data().getBytes(StandardCharsets.UTF_8));
+        assertThat(first.getType()).isEqualTo("ledger.partnership.partnership-opened.v1");
+        assertThat(first.getExtension("reason")).isEqualTo("Sales onboarding takes too long");
+    }
+
+    @Test
+    void resumingAfterAnyPointGivesExactlyTheRest() throws Exception {
+        List<SseClient.Message> all = read("", null, total);
+        for (int cut : new int[] {1, 7, (int) total / 2, (int) total - 1}) {
+            List<SseClient.Message> head = all.subList(0, cut);
+            List<SseClient.Message> rest = read("", head.get(cut - 1).id(), total - cut);
+            List<String> union = new ArrayList<>(head.stream().map(SseClient.Message::id).toList());
+            union.addAll(rest.stream().map(SseClient.Message::id).toList());
+            assertThat(union).as("cut at %d", cut).isEqualTo(all.stream().map(SseClient.Message::id).toList());
+        }
+        List<SseClient.Message> viaQuery = read("?after=" + all.get(4).id(), null, total - 5);
+        assertThat(viaQuery.get(0).id()).isEqualTo(all.get(5).id());
+    }
+
+    @Test
+    void filtersByTypePrefixAndByPartnership() throws Exception {
+        List<SseClient.Message> dueDiligence = read("?types=ledger.partnership.due-diligence-*", null, 4);
+        assertThat(dueDiligence).hasSize(4).allMatch(m -> m.event().equals("ledger.partnership.due-diligence-assessed.v1"));
+        List<SseClient.Message> none = SseClient.read(queryPort(), "integration",
+                "/api/stream?partnershipId=someone-else", null, 1, Duration.ofSeconds(2));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void newEventsArriveLiveAfterTheHistory() throws Exception {
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return read("?types=ledger.partnership.concern-raised.v1", null, 2);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(1000);
+        Http.Response raised = ledger.commands("manager").postJson("/api/partnerships/" + life.partnershipId + "/concerns",
+                "{\"raisedBy\": \"CLIENT\", \"subject\": \"Live one\", \"description\": \"d\"}");
+        assertThat(raised.status()).isEqualTo(201);
+
+        List<SseClient.Message> messages = waiting.get();
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(1).data()).contains("Live one");
+    }
+
+    @Test
+    void theSchemasOfEveryTypeAreServed() {
+        Http board = ledger.queries("board");
+        JsonNode types = board.get("/api/schemas").json().get("types");
+        assertThat(types.findValuesAsText("type")).contains("ledger.program.curriculum-pivoted.v1",
+                "ledger.partnership.partnership-opened.v1");
+        JsonNode schema = board.get("/api/schemas/ledger.program.curriculum-pivoted.v1").json();
+        assertThat(schema.at("/properties/trigger/enum").findValuesAsText("")).isEmpty();
+        assertThat(schema.at("/properties/trigger/enum/0").asText()).isEqualTo("INDUSTRY_SHIFT");
+        assertThat(schema.at("/properties/programId/type").asText()).isEqualTo("string");
+        assertThat(schema.at("/properties/modules/items/properties/title/type").asText()).isEqualTo("string");
+        assertThat(board.get("/api/schemas/ledger.nope.v1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aResumedStreamContinuesAcrossARestartOfTheQuerySide() throws Exception {
+        List<SseClient.Message> before = read("", null, 5);
+        ledger.querySide.close();
+        ledger.querySide = QuerySideApplication.builder().properties("server.port=0",
+                "ledger.db.url=" + ledger.database, "ledger.db.user=postgres", "ledger.db.pool-size=5").run();
+
+        List<SseClient.Message> after = read("", before.get(4).id(), total - 5);
+
+        assertThat(after).hasSize((int) (total - 5));
+        assertThat(Long.parseLong(after.get(0).id())).isGreaterThan(Long.parseLong(before.get(4).id()));
+    }
+}
