@@ -15,9 +15,9 @@ final class LedgerRunner implements AutoCloseable {
     ConfigurableApplicationContext commandSide;
     ConfigurableApplicationContext querySide;
 
-    LedgerRunner start() {
+    LedgerRunner start(String... queryProperties) {
         commandSide = run(CommandSideApplication.builder());
-        querySide = run(QuerySideApplication.builder());
+        querySide = run(QuerySideApplication.builder().properties(queryProperties));
         return this;
     }
 
