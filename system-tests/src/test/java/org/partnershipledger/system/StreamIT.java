@@ -57,7 +57,11 @@ class StreamIT {
         assertThat(messages).hasSize((int) total);
         List<Long> ids = messages.stream().map(m -> Long.parseLong(m.id())).toList();
         assertThat(ids).isSorted().doesNotHaveDuplicates();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7)
+                .getSchema(getClass().getResourceAsStream("/cloudevents-1.0.schema.json"));
         for (SseClient.Message message : messages) {
+            assertThat(schema.validate(mapper.readTree(message.data()))).as(message.data()).isEmpty();
             CloudEvent event = CLOUD_EVENTS.deserialize(message.data().getBytes(StandardCharsets.UTF_8));
             assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
             assertThat(event.getType()).matches("ledger\\.(partnership|program)\\.[a-z-]+\\.v1").isEqualTo(message.event());
@@ -81,7 +85,12 @@ class StreamIT {
     @Test
     void resumingAfterAnyPointGivesExactlyTheRest() throws Exception {
         List<SseClient.Message> all = read("", null, total);
-        for (int cut : new int[] {1, 7, (int) total / 2, (int) total - 1}) {
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        int[] cuts = {1, (int) total - 1, 1 + random.nextInt((int) total - 1), 1 + random.nextInt((int) total - 1),
+                1 + random.nextInt((int) total - 1)};
+        System.out.println("Resume points (seed " + seed + "): " + java.util.Arrays.toString(cuts));
+        for (int cut : cuts) {
             List<SseClient.Message> head = all.subList(0, cut);
             List<SseClient.Message> rest = read("", head.get(cut - 1).id(), total - cut);
             List<String> union = new ArrayList<>(head.stream().map(SseClient.Message::id).toList());
@@ -132,6 +141,29 @@ class StreamIT {
         assertThat(schema.at("/properties/programId/type").asText()).isEqualTo("string");
         assertThat(schema.at("/properties/modules/items/properties/title/type").asText()).isEqualTo("string");
         assertThat(board.get("/api/schemas/ledger.nope.v1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void twoHundredSubscribersAllGetANewEventLive() throws Exception {
+        var clients = java.util.concurrent.Executors.newFixedThreadPool(200);
+        List<java.util.concurrent.Future<List<SseClient.Message>>> subscribers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            subscribers.add(clients.submit(() -> SseClient.read(queryPort(), "integration",
+                    "/api/stream?types=ledger.partnership.concern-resolved.v1&after=" + total, null, 1,
+                    Duration.ofSeconds(40))));
+        }
+        Thread.sleep(5000); // all connected and caught up
+        Http manager = ledger.commands("manager");
+        String concern = manager.postJson("/api/partnerships/" + life.partnershipId + "/concerns",
+                "{\"raisedBy\": \"CLIENT\", \"subject\": \"For everyone\", \"description\": \"d\"}")
+                .json().get("concernId").asText();
+        assertThat(manager.postJson("/api/partnerships/" + life.partnershipId + "/concerns/" + concern + "/resolution",
+                "{\"resolution\": \"Done\"}").status()).isEqualTo(200);
+
+        for (var subscriber : subscribers) {
+            assertThat(subscriber.get()).hasSize(1).allMatch(m -> m.data().contains("Done"));
+        }
+        clients.shutdownNow();
     }
 
     @Test
