@@ -130,6 +130,34 @@ class StreamIT {
     }
 
     @Test
+    void theExportHasEveryEventOncePerLineInTheStreamsEnvelopeAndResumes() throws Exception {
+        Http analyst = ledger.queries("analyst");
+        List<String> lines = analyst.get("/api/export/events").raw().body().lines().toList();
+        assertThat(lines.size()).isGreaterThanOrEqualTo((int) total);
+        List<Long> positions = lines.stream().map(line -> Long.parseLong(CLOUD_EVENTS
+                .deserialize(line.getBytes(StandardCharsets.UTF_8)).getExtension("position").toString())).toList();
+        assertThat(positions).isSorted().doesNotHaveDuplicates();
+        assertThat(lines.get(0)).isEqualTo(read("", null, 1).get(0).data());
+
+        List<String> rest = analyst.get("/api/export/events?after=" + positions.get(9)).raw().body().lines().toList();
+        assertThat(rest).isEqualTo(lines.subList(10, lines.size()));
+        assertThat(analyst.get("/api/export/events?type=ledger.partnership.due-diligence-*").raw().body().lines())
+                .hasSize(4);
+        assertThat(analyst.get("/api/export/events?type=DueDiligenceAssessed").raw().body().lines()).hasSize(4);
+    }
+
+    @Test
+    void impactFactsExportAsCsvWithAHeader() {
+        Http.Response csv = ledger.queries("analyst").get("/api/export/impact-facts.csv");
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        List<String> lines = csv.raw().body().lines().toList();
+        assertThat(lines.get(0)).startsWith("impact_id,program_id,partnership_id,selected_partners,kpi_id,level,value");
+        assertThat(lines).hasSize(1 + 3);
+        assertThat(lines.get(1)).contains(life.programId, "acme-learning", ",ttq,");
+        assertThat(csv.raw().body()).contains("\r\n");
+    }
+
+    @Test
     void theSchemasOfEveryTypeAreServed() {
         Http board = ledger.queries("board");
         JsonNode types = board.get("/api/schemas").json().get("types");

@@ -58,4 +58,11 @@ public class EventLog {
                         ORDER BY position LIMIT 10000""")
                 .params(params).query((rs, row) -> LoggedEvent.read(rs, json)).list();
     }
+
+    /** Events after {@code position} up to and including {@code upTo}, in position order, at most {@code limit}. */
+    public List<LoggedEvent> after(long position, long upTo, int limit) {
+        return jdbc.sql("SELECT " + LoggedEvent.COLUMNS
+                        + " FROM analytics.event_log WHERE position > ? AND position <= ? ORDER BY position LIMIT ?")
+                .params(position, upTo, limit).query((rs, row) -> LoggedEvent.read(rs, json)).list();
+    }
 }

@@ -31,6 +31,11 @@ public class CloudEventEnvelope {
         this.schemaBase = publicUrl.replaceAll("/+$", "") + "/api/schemas/";
     }
 
+    /** Where the JSON Schema of a type's data is served. */
+    public String schemaUrl(String type) {
+        return schemaBase + type;
+    }
+
     public String typeOf(LoggedEvent event) {
         return types.bySimpleName(event.type()).map(EventTypes.EventType::cloudEventType)
                 .orElse("ledger." + event.aggregateType().toLowerCase() + "." + EventTypes.kebab(event.type()) + ".v1");
@@ -44,7 +49,7 @@ public class CloudEventEnvelope {
                 .withType(type)
                 .withSubject(event.aggregateId())
                 .withTime(event.timestamp().atOffset(ZoneOffset.UTC))
-                .withDataSchema(URI.create(schemaBase + type))
+                .withDataSchema(URI.create(schemaUrl(type)))
                 .withData("application/json", event.payload().toString().getBytes(StandardCharsets.UTF_8))
                 .withExtension("sequence", event.sequence())
                 .withExtension("position", event.position());

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.partnershipledger.query.common.NotFound;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SchemaController {
 
     private final EventTypes types;
-    private final String base;
+    private final CloudEventEnvelope envelope;
 
-    SchemaController(EventTypes types, @Value("${ledger.public-url:http://localhost:8081}") String publicUrl) {
+    SchemaController(EventTypes types, CloudEventEnvelope envelope) {
         this.types = types;
-        this.base = publicUrl.replaceAll("/+$", "") + "/api/schemas/";
+        this.envelope = envelope;
     }
 
     @GetMapping
@@ -30,7 +29,7 @@ class SchemaController {
     Map<String, Object> list() {
         List<Map<String, String>> all = types.all().stream()
                 .map(t -> Map.of("type", t.cloudEventType(), "event", t.simpleName(), "revision", t.revision(),
-                        "dataschema", base + t.cloudEventType()))
+                        "dataschema", envelope.schemaUrl(t.cloudEventType())))
                 .toList();
         return Map.of("types", all);
     }
@@ -38,7 +37,7 @@ class SchemaController {
     @GetMapping("/{type}")
     @Operation(summary = "The JSON Schema of one type's data, generated from the event record")
     Map<String, Object> schema(@PathVariable String type) {
-        return types.byCloudEventType(type).map(t -> JsonSchemas.of(t, base))
+        return types.byCloudEventType(type).map(t -> JsonSchemas.of(t, envelope.schemaUrl("")))
                 .orElseThrow(() -> new NotFound("UNKNOWN_EVENT_TYPE", "No such event type: " + type));
     }
 }

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.partnershipledger.query.common.Json;
 import org.partnershipledger.query.common.ReadModelPositions;
+import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,16 +39,16 @@ class StreamHub implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
 
     private final JdbcClient jdbc;
-    private final Json json;
+    private final EventLog log;
     private final CloudEventEnvelope envelope;
     private final Duration gapsCloseWithin;
     private final Set<StreamSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService ticker;
 
-    StreamHub(JdbcClient jdbc, Json json, CloudEventEnvelope envelope,
+    StreamHub(JdbcClient jdbc, EventLog log, CloudEventEnvelope envelope,
               org.partnershipledger.platform.postgres.LedgerDatabaseProperties database) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.log = log;
         this.envelope = envelope;
         this.gapsCloseWithin = database.transactionTimeout().plusSeconds(5);
     }
@@ -148,9 +148,7 @@ class StreamHub implements SmartLifecycle {
     }
 
     private List<LoggedEvent> after(long position, long upTo, int limit) {
-        return jdbc.sql("SELECT " + LoggedEvent.COLUMNS
-                        + " FROM analytics.event_log WHERE position > ? AND position <= ? ORDER BY position LIMIT ?")
-                .params(position, upTo, limit).query((rs, row) -> LoggedEvent.read(rs, json)).list();
+        return log.after(position, upTo, limit);
     }
 
     @Override

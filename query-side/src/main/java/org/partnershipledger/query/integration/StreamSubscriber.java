@@ -10,9 +10,13 @@ final class StreamSubscriber {
     record Filter(List<String> types, String partnershipId) {
 
         boolean accepts(String type, String eventPartnershipId) {
-            boolean typeMatches = types.isEmpty() || types.stream().anyMatch(wanted -> wanted.endsWith("*")
-                    ? type.startsWith(wanted.substring(0, wanted.length() - 1)) : type.equals(wanted));
+            boolean typeMatches = types.isEmpty() || types.stream().anyMatch(wanted -> typeMatches(wanted, type));
             return typeMatches && (partnershipId == null || partnershipId.equals(eventPartnershipId));
+        }
+
+        /** An exact type, or a prefix when {@code wanted} ends in {@code *}. */
+        static boolean typeMatches(String wanted, String type) {
+            return wanted.endsWith("*") ? type.startsWith(wanted.substring(0, wanted.length() - 1)) : type.equals(wanted);
         }
     }
 

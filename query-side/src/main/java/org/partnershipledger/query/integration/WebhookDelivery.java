@@ -19,13 +19,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.partnershipledger.query.common.Json;
+import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +42,7 @@ class WebhookDelivery implements SmartLifecycle {
     private final WebhookSubscriptions subscriptions;
     private final StreamHub hub;
     private final CloudEventEnvelope envelope;
-    private final JdbcClient jdbc;
-    private final Json json;
+    private final EventLog log;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final int maxFailures;
@@ -54,16 +52,15 @@ class WebhookDelivery implements SmartLifecycle {
     private ScheduledExecutorService ticker;
     private ExecutorService senders;
 
-    WebhookDelivery(WebhookSubscriptions subscriptions, StreamHub hub, CloudEventEnvelope envelope, JdbcClient jdbc,
-                    Json json, @Value("${ledger.webhooks.initial-backoff:1s}") Duration initialBackoff,
+    WebhookDelivery(WebhookSubscriptions subscriptions, StreamHub hub, CloudEventEnvelope envelope, EventLog log,
+                    @Value("${ledger.webhooks.initial-backoff:1s}") Duration initialBackoff,
                     @Value("${ledger.webhooks.max-backoff:5m}") Duration maxBackoff,
                     @Value("${ledger.webhooks.max-failures:10}") int maxFailures,
                     @Value("${ledger.webhooks.timeout:5s}") Duration timeout) {
         this.subscriptions = subscriptions;
         this.hub = hub;
         this.envelope = envelope;
-        this.jdbc = jdbc;
-        this.json = json;
+        this.log = log;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
         this.maxFailures = maxFailures;
@@ -92,9 +89,7 @@ class WebhookDelivery implements SmartLifecycle {
     }
 
     private void deliver(WebhookSubscriptions.Due due, long safe) {
-        List<LoggedEvent> events = jdbc.sql("SELECT " + LoggedEvent.COLUMNS
-                        + " FROM analytics.event_log WHERE position > ? AND position <= ? ORDER BY position LIMIT ?")
-                .params(due.position(), safe, BATCH).query((rs, row) -> LoggedEvent.read(rs, json)).list();
+        List<LoggedEvent> events = log.after(due.position(), safe, BATCH);
         long scanned = due.position();
         for (LoggedEvent event : events) {
             String type = envelope.typeOf(event);

@@ -1,0 +1,154 @@
+package org.partnershipledger.query.integration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.partnershipledger.query.common.Json;
+import org.partnershipledger.query.history.LoggedEvent;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Takes the history elsewhere. Events as NDJSON, one CloudEvent per line in position order (the stream's
+ * envelope), read through a database cursor so a million events need no more memory than a thousand; resumable
+ * with {@code after=<position>}. Impact facts as RFC 4180 CSV.
+ */
+@RestController
+@Tag(name = "Export")
+class ExportController {
+
+    static final int FETCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final Json json;
+    private final CloudEventEnvelope envelope;
+    private final StreamHub hub;
+
+    ExportController(DataSource dataSource, Json json, CloudEventEnvelope envelope, StreamHub hub) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH);
+        this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.readOnly.setReadOnly(true);
+        this.json = json;
+        this.envelope = envelope;
+        this.hub = hub;
+    }
+
+    @GetMapping(path = "/api/export/events", produces = "application/x-ndjson")
+    @Operation(summary = "Every event as NDJSON CloudEvents in position order; resume with after=<position>")
+    ResponseEntity<StreamingResponseBody> events(@RequestParam(defaultValue = "0") long after,
+                                                 @RequestParam(required = false) Long to,
+                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant fromTime,
+                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant toTime,
+                                                 @RequestParam(required = false) String type,
+                                                 @RequestParam(required = false) String partnershipId) {
+        if (after < 0) {
+            throw new IllegalArgumentException("after must be 0 or more");
+        }
+        long upTo = Math.min(to == null ? Long.MAX_VALUE : to, hub.safePosition());
+        StringBuilder sql = new StringBuilder("SELECT " + LoggedEvent.COLUMNS
+                + " FROM analytics.event_log WHERE position > ? AND position <= ?");
+        List<Object> params = new ArrayList<>(List.of(after, upTo));
+        if (fromTime != null) {
+            sql.append(" AND occurred_at >= ?");
+            params.add(Timestamp.from(fromTime));
+        }
+        if (toTime != null) {
+            sql.append(" AND occurred_at < ?");
+            params.add(Timestamp.from(toTime));
+        }
+        if (partnershipId != null) {
+            sql.append(" AND partnership_id = ?");
+            params.add(partnershipId);
+        }
+        sql.append(" ORDER BY position");
+        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            jdbc.query(sql.toString(), rs -> {
+                LoggedEvent event = LoggedEvent.read(rs, json);
+                if (type == null || type.equals(event.type())
+                        || StreamSubscriber.Filter.typeMatches(type, envelope.typeOf(event))) {
+                    try {
+                        writer.write(envelope.json(event));
+                        writer.write('\n');
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }, params.toArray());
+            try {
+                writer.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .header("X-Ledger-Position", Long.toString(upTo == Long.MAX_VALUE ? 0 : upTo)).body(body);
+    }
+
+    @GetMapping(path = "/api/export/impact-facts.csv", produces = "text/csv")
+    @Operation(summary = "analytics.impact_fact as RFC 4180 CSV with a header")
+    ResponseEntity<StreamingResponseBody> impactFacts() {
+        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            boolean[] header = {true};
+            jdbc.query("""
+                    SELECT impact_id, program_id, partnership_id, array_to_string(selected_partners, ';')
+                           AS selected_partners, kpi_id, level, value, unit, region, cohort_id, period_start,
+                           period_end, source, curriculum_version, recorded_at, withdrawn, withdrawal_reason
+                    FROM analytics.impact_fact ORDER BY recorded_at, impact_id""", (ResultSet rs) -> {
+                try {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    if (header[0]) {
+                        List<String> names = new ArrayList<>();
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            names.add(meta.getColumnLabel(i));
+                        }
+                        writer.write(Csv.line(names));
+                        header[0] = false;
+                    }
+                    List<String> values = new ArrayList<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        Object value = rs.getObject(i);
+                        values.add(value == null ? "" : value instanceof Timestamp t ? t.toInstant().toString()
+                                : value.toString());
+                    }
+                    writer.write(Csv.line(values));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            try {
+                if (header[0]) {
+                    writer.write(Csv.line(List.of("impact_id", "program_id", "partnership_id", "selected_partners",
+                            "kpi_id", "level", "value", "unit", "region", "cohort_id", "period_start", "period_end",
+                            "source", "curriculum_version", "recorded_at", "withdrawn", "withdrawal_reason")));
+                }
+                writer.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"impact-facts.csv\"").body(body);
+    }
+}
