@@ -194,6 +194,21 @@ class BoardReadModelsIT {
     }
 
     @Test
+    void adminsSeeEveryProcessorCaughtUpWithTheHead() {
+        JsonNode status = ledger.queries("admin").await("/api/admin/processors",
+                r -> r.status() == 200 && r.json().get("processors").findValuesAsText("caughtUp").stream()
+                        .allMatch("true"::equals), Duration.ofSeconds(20)).json();
+        assertThat(status.get("processors").findValuesAsText("name"))
+                .contains("board-views", "event-log", "impact-facts", "partner-access");
+        for (JsonNode processor : status.get("processors")) {
+            assertThat(processor.get("state").asText()).isEqualTo("RUNNING");
+            assertThat(processor.get("lag").asLong()).isZero();
+            assertThat(processor.get("position").asLong()).isEqualTo(status.get("headPosition").asLong());
+        }
+        assertThat(board.get("/api/admin/processors").status()).isEqualTo(403);
+    }
+
+    @Test
     void unknownIdsAre404() {
         assertThat(board.get("/api/partnerships/nope").status()).isEqualTo(404);
         assertThat(board.get("/api/programs/nope").json().get("code").asText()).isEqualTo("PROGRAM_NOT_FOUND");
