@@ -47,6 +47,7 @@ class LauncherIT {
                  "kpis": [{"kpiId": "ttq", "name": "Time to quota", "unit": "days", "baseline": 120, "target": 90}]}""")
                 .json().get("partnershipId").asText();
         queries.await("/api/partnerships/" + partnership + "/history", r -> r.status() == 200, Duration.ofSeconds(10));
+        theCommandLineOperatesTheRunningLedger(queryPort);
 
         stop();
         assertThat(answers(commandPort)).isFalse();
@@ -86,6 +87,48 @@ class LauncherIT {
 
     private String output() throws IOException {
         return Files.readString(console);
+    }
+
+    /** `ledger status` and `ledger export` against the running ledger, and their errors. */
+    private void theCommandLineOperatesTheRunningLedger(int queryPort) throws Exception {
+        String url = "http://localhost:" + queryPort;
+        Cli status = cli("status", "--url", url);
+        assertThat(status.exit()).as(status.output()).isZero();
+        assertThat(status.output()).contains("event-log", "board-views", "RUNNING");
+
+        Path export = Files.createTempFile("ledger-export", ".ndjson");
+        Cli first = cli("export", "events", "--out", export.toString(), "--url", url);
+        assertThat(first.exit()).as(first.output()).isZero();
+        long lines = Files.readAllLines(export).size();
+        assertThat(lines).isPositive();
+        Cli again = cli("export", "events", "--out", export.toString(), "--url", url);
+        assertThat(again.exit()).isZero();
+        assertThat(Files.readAllLines(export)).as("a second export resumes after the last line").hasSize((int) lines);
+
+        Path csv = Files.createTempFile("impact-facts", ".csv");
+        assertThat(cli("export", "impact-facts", "--out", csv.toString(), "--url", url).exit()).isZero();
+        assertThat(Files.readAllLines(csv).get(0)).startsWith("impact_id,");
+
+        Cli unreachable = cli("status", "--url", "http://localhost:1");
+        assertThat(unreachable.exit()).isEqualTo(2);
+        assertThat(unreachable.output()).contains("Cannot reach the ledger");
+        Cli wrongName = cli("export", "bogus", "--out", csv.toString(), "--url", url);
+        assertThat(wrongName.exit()).isEqualTo(2);
+        assertThat(wrongName.output()).contains("Unknown export 'bogus'");
+    }
+
+    private record Cli(int exit, String output) {
+    }
+
+    private static Cli cli(String... args) throws Exception {
+        Path output = Files.createTempFile("ledger-cli", ".out");
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                HOME.resolve("ledger-cli/target/ledger.jar").toString()));
+        command.addAll(java.util.List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Cli(process.exitValue(), Files.readString(output));
     }
 
     private static boolean answers(int port) {

@@ -1,0 +1,33 @@
+package org.partnershipledger.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show every read model's processor.")
+class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    Connection connection;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            JsonNode status = new ObjectMapper().readTree(connection.api("admin").getText("/api/admin/processors"));
+            System.out.printf("Head position %d%n%n", status.get("headPosition").asLong());
+            System.out.printf("%-20s %-10s %10s %8s %9s %s%n", "PROCESSOR", "STATE", "POSITION", "LAG", "CAUGHT UP",
+                    "LAST ERROR");
+            for (JsonNode p : status.get("processors")) {
+                System.out.printf("%-20s %-10s %10d %8d %9s %s%n", p.get("name").asText(), p.get("state").asText(),
+                        p.get("position").asLong(), p.get("lag").asLong(), p.get("caughtUp").asBoolean() ? "yes" : "no",
+                        p.get("lastError").isNull() ? "" : p.get("lastError").asText());
+            }
+            return 0;
+        } catch (LedgerApi.Failure failure) {
+            System.err.println(failure.getMessage());
+            return 2;
+        }
+    }
+}
