@@ -112,9 +112,11 @@ class StreamIT {
 
     @Test
     void newEventsArriveLiveAfterTheHistory() throws Exception {
+        long head = ledger.querySide.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT max(position) FROM analytics.event_log").query(Long.class).single();
         var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return read("?types=ledger.partnership.concern-raised.v1", null, 2);
+                return read("?types=ledger.partnership.concern-raised.v1&after=" + head, null, 1);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -125,8 +127,8 @@ class StreamIT {
         assertThat(raised.status()).isEqualTo(201);
 
         List<SseClient.Message> messages = waiting.get();
-        assertThat(messages).hasSize(2);
-        assertThat(messages.get(1).data()).contains("Live one");
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).data()).contains("Live one");
     }
 
     @Test
