@@ -164,7 +164,8 @@ class CommandSafetyIT extends CommandSideIT {
         String document = Http.localhost(port).get("/v3/api-docs").raw().body();
 
         assertThat(document).contains("/api/partnerships/{id}/candidates/{partnerId}/selection",
-                "/api/programs/{id}/pivots", "/api/programs/{id}/impact/{impactId}/withdrawal");
+                "/api/programs/{id}/pivots", "/api/programs/{id}/impact/{impactId}/withdrawal",
+                "Partnership Ledger: command-side", "\"scheme\":\"basic\"");
         assertThat(Http.localhost(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
