@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.partnershipledger.command.common.CommandResponses;
 import org.partnershipledger.command.common.CommandSender;
-import org.partnershipledger.command.common.ExpectedVersion;
+import org.partnershipledger.command.common.IfMatch;
 import org.partnershipledger.command.common.IdGenerator;
 import org.partnershipledger.command.common.ReasonBody;
 import org.partnershipledger.events.partnership.CostShare;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -78,10 +77,10 @@ class PartnershipController {
     @PostMapping("/{id}/candidates")
     @Operation(summary = "Shortlist a partner organisation as a candidate")
     ResponseEntity<Map<String, Object>> shortlist(@PathVariable String id, @Valid @RequestBody ShortlistRequest request,
-                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                  @IfMatch Long expectedVersion) {
         String partnerId = ids.next();
         return commands.send(new ShortlistCandidate(new PartnershipId(id), partnerId, request.organizationId(),
-                request.name(), request.role(), ExpectedVersion.fromIfMatch(ifMatch)),
+                request.name(), request.role(), expectedVersion),
                 CommandResponses.created("partnerId", partnerId));
     }
 
@@ -93,18 +92,18 @@ class PartnershipController {
     @Operation(summary = "Assess a candidate on one criterion (re-assessing supersedes)")
     ResponseEntity<Map<String, Object>> assess(@PathVariable String id, @PathVariable String partnerId,
                                                @Valid @RequestBody DueDiligenceRequest request,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                               @IfMatch Long expectedVersion) {
         return commands.send(new AssessDueDiligence(new PartnershipId(id), partnerId, request.criterion(),
-                request.score(), request.evidence(), ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+                request.score(), request.evidence(), expectedVersion), CommandResponses.changed());
     }
 
     @PostMapping("/{id}/candidates/{partnerId}/selection")
     @Operation(summary = "Select a candidate that passed due diligence")
     ResponseEntity<Map<String, Object>> select(@PathVariable String id, @PathVariable String partnerId,
                                                @Valid @RequestBody ReasonBody request,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                               @IfMatch Long expectedVersion) {
         return commands.send(new SelectPartner(new PartnershipId(id), partnerId, request.reason(),
-                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed());
     }
 
     record StrategyRequest(@NotBlank @Size(max = 2000) String vision, List<@Valid KpiRequest> kpis,
@@ -114,17 +113,16 @@ class PartnershipController {
     @PutMapping("/{id}/strategy")
     @Operation(summary = "Re-align vision and KPIs (a change of direction: reason required)")
     ResponseEntity<Map<String, Object>> realign(@PathVariable String id, @Valid @RequestBody StrategyRequest request,
-                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                @IfMatch Long expectedVersion) {
         return commands.send(new RealignStrategy(new PartnershipId(id), request.vision(),
-                KpiRequest.toKpis(request.kpis()), request.reason(), ExpectedVersion.fromIfMatch(ifMatch)),
+                KpiRequest.toKpis(request.kpis()), request.reason(), expectedVersion),
                 CommandResponses.changed());
     }
 
     @PostMapping(path = "/{id}/onboarding", consumes = MediaType.ALL_VALUE)
     @Operation(summary = "Start onboarding (needs a selected partner)")
-    ResponseEntity<Map<String, Object>> startOnboarding(@PathVariable String id,
-                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return commands.send(new StartOnboarding(new PartnershipId(id), ExpectedVersion.fromIfMatch(ifMatch)),
+    ResponseEntity<Map<String, Object>> startOnboarding(@PathVariable String id, @IfMatch Long expectedVersion) {
+        return commands.send(new StartOnboarding(new PartnershipId(id), expectedVersion),
                 CommandResponses.changed());
     }
 
@@ -135,9 +133,9 @@ class PartnershipController {
     @Operation(summary = "Complete onboarding (stage DELIVERY)")
     ResponseEntity<Map<String, Object>> completeOnboarding(@PathVariable String id,
                                                            @Valid @RequestBody CompletionRequest request,
-                                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                           @IfMatch Long expectedVersion) {
         return commands.send(new CompleteOnboarding(new PartnershipId(id), request.summary(),
-                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed());
     }
 
     record CharterRequest(@NotNull GovernanceCadence cadence, @NotEmpty List<@NotBlank String> steeringMembers) {
@@ -146,9 +144,9 @@ class PartnershipController {
     @PutMapping("/{id}/governance-charter")
     @Operation(summary = "Set the governance charter")
     ResponseEntity<Map<String, Object>> charter(@PathVariable String id, @Valid @RequestBody CharterRequest request,
-                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                @IfMatch Long expectedVersion) {
         return commands.send(new SetGovernanceCharter(new PartnershipId(id), request.cadence(),
-                request.steeringMembers(), ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+                request.steeringMembers(), expectedVersion), CommandResponses.changed());
     }
 
     record ReviewRequest(@NotBlank String period, @NotEmpty List<@NotBlank String> attendees,
@@ -158,9 +156,9 @@ class PartnershipController {
     @PostMapping("/{id}/business-reviews")
     @Operation(summary = "Record a business review held for a period (needs a charter; one per period)")
     ResponseEntity<Map<String, Object>> review(@PathVariable String id, @Valid @RequestBody ReviewRequest request,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                               @IfMatch Long expectedVersion) {
         return commands.send(new HoldBusinessReview(new PartnershipId(id), request.period(), request.attendees(),
-                request.decisions(), request.actions(), ExpectedVersion.fromIfMatch(ifMatch)),
+                request.decisions(), request.actions(), expectedVersion),
                 CommandResponses.changed());
     }
 
@@ -175,11 +173,11 @@ class PartnershipController {
     @Operation(summary = "Agree how business units share the cost (shares total 100; reason required)")
     ResponseEntity<Map<String, Object>> costSharing(@PathVariable String id,
                                                     @Valid @RequestBody CostSharingRequest request,
-                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                    @IfMatch Long expectedVersion) {
         List<CostShare> shares = request.shares().stream()
                 .map(share -> new CostShare(share.businessUnit().trim(), share.percent())).toList();
         return commands.send(new AgreeCostSharing(new PartnershipId(id), request.currency(), request.totalBudget(),
-                shares, request.reason(), ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+                shares, request.reason(), expectedVersion), CommandResponses.changed());
     }
 
     record ConcernRequest(@NotNull Side raisedBy, @NotBlank @Size(max = 300) String subject,
@@ -189,7 +187,7 @@ class PartnershipController {
     @PostMapping("/{id}/concerns")
     @Operation(summary = "Raise a concern in the transparency log (managers, and partners of this partnership)")
     ResponseEntity<Map<String, Object>> raiseConcern(@PathVariable String id, @Valid @RequestBody ConcernRequest request,
-                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                     @IfMatch Long expectedVersion) {
         String concernId = ids.next();
         // a partner raises concerns as the partner side, and only where its organisation takes part
         String partnerOrganization = Principals.current().filter(Principals::isPartnerOnly)
@@ -197,7 +195,7 @@ class PartnershipController {
                 .orElse(null);
         Side raisedBy = partnerOrganization != null ? Side.PARTNER : request.raisedBy();
         return commands.send(new RaiseConcern(new PartnershipId(id), concernId, raisedBy, request.subject(),
-                request.description(), partnerOrganization, ExpectedVersion.fromIfMatch(ifMatch)),
+                request.description(), partnerOrganization, expectedVersion),
                 CommandResponses.created("concernId", concernId));
     }
 
@@ -208,16 +206,16 @@ class PartnershipController {
     @Operation(summary = "Resolve a concern")
     ResponseEntity<Map<String, Object>> resolveConcern(@PathVariable String id, @PathVariable String concernId,
                                                        @Valid @RequestBody ResolutionRequest request,
-                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                       @IfMatch Long expectedVersion) {
         return commands.send(new ResolveConcern(new PartnershipId(id), concernId, request.resolution(),
-                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed());
     }
 
     @PostMapping("/{id}/end")
     @Operation(summary = "End the partnership (reason required); nothing changes in it afterwards")
     ResponseEntity<Map<String, Object>> end(@PathVariable String id, @Valid @RequestBody ReasonBody request,
-                                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                            @IfMatch Long expectedVersion) {
         return commands.send(new EndPartnership(new PartnershipId(id), request.reason(),
-                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed());
     }
 }

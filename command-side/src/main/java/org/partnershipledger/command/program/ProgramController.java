@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.partnershipledger.command.common.CommandResponses;
 import org.partnershipledger.command.common.CommandSender;
-import org.partnershipledger.command.common.ExpectedVersion;
+import org.partnershipledger.command.common.IfMatch;
 import org.partnershipledger.command.common.IdGenerator;
 import org.partnershipledger.command.common.ReasonBody;
 import org.partnershipledger.events.partnership.PartnershipId;
@@ -27,7 +27,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -71,10 +70,10 @@ class ProgramController {
     @PostMapping("/{id}/modules")
     @Operation(summary = "Add a module co-created by client SMEs and partner designers (both named)")
     ResponseEntity<Map<String, Object>> coCreate(@PathVariable String id, @Valid @RequestBody CoCreateRequest request,
-                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                 @IfMatch Long expectedVersion) {
         ModuleId moduleId = new ModuleId(ids.next());
         return commands.send(new CoCreateModule(new ProgramId(id), moduleId, request.title(), request.clientSmes(),
-                request.partnerDesigners(), ExpectedVersion.fromIfMatch(ifMatch)),
+                request.partnerDesigners(), expectedVersion),
                 CommandResponses.created("moduleId", moduleId.value()));
     }
 
@@ -84,17 +83,17 @@ class ProgramController {
     @PostMapping("/{id}/approval")
     @Operation(summary = "Approve a proposed program")
     ResponseEntity<Map<String, Object>> approve(@PathVariable String id, @Valid @RequestBody ApprovalRequest request,
-                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                @IfMatch Long expectedVersion) {
         return commands.send(new ApproveProgram(new ProgramId(id), request.approvedBy(),
-                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed());
     }
 
     @PostMapping("/{id}/rejection")
     @Operation(summary = "Reject a proposed program (reason required)")
     ResponseEntity<Map<String, Object>> reject(@PathVariable String id, @Valid @RequestBody ReasonBody request,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                               @IfMatch Long expectedVersion) {
         return commands.send(new RejectProgram(new ProgramId(id), request.reason(),
-                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed());
     }
 
     record LocalizationRequest(@NotBlank @Size(max = 100) String region, @NotBlank @Size(max = 35) String language,
@@ -105,10 +104,10 @@ class ProgramController {
     @Operation(summary = "Localise an approved program for a region; the core curriculum stays as it is")
     ResponseEntity<Map<String, Object>> localize(@PathVariable String id,
                                                  @Valid @RequestBody LocalizationRequest request,
-                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                 @IfMatch Long expectedVersion) {
         String localizationId = ids.next();
         return commands.send(new LocalizeProgram(new ProgramId(id), localizationId, request.region(),
-                request.language(), request.timeZone(), request.adaptations(), ExpectedVersion.fromIfMatch(ifMatch)),
+                request.language(), request.timeZone(), request.adaptations(), expectedVersion),
                 CommandResponses.created("localizationId", localizationId));
     }
 
@@ -118,10 +117,10 @@ class ProgramController {
     @PostMapping("/{id}/cohorts")
     @Operation(summary = "Schedule a cohort of an approved program")
     ResponseEntity<Map<String, Object>> scheduleCohort(@PathVariable String id, @Valid @RequestBody CohortRequest request,
-                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                       @IfMatch Long expectedVersion) {
         String cohortId = ids.next();
         return commands.send(new ScheduleCohort(new ProgramId(id), cohortId, request.region(), request.startsOn(),
-                request.participants(), ExpectedVersion.fromIfMatch(ifMatch)),
+                request.participants(), expectedVersion),
                 CommandResponses.created("cohortId", cohortId));
     }
 
@@ -133,9 +132,9 @@ class ProgramController {
     @Operation(summary = "Record a cohort's delivery")
     ResponseEntity<Map<String, Object>> recordDelivery(@PathVariable String id, @PathVariable String cohortId,
                                                        @Valid @RequestBody DeliveryRequest request,
-                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                       @IfMatch Long expectedVersion) {
         return commands.send(new RecordCohortDelivery(new ProgramId(id), cohortId, request.deliveredOn(),
-                request.participantsCompleted(), request.facilitator(), ExpectedVersion.fromIfMatch(ifMatch)),
+                request.participantsCompleted(), request.facilitator(), expectedVersion),
                 CommandResponses.changed());
     }
 
@@ -147,13 +146,13 @@ class ProgramController {
     @PostMapping("/{id}/pivots")
     @Operation(summary = "Pivot the curriculum of an approved program: version n becomes n+1 (reason required)")
     ResponseEntity<Map<String, Object>> pivot(@PathVariable String id, @Valid @RequestBody PivotRequest request,
-                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                              @IfMatch Long expectedVersion) {
         List<CurriculumModule> added = request.addModules() == null ? List.of() : request.addModules().stream()
                 .map(title -> new CurriculumModule(new ModuleId(ids.next()), title.trim())).toList();
         List<ModuleId> removed = request.removeModules() == null ? List.of()
                 : request.removeModules().stream().map(ModuleId::new).toList();
         return commands.send(new PivotCurriculum(new ProgramId(id), request.reason(), request.trigger(), added, removed,
-                request.approvedBy(), request.effectiveFrom(), ExpectedVersion.fromIfMatch(ifMatch)),
+                request.approvedBy(), request.effectiveFrom(), expectedVersion),
                 CommandResponses.changed());
     }
 
@@ -166,29 +165,29 @@ class ProgramController {
     @PostMapping("/{id}/impact")
     @Operation(summary = "Record impact on a KPI at a Kirkpatrick level 1-5")
     ResponseEntity<Map<String, Object>> recordImpact(@PathVariable String id, @Valid @RequestBody ImpactRequest request,
-                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                     @IfMatch Long expectedVersion) {
         String impactId = ids.next();
         return commands.send(new RecordImpact(new ProgramId(id), impactId, request.level(), request.kpiId(),
                 request.value(), request.unit(), request.cohortId(), request.region(), request.periodStart(),
                 request.periodEnd(), request.source(), request.evidence(), request.cost(), request.monetaryBenefit(),
-                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.created("impactId", impactId));
+                expectedVersion), CommandResponses.created("impactId", impactId));
     }
 
     @PostMapping("/{id}/impact/{impactId}/withdrawal")
     @Operation(summary = "Withdraw an impact record (reason required); it stays in the history")
     ResponseEntity<Map<String, Object>> withdrawImpact(@PathVariable String id, @PathVariable String impactId,
                                                        @Valid @RequestBody ReasonBody request,
-                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                       @IfMatch Long expectedVersion) {
         return commands.send(new WithdrawImpact(new ProgramId(id), impactId, request.reason(),
-                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed());
     }
 
     @PostMapping("/{id}/retirement")
     @Operation(summary = "Retire the program (reason required)")
     ResponseEntity<Map<String, Object>> retire(@PathVariable String id, @Valid @RequestBody ReasonBody request,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                               @IfMatch Long expectedVersion) {
         return commands.send(new RetireProgram(new ProgramId(id), request.reason(),
-                ExpectedVersion.fromIfMatch(ifMatch)), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed());
     }
 
     private List<CurriculumModule> newModules(List<ModuleRequest> modules) {

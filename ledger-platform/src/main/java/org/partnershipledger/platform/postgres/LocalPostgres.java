@@ -79,11 +79,6 @@ public final class LocalPostgres implements Closeable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
-    /** True when this process started the server (and so stops it on close). */
-    public boolean owned() {
-        return server != null;
-    }
-
     /** Waits until the server accepts a login, so callers can hand out its URL. */
     public void awaitReady(long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;

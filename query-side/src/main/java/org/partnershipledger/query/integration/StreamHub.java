@@ -69,10 +69,6 @@ class StreamHub implements SmartLifecycle {
         return emitter;
     }
 
-    int subscriberCount() {
-        return subscribers.size();
-    }
-
     private void tick() {
         try {
             if (subscribers.isEmpty()) {
