@@ -13,9 +13,8 @@ import org.partnershipledger.events.partnership.DueDiligenceCriterion;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Candidate {
 
-    static final List<DueDiligenceCriterion> REQUIRED = List.of(DueDiligenceCriterion.EXPERTISE,
-            DueDiligenceCriterion.ON_TIME_DELIVERY, DueDiligenceCriterion.WITHIN_BUDGET);
-    static final int PASSING_SCORE = 3;
+    static final List<DueDiligenceCriterion> REQUIRED = DueDiligenceCriterion.required();
+    static final int PASSING_SCORE = DueDiligenceCriterion.PASSING_SCORE;
 
     String organizationId;
     Map<DueDiligenceCriterion, Integer> scores = new EnumMap<>(DueDiligenceCriterion.class);

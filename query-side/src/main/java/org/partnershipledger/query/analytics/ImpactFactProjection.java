@@ -1,5 +1,6 @@
 package org.partnershipledger.query.analytics;
 
+import java.util.List;
 import java.sql.Date;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
@@ -10,6 +11,10 @@ import org.partnershipledger.events.partnership.PartnerSelected;
 import org.partnershipledger.events.program.ImpactRecorded;
 import org.partnershipledger.events.program.ImpactWithdrawn;
 import org.partnershipledger.events.program.ProgramProposed;
+import org.partnershipledger.query.readmodel.ReadModel;
+import org.partnershipledger.query.readmodel.ReadModelTables;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,30 +30,44 @@ class ImpactFactProjection {
     static final String NAME = "impact-facts";
 
     private final JdbcClient jdbc;
+    private final ReadModelTables tables;
 
+    @Autowired
     ImpactFactProjection(JdbcClient jdbc) {
+        this(jdbc, ReadModelTables.LIVE);
+    }
+
+    ImpactFactProjection(JdbcClient jdbc, ReadModelTables tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
+    }
+
+    /** A rebuild runs a second copy of this projection into copies of its tables. */
+    @Bean
+    static ReadModel impactFactsReadModel(JdbcClient jdbc) {
+        return new ReadModel(NAME, List.of("analytics.impact_fact", "analytics.selected_partner",
+                "analytics.program_partnership"), tables -> new ImpactFactProjection(jdbc, tables));
     }
 
     @EventHandler
     void on(PartnerSelected event) {
-        jdbc.sql("""
+        jdbc.sql(tables.sql("""
                         INSERT INTO analytics.selected_partner (partnership_id, organization_id) VALUES (?, ?)
-                        ON CONFLICT DO NOTHING""")
+                        ON CONFLICT DO NOTHING"""))
                 .params(event.partnershipId().value(), event.organizationId()).update();
     }
 
     @EventHandler
     void on(ProgramProposed event) {
-        jdbc.sql("""
+        jdbc.sql(tables.sql("""
                         INSERT INTO analytics.program_partnership (program_id, partnership_id) VALUES (?, ?)
-                        ON CONFLICT DO NOTHING""")
+                        ON CONFLICT DO NOTHING"""))
                 .params(event.programId().value(), event.partnershipId().value()).update();
     }
 
     @EventHandler
     void on(ImpactRecorded event, EventMessage<?> message) {
-        jdbc.sql("""
+        jdbc.sql(tables.sql("""
                         INSERT INTO analytics.impact_fact (impact_id, program_id, partnership_id, selected_partners,
                             kpi_id, level, value, unit, region, cohort_id, period_start, period_end, source,
                             curriculum_version, recorded_at)
@@ -57,7 +76,7 @@ class ImpactFactProjection {
                                      WHERE s.partnership_id = p.partnership_id ORDER BY s.organization_id),
                                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
                         FROM analytics.program_partnership p WHERE p.program_id = ?
-                        ON CONFLICT (impact_id) DO NOTHING""")
+                        ON CONFLICT (impact_id) DO NOTHING"""))
                 .params(event.impactId(), event.kpiId(), event.level(), event.value(), event.unit(), event.region(),
                         event.cohortId(), Date.valueOf(event.periodStart()), Date.valueOf(event.periodEnd()),
                         event.source().name(), event.curriculumVersion(), Timestamp.from(message.getTimestamp()),
@@ -67,13 +86,15 @@ class ImpactFactProjection {
 
     @EventHandler
     void on(ImpactWithdrawn event) {
-        jdbc.sql("UPDATE analytics.impact_fact SET withdrawn = TRUE, withdrawal_reason = ? WHERE impact_id = ?")
+        jdbc.sql(tables.sql(
+                        "UPDATE analytics.impact_fact SET withdrawn = TRUE, withdrawal_reason = ? WHERE impact_id = ?"))
                 .params(event.reason(), event.impactId()).update();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE analytics.impact_fact, analytics.selected_partner, analytics.program_partnership").update();
+        jdbc.sql(tables.sql(
+                "TRUNCATE analytics.impact_fact, analytics.selected_partner, analytics.program_partnership")).update();
         jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
     }
 }

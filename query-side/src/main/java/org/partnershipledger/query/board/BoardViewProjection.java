@@ -1,5 +1,6 @@
 package org.partnershipledger.query.board;
 
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,6 +13,10 @@ import org.partnershipledger.query.partnership.PartnershipView;
 import org.partnershipledger.query.partnership.PartnershipViews;
 import org.partnershipledger.query.program.ProgramView;
 import org.partnershipledger.query.program.ProgramViews;
+import org.partnershipledger.query.common.Json;
+import org.partnershipledger.query.readmodel.ReadModel;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +29,25 @@ import org.springframework.stereotype.Component;
 class BoardViewProjection {
 
     static final String NAME = "board-views";
+    static final List<String> TABLES = List.of("query_side.partnership_view", "query_side.program_view",
+            "query_side.program_impact", "query_side.program_curriculum");
 
     private final PartnershipViews partnerships;
     private final ProgramViews programs;
     private final JdbcClient jdbc;
 
+    @Autowired
     BoardViewProjection(PartnershipViews partnerships, ProgramViews programs, JdbcClient jdbc) {
         this.partnerships = partnerships;
         this.programs = programs;
         this.jdbc = jdbc;
+    }
+
+    /** A rebuild runs a second copy of this projection into copies of its tables. */
+    @Bean
+    static ReadModel boardViewsReadModel(JdbcClient jdbc, Json json) {
+        return new ReadModel(NAME, TABLES, tables -> new BoardViewProjection(new PartnershipViews(jdbc, json, tables),
+                new ProgramViews(jdbc, json, tables), jdbc));
     }
 
     @EventHandler

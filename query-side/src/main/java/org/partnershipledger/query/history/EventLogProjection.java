@@ -18,6 +18,10 @@ import org.partnershipledger.events.program.ProgramProposed;
 import org.partnershipledger.query.common.EventMetadata;
 import org.partnershipledger.query.common.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.partnershipledger.query.readmodel.ReadModel;
+import org.partnershipledger.query.readmodel.ReadModelTables;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,19 +48,35 @@ class EventLogProjection {
     private final Json json;
     /** Which partnership a program belongs to never changes, so it is remembered once looked up. */
     private final Map<String, String> programPartnerships = new ConcurrentHashMap<>();
-    private final String batchKey = EventLogProjection.class.getName() + ".rows";
+    private final String batchKey = EventLogProjection.class.getName() + "@" + System.identityHashCode(this);
+    private final ReadModelTables tables;
+    private final String insert;
 
+    @Autowired
     EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, Json json) {
+        this(jdbc, batch, json, ReadModelTables.LIVE);
+    }
+
+    EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, Json json, ReadModelTables tables) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
+        this.tables = tables;
+        this.insert = tables.sql(INSERT);
+    }
+
+    /** A rebuild runs a second copy of this projection into copies of its tables. */
+    @Bean
+    static ReadModel eventLogReadModel(JdbcClient jdbc, JdbcTemplate batch, Json json) {
+        return new ReadModel(NAME, List.of("analytics.event_log", "query_side.program_partnership"),
+                tables -> new EventLogProjection(jdbc, batch, json, tables));
     }
 
     @EventHandler
     void on(ProgramProposed event, DomainEventMessage<?> message, TrackingToken token) {
-        jdbc.sql("""
+        jdbc.sql(tables.sql("""
                         INSERT INTO query_side.program_partnership (program_id, partnership_id) VALUES (?, ?)
-                        ON CONFLICT (program_id) DO NOTHING""")
+                        ON CONFLICT (program_id) DO NOTHING"""))
                 .params(event.programId().value(), event.partnershipId().value())
                 .update();
         remember(event.programId().value(), event.partnershipId().value());
@@ -71,7 +91,7 @@ class EventLogProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE analytics.event_log, query_side.program_partnership").update();
+        jdbc.sql(tables.sql("TRUNCATE analytics.event_log, query_side.program_partnership")).update();
         programPartnerships.clear();
         jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
     }
@@ -85,7 +105,8 @@ class EventLogProjection {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<String> stored = jdbc.sql("SELECT partnership_id FROM query_side.program_partnership WHERE program_id = ?")
+        Optional<String> stored = jdbc.sql(tables.sql(
+                        "SELECT partnership_id FROM query_side.program_partnership WHERE program_id = ?"))
                 .param(programId)
                 .query(String.class)
                 .optional();
@@ -110,13 +131,13 @@ class EventLogProjection {
                 EventMetadata.text(message, LedgerMetadata.CORRELATION_ID),
                 EventMetadata.text(message, LedgerMetadata.CAUSATION_ID)};
         if (!CurrentUnitOfWork.isStarted()) {
-            batch.update(INSERT, row);
+            batch.update(insert, row);
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         List<Object[]> rows = root.getOrComputeResource(batchKey, key -> {
             List<Object[]> pending = new ArrayList<>();
-            root.onPrepareCommit(u -> batch.batchUpdate(INSERT, pending));
+            root.onPrepareCommit(u -> batch.batchUpdate(insert, pending));
             return pending;
         });
         rows.add(row);

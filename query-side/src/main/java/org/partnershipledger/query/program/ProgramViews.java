@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.partnershipledger.events.program.CurriculumModule;
 import org.partnershipledger.query.common.Json;
 import org.partnershipledger.query.common.ViewStore;
+import org.partnershipledger.query.readmodel.ReadModelTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +22,23 @@ public class ProgramViews extends ViewStore<ProgramView> {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final ReadModelTables tables;
 
+    @Autowired
     ProgramViews(JdbcClient jdbc, Json json) {
+        this(jdbc, json, ReadModelTables.LIVE);
+    }
+
+    /** The views in {@code tables} (a rebuild's copies, or the live ones). */
+    public ProgramViews(JdbcClient jdbc, Json json, ReadModelTables tables) {
         this.jdbc = jdbc;
         this.json = json;
+        this.tables = tables;
     }
 
     @Override
     protected Optional<ProgramView> load(String id) {
-        return jdbc.sql("SELECT doc::text FROM query_side.program_view WHERE program_id = ?").param(id)
+        return jdbc.sql(tables.sql("SELECT doc::text FROM query_side.program_view WHERE program_id = ?")).param(id)
                 .query(String.class).optional().map(doc -> json.read(doc, ProgramView.class));
     }
 
@@ -38,46 +48,46 @@ public class ProgramViews extends ViewStore<ProgramView> {
         List<ProgramView.CurriculumVersion> versions = view.curriculumHistory;
         view.impacts = new ArrayList<>();
         view.curriculumHistory = new ArrayList<>();
-        jdbc.sql("""
+        jdbc.sql(tables.sql("""
                         INSERT INTO query_side.program_view (program_id, partnership_id, doc, version, last_change)
                         VALUES (?, ?, CAST(? AS jsonb), ?, ?)
                         ON CONFLICT (program_id) DO UPDATE SET doc = EXCLUDED.doc, version = EXCLUDED.version,
-                            last_change = EXCLUDED.last_change""")
+                            last_change = EXCLUDED.last_change"""))
                 .params(id, view.partnershipId, json.write(view), view.version, Timestamp.from(view.lastChange))
                 .update();
         for (ProgramView.Impact impact : impacts) {
-            jdbc.sql("""
+            jdbc.sql(tables.sql("""
                             INSERT INTO query_side.program_impact (program_id, impact_id, sequence, doc)
                             VALUES (?, ?, ?, CAST(? AS jsonb))
-                            ON CONFLICT (program_id, impact_id) DO UPDATE SET doc = EXCLUDED.doc""")
+                            ON CONFLICT (program_id, impact_id) DO UPDATE SET doc = EXCLUDED.doc"""))
                     .params(id, impact.impactId, impact.sequence, json.write(impact)).update();
         }
         for (ProgramView.CurriculumVersion version : versions) {
-            jdbc.sql("""
+            jdbc.sql(tables.sql("""
                             INSERT INTO query_side.program_curriculum (program_id, version, doc)
                             VALUES (?, ?, CAST(? AS jsonb))
-                            ON CONFLICT (program_id, version) DO UPDATE SET doc = EXCLUDED.doc""")
+                            ON CONFLICT (program_id, version) DO UPDATE SET doc = EXCLUDED.doc"""))
                     .params(id, version.version(), json.write(version)).update();
         }
     }
 
     /** Marks a stored impact record withdrawn (one recorded in the same batch is marked by the fold). */
     public void withdrawImpact(String programId, String impactId, String reason) {
-        jdbc.sql("""
+        jdbc.sql(tables.sql("""
                         UPDATE query_side.program_impact
                         SET doc = doc || jsonb_build_object('withdrawn', true, 'withdrawalReason', CAST(? AS text))
-                        WHERE program_id = ? AND impact_id = ?""")
+                        WHERE program_id = ? AND impact_id = ?"""))
                 .params(reason, programId, impactId).update();
     }
 
     /** Adds a co-created module to a stored curriculum version. */
     public void addToStoredVersion(String programId, int version, List<CurriculumModule> modules,
                                    CurriculumModule added) {
-        jdbc.sql("""
+        jdbc.sql(tables.sql("""
                         UPDATE query_side.program_curriculum
                         SET doc = doc || jsonb_build_object('modules', CAST(? AS jsonb),
                                                             'added', (doc->'added') || CAST(? AS jsonb))
-                        WHERE program_id = ? AND version = ?""")
+                        WHERE program_id = ? AND version = ?"""))
                 .params(json.write(modules), json.write(List.of(added)), programId, version).update();
     }
 
@@ -88,26 +98,27 @@ public class ProgramViews extends ViewStore<ProgramView> {
 
     /** The programs of a partnership, complete, in the order they were proposed. */
     public List<ProgramView> ofPartnership(String partnershipId) {
-        return jdbc.sql("""
+        return jdbc.sql(tables.sql("""
                         SELECT doc::text FROM query_side.program_view WHERE partnership_id = ?
-                        ORDER BY doc->>'proposedAt', program_id""")
+                        ORDER BY doc->>'proposedAt', program_id"""))
                 .param(partnershipId).query(String.class).list().stream()
                 .map(doc -> withChildren(json.read(doc, ProgramView.class))).toList();
     }
 
     private ProgramView withChildren(ProgramView view) {
-        view.impacts = new ArrayList<>(jdbc.sql("""
-                        SELECT doc::text FROM query_side.program_impact WHERE program_id = ? ORDER BY sequence""")
+        view.impacts = new ArrayList<>(jdbc.sql(tables.sql("""
+                        SELECT doc::text FROM query_side.program_impact WHERE program_id = ? ORDER BY sequence"""))
                 .param(view.programId).query(String.class).list().stream()
                 .map(doc -> json.read(doc, ProgramView.Impact.class)).toList());
-        view.curriculumHistory = new ArrayList<>(jdbc.sql("""
-                        SELECT doc::text FROM query_side.program_curriculum WHERE program_id = ? ORDER BY version""")
+        view.curriculumHistory = new ArrayList<>(jdbc.sql(tables.sql("""
+                        SELECT doc::text FROM query_side.program_curriculum WHERE program_id = ? ORDER BY version"""))
                 .param(view.programId).query(String.class).list().stream()
                 .map(doc -> json.read(doc, ProgramView.CurriculumVersion.class)).toList());
         return view;
     }
 
     public void deleteAll() {
-        jdbc.sql("TRUNCATE query_side.program_view, query_side.program_impact, query_side.program_curriculum").update();
+        jdbc.sql(tables.sql(
+                "TRUNCATE query_side.program_view, query_side.program_impact, query_side.program_curriculum")).update();
     }
 }

@@ -1,0 +1,107 @@
+package org.partnershipledger.query.metrics;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.partnershipledger.events.partnership.CandidateShortlisted;
+import org.partnershipledger.events.partnership.DueDiligenceAssessed;
+import org.partnershipledger.events.partnership.DueDiligenceCriterion;
+import org.partnershipledger.events.partnership.PartnerSelected;
+import org.partnershipledger.query.readmodel.ReadModel;
+import org.partnershipledger.query.readmodel.ReadModelTables;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Metric: due-diligence outcomes by partner role ({@code analytics.due_diligence_outcome}). One row per shortlisted
+ * candidate with its role, its latest score per criterion and its outcome: PENDING until every required criterion
+ * is assessed, then PASSED when all of them reach the passing score and FAILED otherwise (the rule the command side
+ * applies on selection, {@link DueDiligenceCriterion}). A new processing group: on its first start it replays the
+ * whole history. Every write sets a value, so a redelivered event changes nothing.
+ */
+@Component
+@ProcessingGroup(DueDiligenceOutcomeProjection.NAME)
+class DueDiligenceOutcomeProjection {
+
+    static final String NAME = "due-diligence-outcomes";
+    static final String TABLE = "analytics.due_diligence_outcome";
+
+    /** The outcome, from the required criteria's columns. */
+    private static final String OUTCOME = "CASE WHEN %s THEN 'PENDING' WHEN %s THEN 'PASSED' ELSE 'FAILED' END"
+            .formatted(DueDiligenceCriterion.required().stream().map(c -> column(c) + " IS NULL")
+                            .collect(Collectors.joining(" OR ")),
+                    DueDiligenceCriterion.required().stream()
+                            .map(c -> column(c) + " >= " + DueDiligenceCriterion.PASSING_SCORE)
+                            .collect(Collectors.joining(" AND ")));
+
+    private final JdbcClient jdbc;
+    private final ReadModelTables tables;
+
+    @Autowired
+    DueDiligenceOutcomeProjection(JdbcClient jdbc) {
+        this(jdbc, ReadModelTables.LIVE);
+    }
+
+    DueDiligenceOutcomeProjection(JdbcClient jdbc, ReadModelTables tables) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+    }
+
+    /** A rebuild runs a second copy of this projection into a copy of its table. */
+    @Bean
+    static ReadModel dueDiligenceOutcomesReadModel(JdbcClient jdbc) {
+        return new ReadModel(NAME, List.of(TABLE), tables -> new DueDiligenceOutcomeProjection(jdbc, tables));
+    }
+
+    static String column(DueDiligenceCriterion criterion) {
+        return criterion.name().toLowerCase(Locale.ROOT);
+    }
+
+    @EventHandler
+    void on(CandidateShortlisted event, EventMessage<?> message) {
+        jdbc.sql(tables.sql("""
+                        INSERT INTO analytics.due_diligence_outcome (partnership_id, partner_id, organization_id, role,
+                            shortlisted_at, outcome)
+                        VALUES (?, ?, ?, ?, ?, 'PENDING')
+                        ON CONFLICT DO NOTHING"""))
+                .params(event.partnershipId().value(), event.partnerId(), event.organizationId(),
+                        event.role().name(), Timestamp.from(message.getTimestamp()))
+                .update();
+    }
+
+    @EventHandler
+    void on(DueDiligenceAssessed event, EventMessage<?> message) {
+        String criterion = column(event.criterion());
+        jdbc.sql(tables.sql("UPDATE analytics.due_diligence_outcome SET " + criterion + " = ?"
+                        + " WHERE partnership_id = ? AND partner_id = ?"))
+                .params(event.score(), event.partnershipId().value(), event.partnerId())
+                .update();
+        jdbc.sql(tables.sql("UPDATE analytics.due_diligence_outcome SET outcome = " + OUTCOME
+                        + ", decided_at = CASE WHEN " + OUTCOME + " = 'PENDING' THEN NULL ELSE ? END"
+                        + " WHERE partnership_id = ? AND partner_id = ?"))
+                .params(Timestamp.from(message.getTimestamp()), event.partnershipId().value(), event.partnerId())
+                .update();
+    }
+
+    @EventHandler
+    void on(PartnerSelected event) {
+        jdbc.sql(tables.sql("""
+                        UPDATE analytics.due_diligence_outcome SET selected = TRUE
+                        WHERE partnership_id = ? AND partner_id = ?"""))
+                .params(event.partnershipId().value(), event.partnerId())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql(tables.sql("TRUNCATE analytics.due_diligence_outcome")).update();
+        jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
+    }
+}

@@ -1,0 +1,169 @@
+package org.partnershipledger.query.metrics;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.partnershipledger.events.partnership.Kpi;
+import org.partnershipledger.events.partnership.PartnershipId;
+import org.partnershipledger.events.partnership.PartnershipOpened;
+import org.partnershipledger.events.partnership.StrategyRealigned;
+import org.partnershipledger.events.program.CurriculumPivoted;
+import org.partnershipledger.events.program.ImpactRecorded;
+import org.partnershipledger.events.program.ImpactWithdrawn;
+import org.partnershipledger.events.program.ProgramProposed;
+import org.partnershipledger.query.readmodel.ReadModel;
+import org.partnershipledger.query.readmodel.ReadModelTables;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Metric: pivot-to-impact lead time ({@code analytics.pivot_impact_lead_time}). Each curriculum pivot waits for the
+ * program's next level-3 or level-4 impact record measured under the new curriculum (its curriculum version is the
+ * pivot's or later). That record fills in the lead time in whole days, its KPI, the KPI's value before (the
+ * program's previous level-3/4 value of that KPI, else the partnership's baseline) and after, the partnership's
+ * target, and whether the KPI moved toward the target. A new processing group: on its first start it replays the
+ * whole history. Only unfilled pivots are filled and facts are keyed, so a redelivered event changes nothing.
+ */
+@Component
+@ProcessingGroup(PivotImpactProjection.NAME)
+class PivotImpactProjection {
+
+    static final String NAME = "pivot-impact";
+    static final List<String> TABLES = List.of("analytics.pivot_impact_lead_time", "analytics.pivot_impact_program",
+            "analytics.pivot_impact_kpi", "analytics.pivot_impact_last_value");
+    private static final long SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
+
+    private final JdbcClient jdbc;
+    private final ReadModelTables tables;
+
+    @Autowired
+    PivotImpactProjection(JdbcClient jdbc) {
+        this(jdbc, ReadModelTables.LIVE);
+    }
+
+    PivotImpactProjection(JdbcClient jdbc, ReadModelTables tables) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+    }
+
+    /** A rebuild runs a second copy of this projection into copies of its tables. */
+    @Bean
+    static ReadModel pivotImpactReadModel(JdbcClient jdbc) {
+        return new ReadModel(NAME, TABLES, tables -> new PivotImpactProjection(jdbc, tables));
+    }
+
+    @EventHandler
+    void on(PartnershipOpened event) {
+        kpis(event.partnershipId(), event.kpis());
+    }
+
+    @EventHandler
+    void on(StrategyRealigned event) {
+        kpis(event.partnershipId(), event.kpis());
+    }
+
+    private void kpis(PartnershipId partnership, List<Kpi> kpis) {
+        for (Kpi kpi : kpis) {
+            jdbc.sql(tables.sql("""
+                            INSERT INTO analytics.pivot_impact_kpi (partnership_id, kpi_id, baseline, target)
+                            VALUES (?, ?, ?, ?)
+                            ON CONFLICT (partnership_id, kpi_id) DO UPDATE SET baseline = EXCLUDED.baseline,
+                                target = EXCLUDED.target"""))
+                    .params(partnership.value(), kpi.kpiId(), kpi.baseline(), kpi.target())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(ProgramProposed event) {
+        jdbc.sql(tables.sql("""
+                        INSERT INTO analytics.pivot_impact_program (program_id, partnership_id) VALUES (?, ?)
+                        ON CONFLICT DO NOTHING"""))
+                .params(event.programId().value(), event.partnershipId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(CurriculumPivoted event, EventMessage<?> message) {
+        jdbc.sql(tables.sql("""
+                        INSERT INTO analytics.pivot_impact_lead_time (program_id, to_version, partnership_id,
+                            pivoted_at, pivot_trigger, pivot_reason)
+                        SELECT ?, ?, (SELECT partnership_id FROM analytics.pivot_impact_program WHERE program_id = ?),
+                               ?, ?, ?
+                        ON CONFLICT DO NOTHING"""))
+                .params(event.programId().value(), event.toVersion(), event.programId().value(),
+                        Timestamp.from(message.getTimestamp()),
+                        event.trigger() == null ? null : event.trigger().name(), event.reason())
+                .update();
+    }
+
+    @EventHandler
+    void on(ImpactRecorded event, EventMessage<?> message) {
+        if (event.level() != 3 && event.level() != 4) {
+            return;
+        }
+        String program = event.programId().value();
+        Optional<Map<String, Object>> reference = jdbc.sql(tables.sql("""
+                        SELECT k.target, COALESCE(v.value, k.baseline) AS before
+                        FROM analytics.pivot_impact_program p
+                        LEFT JOIN analytics.pivot_impact_kpi k
+                               ON k.partnership_id = p.partnership_id AND k.kpi_id = ?
+                        LEFT JOIN analytics.pivot_impact_last_value v ON v.program_id = p.program_id AND v.kpi_id = ?
+                        WHERE p.program_id = ?"""))
+                .params(event.kpiId(), event.kpiId(), program)
+                .query().listOfRows().stream().findFirst();
+        BigDecimal target = reference.map(row -> (BigDecimal) row.get("target")).orElse(null);
+        BigDecimal before = reference.map(row -> (BigDecimal) row.get("before")).orElse(null);
+        Instant recordedAt = message.getTimestamp();
+        jdbc.sql(tables.sql("""
+                        UPDATE analytics.pivot_impact_lead_time
+                        SET impact_id = ?, impact_level = ?, kpi_id = ?, impact_recorded_at = ?,
+                            lead_time_days = FLOOR(EXTRACT(EPOCH FROM (CAST(? AS timestamptz) - pivoted_at)) / ?),
+                            value_before = ?, value_after = ?, target = ?, moved_toward_target = ?
+                        WHERE program_id = ? AND impact_id IS NULL AND to_version <= ?"""))
+                .params(event.impactId(), event.level(), event.kpiId(), Timestamp.from(recordedAt),
+                        Timestamp.from(recordedAt), SECONDS_PER_DAY, before, event.value(), target,
+                        movedTowardTarget(before, event.value(), target), program, event.curriculumVersion())
+                .update();
+        jdbc.sql(tables.sql("""
+                        INSERT INTO analytics.pivot_impact_last_value (program_id, kpi_id, value, impact_id)
+                        VALUES (?, ?, ?, ?)
+                        ON CONFLICT (program_id, kpi_id) DO UPDATE SET value = EXCLUDED.value,
+                            impact_id = EXCLUDED.impact_id"""))
+                .params(program, event.kpiId(), event.value(), event.impactId())
+                .update();
+    }
+
+    /** Closer to the target than before; unknown without a target or a value to compare with. */
+    static Boolean movedTowardTarget(BigDecimal before, BigDecimal after, BigDecimal target) {
+        if (before == null || after == null || target == null) {
+            return null;
+        }
+        return target.subtract(after).abs().compareTo(target.subtract(before).abs()) < 0;
+    }
+
+    /** A withdrawn record is flagged where it measured a pivot, and no longer counts as the KPI's last value. */
+    @EventHandler
+    void on(ImpactWithdrawn event) {
+        jdbc.sql(tables.sql("UPDATE analytics.pivot_impact_lead_time SET impact_withdrawn = TRUE WHERE impact_id = ?"))
+                .param(event.impactId()).update();
+        jdbc.sql(tables.sql("DELETE FROM analytics.pivot_impact_last_value WHERE program_id = ? AND impact_id = ?"))
+                .params(event.programId().value(), event.impactId()).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql(tables.sql("TRUNCATE " + String.join(", ", TABLES))).update();
+        jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
+    }
+}

@@ -1,0 +1,268 @@
+package org.partnershipledger.query.readmodel;
+
+import jakarta.annotation.PreDestroy;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.partnershipledger.platform.axon.HistoryReplay;
+import org.partnershipledger.query.common.ReadModelPositions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds a read model with no downtime (blue/green). A second copy of its projection replays the whole history
+ * into copies of its tables ({@code …__next}) under a processor of its own, while the live read model keeps
+ * answering and keeps up with new events. Once the copy has caught up with the head of the store, both processors
+ * pause for a moment and one transaction renames the copies into place, hands the copy's token and position to the
+ * live processor and drops the old tables; readers see either the old tables or the new ones, never an empty one.
+ * The copy replays until it takes over, so its handlers marked {@code @DisallowReplay} never fire (the live
+ * processor fires them for new events meanwhile). The copy runs in one segment, and so does the live processor after
+ * the take-over. A
+ * rebuild that was running when the service stopped resumes where it was when the service starts again.
+ */
+@Component
+public class Rebuilds {
+
+    /** A rebuild's processor is the read model's name with this ending. */
+    public static final String SUFFIX = "@next";
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+
+    private final Map<String, ReadModel> readModels;
+    private final EventProcessingConfiguration processing;
+    private final org.axonframework.config.Configuration axon;
+    private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final TransactionManager axonTransactions;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final DeadLetters deadLetters;
+    private final int batchSize;
+    private final Map<String, TrackingEventProcessor> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuilds");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** The latest rebuild of a read model: who asked, when, and when the rebuilt tables took over. */
+    public record Rebuild(String processor, String requestedBy, Instant requestedAt, Instant completedAt) {
+
+        public boolean inProgress() {
+            return completedAt == null;
+        }
+    }
+
+    Rebuilds(List<ReadModel> readModels, EventProcessingConfiguration processing,
+             org.axonframework.config.Configuration axon, EventStore eventStore, TokenStore tokenStore,
+             TransactionManager axonTransactions, JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
+             DeadLetters deadLetters, @Value("${ledger.processors.batch-size:500}") int batchSize) {
+        this.readModels = readModels.stream().collect(Collectors.toMap(ReadModel::processor, Function.identity()));
+        this.processing = processing;
+        this.axon = axon;
+        this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.axonTransactions = axonTransactions;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.deadLetters = deadLetters;
+        this.batchSize = batchSize;
+    }
+
+    /** The read models that can be rebuilt, by processor name. */
+    public boolean isReadModel(String processor) {
+        return readModels.containsKey(processor);
+    }
+
+    /**
+     * Starts rebuilding {@code processor}'s read model; a rebuild already running carries on and is returned as it
+     * is.
+     */
+    public synchronized Rebuild start(String processor, String requestedBy) {
+        ReadModel readModel = readModels.get(processor);
+        if (readModel == null) {
+            throw new IllegalArgumentException("No read model called " + processor);
+        }
+        if (running.containsKey(processor)) {
+            return latest(processor).orElseThrow();
+        }
+        Instant now = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            for (String table : readModel.tables()) {
+                String next = table + ReadModelTables.NEXT;
+                jdbc.sql("DROP TABLE IF EXISTS " + next).update();
+                jdbc.sql("CREATE TABLE " + next + " (LIKE " + table + " INCLUDING ALL)").update();
+            }
+            forgetProcessor(processor + SUFFIX);
+            jdbc.sql("""
+                            INSERT INTO query_side.read_model_rebuild (processor, requested_by, requested_at)
+                            VALUES (?, ?, ?)
+                            ON CONFLICT (processor) DO UPDATE SET requested_by = EXCLUDED.requested_by,
+                                requested_at = EXCLUDED.requested_at, completed_at = NULL""")
+                    .params(processor, requestedBy, Timestamp.from(now)).update();
+        });
+        launch(readModel);
+        log.info("Rebuild of {} started by {}", processor, requestedBy);
+        return new Rebuild(processor, requestedBy, now, null);
+    }
+
+    /** The latest rebuild of {@code processor}, if it was ever rebuilt. */
+    public Optional<Rebuild> latest(String processor) {
+        return jdbc.sql("""
+                        SELECT processor, requested_by, requested_at, completed_at FROM query_side.read_model_rebuild
+                        WHERE processor = ?""")
+                .param(processor)
+                .query((rs, row) -> new Rebuild(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    /** The processor rebuilding {@code processor}'s read model, while one runs. */
+    public Optional<StreamingEventProcessor> rebuilding(String processor) {
+        return Optional.ofNullable(running.get(processor));
+    }
+
+    /** Resumes the rebuilds that were running when the service stopped, and starts watching them. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        List<String> unfinished = jdbc.sql(
+                        "SELECT processor FROM query_side.read_model_rebuild WHERE completed_at IS NULL")
+                .query(String.class).list();
+        for (String processor : unfinished) {
+            ReadModel readModel = readModels.get(processor);
+            if (readModel == null) {
+                log.warn("Rebuild of {} left unfinished: the read model no longer exists", processor);
+            } else if (readModel.tables().stream().allMatch(this::exists)) {
+                launch(readModel);
+                log.info("Rebuild of {} resumed", processor);
+            } else {
+                start(processor, latest(processor).map(Rebuild::requestedBy).orElse("ledger"));
+            }
+        }
+        watcher.scheduleWithFixedDelay(this::takeOverCaughtUp, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        watcher.shutdownNow();
+        running.values().forEach(TrackingEventProcessor::shutDown);
+    }
+
+    private synchronized void launch(ReadModel readModel) {
+        String name = readModel.processor() + SUFFIX;
+        Object projection = readModel.projection().apply(ReadModelTables.next(readModel.tables()));
+        EventHandlerInvoker invoker = deadLetters.invoker(name, projection);
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(invoker)
+                .messageSource(eventStore)
+                .tokenStore(tokenStore)
+                .transactionManager(axonTransactions)
+                .messageMonitor(axon.messageMonitor(TrackingEventProcessor.class, name))
+                .spanFactory(axon.getComponent(org.axonframework.eventhandling.EventProcessorSpanFactory.class))
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize)
+                        .andInitialTrackingToken(HistoryReplay::replayWithoutEnd))
+                .build();
+        processor.registerHandlerInterceptor(new ReadModelPositions(jdbc, name));
+        processor.start();
+        running.put(readModel.processor(), processor);
+    }
+
+    private void takeOverCaughtUp() {
+        for (Map.Entry<String, TrackingEventProcessor> entry : running.entrySet()) {
+            try {
+                if (caughtUp(entry.getValue())) {
+                    takeOver(readModels.get(entry.getKey()), entry.getValue());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Rebuild of {} could not take over yet; trying again", entry.getKey(), e);
+            }
+        }
+    }
+
+    private static boolean caughtUp(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        return processor.isRunning() && !segments.isEmpty() && segments.values().stream().allMatch(
+                segment -> segment.isCaughtUp() && !segment.isErrorState());
+    }
+
+    /** The rebuilt tables, token and position replace the live ones in one transaction. */
+    private synchronized void takeOver(ReadModel readModel, TrackingEventProcessor rebuild) {
+        String processor = readModel.processor();
+        StreamingEventProcessor live = processing.eventProcessor(processor, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No processor called " + processor));
+        rebuild.shutDown();
+        live.shutDown();
+        try {
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
+                for (String table : readModel.tables()) {
+                    String bare = table.substring(table.indexOf('.') + 1);
+                    jdbc.sql("ALTER TABLE " + table + " RENAME TO " + bare + "__old").update();
+                    jdbc.sql("ALTER TABLE " + table + ReadModelTables.NEXT + " RENAME TO " + bare).update();
+                    jdbc.sql("DROP TABLE " + table + "__old").update();
+                }
+                forgetProcessor(processor);
+                String name = processor + SUFFIX;
+                jdbc.sql("UPDATE query_side.token_entry SET processor_name = ?, owner = NULL WHERE processor_name = ?")
+                        .params(processor, name).update();
+                TrackingToken reached = WrappedToken.unwrapLowerBound(tokenStore.fetchToken(processor, 0));
+                tokenStore.storeToken(reached, processor, 0);
+                tokenStore.releaseClaim(processor, 0);
+                jdbc.sql("UPDATE query_side.read_model_position SET processor = ? WHERE processor = ?")
+                        .params(processor, name).update();
+                deadLetters.handOver(name, processor);
+                jdbc.sql("UPDATE query_side.read_model_rebuild SET completed_at = ? WHERE processor = ?")
+                        .params(Timestamp.from(clock.instant()), processor).update();
+            });
+            running.remove(processor);
+            log.info("Rebuild of {} took over", processor);
+        } catch (RuntimeException e) {
+            rebuild.start();
+            throw e;
+        } finally {
+            live.start();
+        }
+    }
+
+    /** Removes a processor's token, position and dead letters. */
+    private void forgetProcessor(String processor) {
+        jdbc.sql("DELETE FROM query_side.token_entry WHERE processor_name = ?").param(processor).update();
+        jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(processor).update();
+        deadLetters.forget(processor);
+    }
+
+    private boolean exists(String table) {
+        return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(table + ReadModelTables.NEXT)
+                .query(Boolean.class).single();
+    }
+}

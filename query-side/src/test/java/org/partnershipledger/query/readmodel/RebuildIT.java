@@ -1,0 +1,248 @@
+package org.partnershipledger.query.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.partnership.Kpi;
+import org.partnershipledger.events.partnership.PartnershipId;
+import org.partnershipledger.events.partnership.PartnershipOpened;
+import org.partnershipledger.events.partnership.StrategyRealigned;
+import org.partnershipledger.events.program.CurriculumModule;
+import org.partnershipledger.events.program.ModuleId;
+import org.partnershipledger.events.program.ProgramId;
+import org.partnershipledger.events.program.ProgramProposed;
+import org.partnershipledger.platform.testing.Http;
+import org.partnershipledger.platform.testing.LedgerTestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Rebuilds with no downtime and the dead-letter queue, through the HTTP API, on the real PostgreSQL: events are
+ * appended to the event store as the command side would and projected by the real processors.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=query-side")
+@ContextConfiguration(initializers = LedgerTestDatabase.class)
+class RebuildIT {
+
+    static final int PARTNERSHIPS = 6_000;
+    static final String BOARD_TABLES_DIGEST = """
+            SELECT md5(string_agg(partnership_id || version || doc::text, ',' ORDER BY partnership_id))
+            FROM query_side.partnership_view""";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A handler with a side effect (think: an e-mail); it must never fire for a replayed event. */
+    @ProcessingGroup(SideEffects.NAME)
+    static class SideEffects {
+        static final String NAME = "side-effects";
+        static final AtomicInteger SENT = new AtomicInteger();
+
+        @EventHandler
+        @DisallowReplay
+        void on(PartnershipOpened event) {
+            SENT.incrementAndGet();
+        }
+    }
+
+    @TestConfiguration
+    static class WithSideEffects {
+        @Bean
+        SideEffects sideEffects() {
+            return new SideEffects();
+        }
+
+        @Bean
+        ReadModel sideEffectsReadModel() {
+            return new ReadModel(SideEffects.NAME, List.of(), tables -> new SideEffects());
+        }
+    }
+
+    @Test
+    void aRebuildKeepsAnsweringFromTheCurrentTablesAndTakesOverWithTheSameData() throws Exception {
+        Http admin = Http.localhost(port).as("admin");
+        Http board = Http.localhost(port).as("board");
+        appendPartnershipsWithPrograms(0, PARTNERSHIPS);
+        awaitCaughtUp(admin, "board-views");
+        awaitCaughtUp(admin, SideEffects.NAME);
+        String before = jdbc.sql(BOARD_TABLES_DIGEST).query(String.class).single();
+        int sentBefore = SideEffects.SENT.get();
+
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        List<String> badAnswers = new CopyOnWriteArrayList<>();
+        AtomicInteger answers = new AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (rebuilding.get()) {
+                Http.Response list = board.get("/api/partnerships?size=5");
+                Http.Response one = board.get("/api/partnerships/p-17");
+                Http.Response program = board.get("/api/programs/g-17");
+                if (list.status() != 200 || list.json().get("items").isEmpty() || one.status() != 200
+                        || program.status() != 200) {
+                    badAnswers.add(list + " / " + one + " / " + program);
+                }
+                answers.incrementAndGet();
+            }
+        });
+        reader.start();
+
+        Http.Response accepted = admin.post("/api/admin/processors/board-views/replay", "application/json", "");
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.header("Location")).isEqualTo("/api/admin/processors/board-views");
+        assertThat(admin.post("/api/admin/processors/side-effects/replay", "application/json", "").status())
+                .isEqualTo(202);
+        JsonNode during = admin.await("/api/admin/processors/board-views",
+                r -> r.json().get("state").asText().equals("REPLAYING"), Duration.ofSeconds(5)).json();
+        assertThat(during.get("rebuild").get("requestedBy").asText()).isEqualTo("admin");
+        assertThat(during.get("replayProgress").asDouble()).isBetween(0.0, 1.0);
+        appendPartnershipsWithPrograms(PARTNERSHIPS, 10); // arrives during the rebuild: both copies must get it
+
+        JsonNode after = admin.await("/api/admin/processors/board-views",
+                r -> !r.json().get("rebuild").get("completedAt").isNull(), Duration.ofSeconds(120)).json();
+        rebuilding.set(false);
+        reader.join();
+
+        assertThat(badAnswers).isEmpty();
+        assertThat(answers.get()).isPositive();
+        assertThat(after.get("state").asText()).isEqualTo("RUNNING");
+        awaitCaughtUp(admin, "board-views");
+        appendPartnershipsWithPrograms(PARTNERSHIPS + 10, 1); // the taken-over processor carries on
+        board.await("/api/partnerships/p-" + (PARTNERSHIPS + 10), r -> r.status() == 200, Duration.ofSeconds(10));
+        awaitCaughtUp(admin, "board-views");
+        jdbc.sql("DELETE FROM query_side.partnership_view WHERE partnership_id LIKE 'p-60__'").update();
+        assertThat(jdbc.sql(BOARD_TABLES_DIGEST).query(String.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%\\_\\_next' OR tablename LIKE "
+                + "'%\\_\\_old'").query(Long.class).single()).isZero();
+        admin.await("/api/admin/processors/side-effects",
+                r -> !r.json().get("rebuild").get("completedAt").isNull(), Duration.ofSeconds(60));
+        assertThat(SideEffects.SENT.get() - sentBefore).as("side effects fired during the rebuilds").isEqualTo(11);
+    }
+
+    @Test
+    void aPoisonEventParksOnlyItsAggregatesSequenceUntilRetriedOrEvicted() {
+        Http admin = Http.localhost(port).as("admin");
+        Http board = Http.localhost(port).as("board");
+        eventStore.publish(opened("poisoned", 0));
+        insertUnreadableEvent("poisoned", 1);
+        eventStore.publish(realigned("poisoned", 2));
+        eventStore.publish(opened("healthy", 0));
+
+        board.await("/api/partnerships/healthy", r -> r.status() == 200, Duration.ofSeconds(10));
+        JsonNode letters = admin.await("/api/admin/dead-letters?processor=board-views",
+                r -> r.json().get("count").asInt() == 2, Duration.ofSeconds(10)).json().get("deadLetters");
+        assertThat(letters.get(0).get("sequence").asText()).isEqualTo("poisoned");
+        assertThat(letters.get(0).get("causeType").asText()).contains("Serialization");
+        assertThat(letters.get(1).get("eventType").asText()).isEqualTo("StrategyRealigned");
+        assertThat(board.get("/api/partnerships/poisoned").json().get("version").asLong()).isZero();
+
+        String poison = letters.get(0).get("id").asText();
+        JsonNode retried = admin.post("/api/admin/dead-letters/" + poison + "/retry", "application/json", "").json();
+        assertThat(retried.get("handled").asBoolean()).isFalse();
+        assertThat(retried.get("stillParked")).hasSize(2);
+
+        Http.Response noReason = admin.delete("/api/admin/dead-letters/" + poison);
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("code").asText()).isEqualTo("REASON_REQUIRED");
+        Http.Response evicted = admin.delete("/api/admin/dead-letters/" + poison + "?reason=Unreadable%20payload");
+        assertThat(evicted.status()).isEqualTo(200);
+        assertThat(evicted.json().get("evictedBy").asText()).isEqualTo("admin");
+        assertThat(admin.get("/api/admin/dead-letters/evictions").json().get("evictions").get(0).get("reason")
+                .asText()).isEqualTo("Unreadable payload");
+
+        String next = letters.get(1).get("id").asText();
+        JsonNode second = admin.post("/api/admin/dead-letters/" + next + "/retry", "application/json", "").json();
+        assertThat(second.get("handled").asBoolean()).isTrue();
+        assertThat(board.get("/api/partnerships/poisoned").json().get("version").asLong()).isEqualTo(2);
+        assertThat(admin.get("/api/admin/dead-letters?processor=board-views").json().get("count").asInt()).isZero();
+        assertThat(admin.get("/api/admin/dead-letters/" + next).json().get("code").asText())
+                .isEqualTo("DEAD_LETTER_NOT_FOUND");
+    }
+
+    @Test
+    void anUnknownProcessorIs404AndOnlyAdminsMayReplay() {
+        Http.Response unknown = Http.localhost(port).as("admin")
+                .post("/api/admin/processors/no-such-thing/replay", "application/json", "");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asText()).isEqualTo("PROCESSOR_NOT_FOUND");
+        assertThat(Http.localhost(port).as("analyst")
+                .post("/api/admin/processors/board-views/replay", "application/json", "").status()).isEqualTo(403);
+    }
+
+    private void awaitCaughtUp(Http admin, String processor) {
+        admin.await("/api/admin/processors/" + processor, r -> r.json().get("caughtUp").asBoolean()
+                && r.json().get("lag").asLong() == 0, Duration.ofSeconds(120));
+    }
+
+    private void appendPartnershipsWithPrograms(int from, int count) {
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            batch.add(opened("p-" + i, 0));
+            batch.add(new GenericDomainEventMessage<>("Program", "g-" + i, 0,
+                    new ProgramProposed(new ProgramId("g-" + i), new PartnershipId("p-" + i), "Selling",
+                            List.of("Close more"), "New reps", List.of("ttq"),
+                            List.of(new CurriculumModule(new ModuleId("m-1"), "Discovery")), 1),
+                    MetaData.with("actor", "bob").and("reason", "First cohort")));
+            if (batch.size() >= 1_000) {
+                eventStore.publish(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            eventStore.publish(batch);
+        }
+    }
+
+    private static DomainEventMessage<PartnershipOpened> opened(String id, long sequence) {
+        return new GenericDomainEventMessage<>("Partnership", id, sequence,
+                new PartnershipOpened(new PartnershipId(id), "Academy " + id, "Acme Retail", "Productive in 90 days",
+                        List.of(kpi())),
+                MetaData.with("actor", "alice").and("reason", "Onboarding takes too long"));
+    }
+
+    private static DomainEventMessage<StrategyRealigned> realigned(String id, long sequence) {
+        return new GenericDomainEventMessage<>("Partnership", id, sequence,
+                new StrategyRealigned(new PartnershipId(id), "Productive in 60 days", List.of(kpi()), "Market moved"),
+                MetaData.with("actor", "alice").and("reason", "Market moved"));
+    }
+
+    private static Kpi kpi() {
+        return new Kpi("ttq", "Time to quota", "days", new BigDecimal("120"), new BigDecimal("90"),
+                LocalDate.parse("2027-06-30"));
+    }
+
+    /** An event written by something other than this ledger's code: its payload is not JSON. */
+    private void insertUnreadableEvent(String aggregate, long sequence) {
+        jdbc.sql("""
+                        INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier,
+                            sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                        VALUES (gen_random_uuid()::text, ?, ?, 'Partnership', '2026-11-23T10:00:00Z', ?, '1',
+                                convert_to('{not json', 'UTF8'), convert_to('{}', 'UTF8'))""")
+                .params(aggregate, sequence, StrategyRealigned.class.getName())
+                .update();
+    }
+}
