@@ -82,9 +82,7 @@ class ExportCommand implements Callable<Integer> {
     }
 
     private static void progress(long position, long head, long lines) {
-        int width = 30;
-        int done = head <= 0 ? width : (int) Math.min(width, width * position / head);
-        System.err.printf("\r[%s%s] position %d of %d, %d events", "#".repeat(done), " ".repeat(width - done),
+        System.err.printf("\r%s position %d of %d, %d events", ProgressBar.of(head <= 0 ? 1.0 : (double) position / head),
                 position, head, lines);
     }
 

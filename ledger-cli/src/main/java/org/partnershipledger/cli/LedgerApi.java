@@ -17,8 +17,15 @@ final class LedgerApi {
 
     /** The ledger could not be reached or refused; the message says which, for a person. */
     static final class Failure extends RuntimeException {
+        final int status;
+
         Failure(String message) {
+            this(message, 0);
+        }
+
+        Failure(String message, int status) {
             super(message);
+            this.status = status;
         }
     }
 
@@ -42,8 +49,22 @@ final class LedgerApi {
     }
 
     HttpResponse<InputStream> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-                .GET().build();
+        return send(path, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** POSTs an empty body; the answer's text. */
+    String post(String path) {
+        HttpResponse<InputStream> response = send(path, HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        try (InputStream body = response.body()) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new Failure("The ledger at " + base + " broke off the answer: " + e.getMessage());
+        }
+    }
+
+    private HttpResponse<InputStream> send(String path, HttpRequest.Builder builder) {
+        HttpRequest request = builder.header("Authorization", authorization).build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() == 401 || response.statusCode() == 403) {
@@ -53,7 +74,8 @@ final class LedgerApi {
             }
             if (response.statusCode() >= 300) {
                 String detail = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
-                throw new Failure("The ledger answered HTTP " + response.statusCode() + " for " + path + ": " + detail);
+                throw new Failure("The ledger answered HTTP " + response.statusCode() + " for " + path + ": " + detail,
+                        response.statusCode());
             }
             return response;
         } catch (ConnectException | HttpConnectTimeoutException e) {

@@ -89,12 +89,19 @@ class LauncherIT {
         return Files.readString(console);
     }
 
-    /** `ledger status` and `ledger export` against the running ledger, and their errors. */
+    /** `ledger status`, `ledger replay` and `ledger export` against the running ledger, and their errors. */
     private void theCommandLineOperatesTheRunningLedger(int queryPort) throws Exception {
         String url = "http://localhost:" + queryPort;
         Cli status = cli("status", "--url", url);
         assertThat(status.exit()).as(status.output()).isZero();
         assertThat(status.output()).contains("event-log", "board-views", "RUNNING");
+
+        Cli replay = cli("replay", "board-views", "--url", url);
+        assertThat(replay.exit()).as(replay.output()).isZero();
+        assertThat(replay.output()).contains("Rebuilding board-views", "100.0%", "Rebuilt board-views: took over");
+        Cli unknown = cli("replay", "no-such-view", "--url", url);
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.output()).contains("Unknown processor 'no-such-view'. Known:", "board-views");
 
         Path export = Files.createTempFile("ledger-export", ".ndjson");
         Cli first = cli("export", "events", "--out", export.toString(), "--url", url);

@@ -84,7 +84,7 @@ class DueDiligenceOutcomeProjection {
                 .params(event.score(), event.partnershipId().value(), event.partnerId())
                 .update();
         jdbc.sql(tables.sql("UPDATE analytics.due_diligence_outcome SET outcome = " + OUTCOME
-                        + ", decided_at = CASE WHEN " + OUTCOME + " = 'PENDING' THEN NULL ELSE ? END"
+                        + ", decided_at = CASE WHEN " + OUTCOME + " = 'PENDING' THEN NULL ELSE CAST(? AS timestamptz) END"
                         + " WHERE partnership_id = ? AND partner_id = ?"))
                 .params(Timestamp.from(message.getTimestamp()), event.partnershipId().value(), event.partnerId())
                 .update();
