@@ -269,6 +269,62 @@ class BoardReadModelsIT {
     }
 
     @Test
+    void theAnalystMetricsAnswerFromTheWholeHistory() {
+        Http analyst = ledger.queries("analyst");
+        JsonNode leadTimes = analyst.await("/api/analytics/pivot-lead-times?partnershipId=" + life.partnershipId,
+                r -> r.status() == 200 && r.json().get("summary").get("measured").asInt() == 1,
+                Duration.ofSeconds(10)).json();
+        JsonNode pivot = leadTimes.get("pivots").get(0);
+        assertThat(pivot.get("programId").asText()).isEqualTo(life.programId);
+        assertThat(pivot.get("trigger").asText()).isEqualTo("KPI_GAP");
+        assertThat(pivot.get("impactLevel").asInt()).isEqualTo(4);
+        assertThat(pivot.get("leadTimeDays").asInt()).isZero();
+        assertThat(pivot.get("valueBefore").asDouble()).isEqualTo(104);
+        assertThat(pivot.get("valueAfter").asDouble()).isEqualTo(99);
+        assertThat(pivot.get("target").asDouble()).isEqualTo(90);
+        assertThat(pivot.get("movedTowardTarget").asBoolean()).isTrue();
+        assertThat(leadTimes.get("summary").get("movedTowardTarget").asInt()).isEqualTo(1);
+
+        JsonNode roles = analyst.await("/api/analytics/due-diligence-outcomes?partnershipId=" + life.partnershipId,
+                r -> r.status() == 200 && r.json().get("roles").size() == 1, Duration.ofSeconds(10)).json();
+        JsonNode trainingProviders = roles.get("roles").get(0);
+        assertThat(trainingProviders.get("role").asText()).isEqualTo("TRAINING_PROVIDER");
+        assertThat(trainingProviders.get("candidates").asInt()).isEqualTo(1);
+        assertThat(trainingProviders.get("passed").asInt()).isEqualTo(1);
+        assertThat(trainingProviders.get("selected").asInt()).isEqualTo(1);
+        assertThat(trainingProviders.get("passRate").asDouble()).isEqualTo(1.0);
+        assertThat(trainingProviders.get("averageScores").get("WITHIN_BUDGET").asDouble()).isEqualTo(4.0);
+        assertThat(board.get("/api/analytics/pivot-lead-times").status()).isEqualTo(403);
+    }
+
+    @Test
+    void rebuildingEveryReadModelThroughTheAdminApiLeavesEveryAnswerTheSame() {
+        Http admin = ledger.queries("admin");
+        Http analyst = ledger.queries("analyst");
+        List<String> paths = List.of("/api/partnerships/" + life.partnershipId, "/api/programs/" + life.programId,
+                "/api/programs/" + life.programId + "/impact", "/api/partnerships/" + life.partnershipId + "/history",
+                "/api/pivots", "/api/partnerships");
+        List<String> metrics = List.of("/api/analytics/pivot-lead-times", "/api/analytics/due-diligence-outcomes");
+        Map<String, JsonNode> before = new LinkedHashMap<>();
+        paths.forEach(path -> before.put(path, get(path)));
+        metrics.forEach(path -> before.put(path, analyst.get(path).json()));
+        List<String> names = admin.get("/api/admin/processors").json().get("processors").findValuesAsText("name");
+        assertThat(names).contains("pivot-impact", "due-diligence-outcomes");
+
+        for (String name : names) {
+            assertThat(admin.post("/api/admin/processors/" + name + "/replay", "application/json", "").status())
+                    .as(name).isEqualTo(202);
+        }
+        for (String name : names) {
+            admin.await("/api/admin/processors/" + name, r -> !r.json().get("rebuild").get("completedAt").isNull()
+                    && r.json().get("state").asText().equals("RUNNING"), Duration.ofSeconds(60));
+        }
+
+        paths.forEach(path -> assertThat(get(path)).as(path).isEqualTo(before.get(path)));
+        metrics.forEach(path -> assertThat(analyst.get(path).json()).as(path).isEqualTo(before.get(path)));
+    }
+
+    @Test
     void aFullReplayRebuildsExactlyTheSameReadModels() throws Exception {
         List<String> paths = List.of("/api/partnerships/" + life.partnershipId, "/api/programs/" + life.programId,
                 "/api/programs/" + life.programId + "/curriculum", "/api/programs/" + life.programId + "/impact",
