@@ -50,6 +50,8 @@ public class LedgerEnvironment implements EnvironmentPostProcessor {
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
         defaults.put("server.shutdown", "graceful");
         defaults.put("server.max-http-request-header-size", "16KB");
+        // streamed answers (exports, event streams) end when they are complete, not after the container's 30 s
+        defaults.put("spring.mvc.async.request-timeout", "-1");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         defaults.put("management.endpoint.health.show-details", "always");
         defaults.put("management.endpoint.health.probes.enabled", "true");

@@ -36,6 +36,14 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class ExportController {
 
     static final int FETCH = 1000;
+    /**
+     * Rows read per transaction. Each page is a short query of its own (keyset on position), so an export of any
+     * size stays within the database's statement and transaction timeouts and holds no snapshot for long.
+     */
+    static final int PAGE = 20_000;
+    static final List<String> IMPACT_FACT_COLUMNS = List.of("impact_id", "program_id", "partnership_id",
+            "selected_partners", "kpi_id", "level", "value", "unit", "region", "cohort_id", "period_start",
+            "period_end", "source", "curriculum_version", "recorded_at", "withdrawn", "withdrawal_reason");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
@@ -80,27 +88,31 @@ class ExportController {
             sql.append(" AND partnership_id = ?");
             params.add(partnershipId);
         }
-        sql.append(" ORDER BY position");
-        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status -> {
+        sql.append(" ORDER BY position LIMIT ").append(PAGE);
+        StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-            jdbc.query(sql.toString(), rs -> {
-                LoggedEvent event = LoggedEvent.read(rs, json);
-                if (type == null || type.equals(event.type())
-                        || StreamSubscriber.Filter.typeMatches(type, envelope.typeOf(event))) {
-                    try {
-                        writer.write(envelope.json(event));
-                        writer.write('\n');
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+            long[] last = {after};
+            int[] read = {PAGE};
+            while (read[0] == PAGE) {
+                read[0] = 0;
+                params.set(0, last[0]);
+                readOnly.executeWithoutResult(status -> jdbc.query(sql.toString(), rs -> {
+                    LoggedEvent event = LoggedEvent.read(rs, json);
+                    read[0]++;
+                    last[0] = event.position();
+                    if (type == null || type.equals(event.type())
+                            || StreamSubscriber.Filter.typeMatches(type, envelope.typeOf(event))) {
+                        try {
+                            writer.write(envelope.json(event));
+                            writer.write('\n');
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
                     }
-                }
-            }, params.toArray());
-            try {
-                writer.flush();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                }, params.toArray()));
             }
-        });
+            writer.flush();
+        };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .header("X-Ledger-Position", Long.toString(upTo == Long.MAX_VALUE ? 0 : upTo)).body(body);
     }
@@ -108,47 +120,40 @@ class ExportController {
     @GetMapping(path = "/api/export/impact-facts.csv", produces = "text/csv")
     @Operation(summary = "analytics.impact_fact as RFC 4180 CSV with a header")
     ResponseEntity<StreamingResponseBody> impactFacts() {
-        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status -> {
+        StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-            boolean[] header = {true};
-            jdbc.query("""
-                    SELECT impact_id, program_id, partnership_id, array_to_string(selected_partners, ';')
-                           AS selected_partners, kpi_id, level, value, unit, region, cohort_id, period_start,
-                           period_end, source, curriculum_version, recorded_at, withdrawn, withdrawal_reason
-                    FROM analytics.impact_fact ORDER BY recorded_at, impact_id""", (ResultSet rs) -> {
-                try {
-                    ResultSetMetaData meta = rs.getMetaData();
-                    if (header[0]) {
-                        List<String> names = new ArrayList<>();
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            names.add(meta.getColumnLabel(i));
-                        }
-                        writer.write(Csv.line(names));
-                        header[0] = false;
-                    }
+            writer.write(Csv.line(IMPACT_FACT_COLUMNS));
+            Object[] last = {null, null};
+            int[] read = {PAGE};
+            while (read[0] == PAGE) {
+                read[0] = 0;
+                readOnly.executeWithoutResult(status -> jdbc.query("""
+                        SELECT impact_id, program_id, partnership_id, array_to_string(selected_partners, ';')
+                               AS selected_partners, kpi_id, level, value, unit, region, cohort_id, period_start,
+                               period_end, source, curriculum_version, recorded_at, withdrawn, withdrawal_reason
+                        FROM analytics.impact_fact
+                        WHERE CAST(? AS timestamptz) IS NULL OR (recorded_at, impact_id) > (?, ?)
+                        ORDER BY recorded_at, impact_id LIMIT %d""".formatted(PAGE), (ResultSet rs) -> {
+                    read[0]++;
+                    last[0] = rs.getTimestamp("recorded_at");
+                    last[1] = rs.getString("impact_id");
                     List<String> values = new ArrayList<>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    for (int i = 1; i <= IMPACT_FACT_COLUMNS.size(); i++) {
                         Object value = rs.getObject(i);
                         values.add(value == null ? "" : value instanceof Timestamp t ? t.toInstant().toString()
                                 : value.toString());
                     }
-                    writer.write(Csv.line(values));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            try {
-                if (header[0]) {
-                    writer.write(Csv.line(List.of("impact_id", "program_id", "partnership_id", "selected_partners",
-                            "kpi_id", "level", "value", "unit", "region", "cohort_id", "period_start", "period_end",
-                            "source", "curriculum_version", "recorded_at", "withdrawn", "withdrawal_reason")));
-                }
-                writer.flush();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                    try {
+                        writer.write(Csv.line(values));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, last[0], last[0], last[1]));
             }
-        });
+            writer.flush();
+        };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"impact-facts.csv\"").body(body);
     }
+
 }

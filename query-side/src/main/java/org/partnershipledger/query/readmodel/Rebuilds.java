@@ -241,17 +241,18 @@ public class Rebuilds {
                 jdbc.sql("UPDATE query_side.read_model_position SET processor = ? WHERE processor = ?")
                         .params(processor, name).update();
                 deadLetters.handOver(name, processor);
-                jdbc.sql("UPDATE query_side.read_model_rebuild SET completed_at = ? WHERE processor = ?")
-                        .params(Timestamp.from(clock.instant()), processor).update();
             });
-            running.remove(processor);
-            log.info("Rebuild of {} took over", processor);
         } catch (RuntimeException e) {
+            live.start();
             rebuild.start();
             throw e;
-        } finally {
-            live.start();
         }
+        live.start();
+        running.remove(processor);
+        // complete once the live processor runs again (a crash before this line rebuilds once more, from scratch)
+        jdbc.sql("UPDATE query_side.read_model_rebuild SET completed_at = ? WHERE processor = ?")
+                .params(Timestamp.from(clock.instant()), processor).update();
+        log.info("Rebuild of {} took over", processor);
     }
 
     /** Removes a processor's token, position and dead letters. */
