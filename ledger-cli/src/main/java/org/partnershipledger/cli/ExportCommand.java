@@ -1,6 +1,7 @@
 package org.partnershipledger.cli;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -56,16 +57,30 @@ class ExportCommand implements Callable<Integer> {
         HttpResponse<InputStream> response = connection.api("analyst").get("/api/export/events?after=" + after);
         long head = response.headers().firstValue("X-Ledger-Position").map(Long::parseLong).orElse(0L);
         long lines = 0;
+        long reached = after;
+        boolean complete = true;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
              Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                      StandardOpenOption.APPEND)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.endsWith("}")) { // the answer broke off inside this event
+                    complete = false;
+                    break;
+                }
                 file.write(line);
                 file.write('\n');
+                reached = positionOf(line);
                 if (++lines % 1000 == 0) {
-                    progress(positionOf(line), head, lines);
+                    progress(reached, head, lines);
                 }
             }
+        } catch (IOException brokenOff) {
+            complete = false;
+        }
+        if (!complete) {
+            System.err.printf("%nThe export broke off after %d events, at position %d of %d. Run the same command "
+                    + "again to resume.%n", lines, reached, head);
+            return 1;
         }
         progress(head, head, lines);
         System.err.printf("%nExported %d events after position %d to %s%n", lines, after, out);

@@ -2,10 +2,14 @@ package org.partnershipledger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ExportCommandTest {
 
@@ -27,6 +31,29 @@ class ExportCommandTest {
 
         assertThat(ExportCommand.lastPosition(file)).isEqualTo(3);
         assertThat(Files.readString(file)).isEqualTo("{\"id\":\"a\",\"position\":3}\n");
+    }
+
+    @Test
+    void anAnswerThatBreaksOffIsReportedWithExitCode1AndItsHalfLineIsNotKept() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/export/events", exchange -> {
+            exchange.getResponseHeaders().add("X-Ledger-Position", "9");
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("{\"id\":\"a\",\"position\":3}\n{\"id\":\"b\",\"posi"
+                    .getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path file = dir.resolve("events.ndjson");
+            int exit = new CommandLine(new LedgerCommand()).execute("export", "events", "--out", file.toString(),
+                    "--url", "http://127.0.0.1:" + server.getAddress().getPort());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(Files.readString(file)).isEqualTo("{\"id\":\"a\",\"position\":3}\n");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
