@@ -3,6 +3,7 @@ package org.partnershipledger.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,11 +144,28 @@ class StreamIT {
         assertThat(positions).isSorted().doesNotHaveDuplicates();
         assertThat(lines.get(0)).isEqualTo(read("", null, 1).get(0).data());
 
+        theExportRoundTripsToTheStoredEvents(lines);
+
         List<String> rest = analyst.get("/api/export/events?after=" + positions.get(9)).raw().body().lines().toList();
         assertThat(rest).isEqualTo(lines.subList(10, lines.size()));
         assertThat(analyst.get("/api/export/events?type=ledger.partnership.due-diligence-*").raw().body().lines())
                 .hasSize(4);
         assertThat(analyst.get("/api/export/events?type=DueDiligenceAssessed").raw().body().lines()).hasSize(4);
+    }
+
+    /** Each line's data reads back as the very event the event store holds for its subject and sequence. */
+    private static void theExportRoundTripsToTheStoredEvents(List<String> lines) throws Exception {
+        EventStore store = ledger.querySide.getBean(EventStore.class);
+        ObjectMapper json = ledger.querySide.getBean(ObjectMapper.class);
+        for (String line : lines) {
+            CloudEvent event = CLOUD_EVENTS.deserialize(line.getBytes(StandardCharsets.UTF_8));
+            long sequence = Long.parseLong(event.getExtension("sequence").toString());
+            DomainEventMessage<?> stored = store.readEvents(event.getSubject(), sequence).next();
+            assertThat(stored.getSequenceNumber()).isEqualTo(sequence);
+            assertThat(event.getId()).isEqualTo(stored.getIdentifier());
+            assertThat(json.readValue(event.getData().toBytes(), stored.getPayloadType()))
+                    .as(line).isEqualTo(stored.getPayload());
+        }
     }
 
     @Test
