@@ -1,8 +1,8 @@
 package org.partnershipledger.query.analytics;
 
-import java.util.List;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,10 +11,12 @@ import org.partnershipledger.events.partnership.PartnerSelected;
 import org.partnershipledger.events.program.ImpactRecorded;
 import org.partnershipledger.events.program.ImpactWithdrawn;
 import org.partnershipledger.events.program.ProgramProposed;
+import org.partnershipledger.query.common.BatchedWrites;
 import org.partnershipledger.query.readmodel.ReadModel;
 import org.partnershipledger.query.readmodel.ReadModelTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,72 +31,80 @@ class ImpactFactProjection {
 
     static final String NAME = "impact-facts";
 
+    private static final String INSERT_FACT = """
+            INSERT INTO analytics.impact_fact (impact_id, program_id, partnership_id, selected_partners,
+                kpi_id, level, value, unit, region, cohort_id, period_start, period_end, source,
+                curriculum_version, recorded_at)
+            SELECT ?, p.program_id, p.partnership_id,
+                   ARRAY(SELECT s.organization_id FROM analytics.selected_partner s
+                         WHERE s.partnership_id = p.partnership_id ORDER BY s.organization_id),
+                   ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            FROM analytics.program_partnership p WHERE p.program_id = ?
+            ON CONFLICT (impact_id) DO NOTHING""";
+
     private final JdbcClient jdbc;
     private final ReadModelTables tables;
+    /** Impact records are written in batches; every other write sends what is pending first, to keep the order. */
+    private final BatchedWrites facts;
 
     @Autowired
-    ImpactFactProjection(JdbcClient jdbc) {
-        this(jdbc, ReadModelTables.LIVE);
+    ImpactFactProjection(JdbcClient jdbc, JdbcTemplate batch) {
+        this(jdbc, batch, ReadModelTables.LIVE);
     }
 
-    ImpactFactProjection(JdbcClient jdbc, ReadModelTables tables) {
+    ImpactFactProjection(JdbcClient jdbc, JdbcTemplate batch, ReadModelTables tables) {
         this.jdbc = jdbc;
         this.tables = tables;
+        this.facts = new BatchedWrites(batch, tables.sql(INSERT_FACT));
+    }
+
+    /** Every write other than a new fact: pending facts first. */
+    private JdbcClient.StatementSpec sql(String sql) {
+        facts.flush();
+        return jdbc.sql(tables.sql(sql));
     }
 
     /** A rebuild runs a second copy of this projection into copies of its tables. */
     @Bean
-    static ReadModel impactFactsReadModel(JdbcClient jdbc) {
+    static ReadModel impactFactsReadModel(JdbcClient jdbc, JdbcTemplate batch) {
         return new ReadModel(NAME, List.of("analytics.impact_fact", "analytics.selected_partner",
-                "analytics.program_partnership"), tables -> new ImpactFactProjection(jdbc, tables));
+                "analytics.program_partnership"), tables -> new ImpactFactProjection(jdbc, batch, tables));
     }
 
     @EventHandler
     void on(PartnerSelected event) {
-        jdbc.sql(tables.sql("""
+        sql("""
                         INSERT INTO analytics.selected_partner (partnership_id, organization_id) VALUES (?, ?)
-                        ON CONFLICT DO NOTHING"""))
+                        ON CONFLICT DO NOTHING""")
                 .params(event.partnershipId().value(), event.organizationId()).update();
     }
 
     @EventHandler
     void on(ProgramProposed event) {
-        jdbc.sql(tables.sql("""
+        sql("""
                         INSERT INTO analytics.program_partnership (program_id, partnership_id) VALUES (?, ?)
-                        ON CONFLICT DO NOTHING"""))
+                        ON CONFLICT DO NOTHING""")
                 .params(event.programId().value(), event.partnershipId().value()).update();
     }
 
+    /** Sent in batches: the impact records are most of the history. */
     @EventHandler
     void on(ImpactRecorded event, EventMessage<?> message) {
-        jdbc.sql(tables.sql("""
-                        INSERT INTO analytics.impact_fact (impact_id, program_id, partnership_id, selected_partners,
-                            kpi_id, level, value, unit, region, cohort_id, period_start, period_end, source,
-                            curriculum_version, recorded_at)
-                        SELECT ?, p.program_id, p.partnership_id,
-                               ARRAY(SELECT s.organization_id FROM analytics.selected_partner s
-                                     WHERE s.partnership_id = p.partnership_id ORDER BY s.organization_id),
-                               ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                        FROM analytics.program_partnership p WHERE p.program_id = ?
-                        ON CONFLICT (impact_id) DO NOTHING"""))
-                .params(event.impactId(), event.kpiId(), event.level(), event.value(), event.unit(), event.region(),
-                        event.cohortId(), Date.valueOf(event.periodStart()), Date.valueOf(event.periodEnd()),
-                        event.source().name(), event.curriculumVersion(), Timestamp.from(message.getTimestamp()),
-                        event.programId().value())
-                .update();
+        facts.add(event.impactId(), event.kpiId(), event.level(), event.value(), event.unit(), event.region(),
+                event.cohortId(), Date.valueOf(event.periodStart()), Date.valueOf(event.periodEnd()),
+                event.source().name(), event.curriculumVersion(), Timestamp.from(message.getTimestamp()),
+                event.programId().value());
     }
 
     @EventHandler
     void on(ImpactWithdrawn event) {
-        jdbc.sql(tables.sql(
-                        "UPDATE analytics.impact_fact SET withdrawn = TRUE, withdrawal_reason = ? WHERE impact_id = ?"))
+        sql("UPDATE analytics.impact_fact SET withdrawn = TRUE, withdrawal_reason = ? WHERE impact_id = ?")
                 .params(event.reason(), event.impactId()).update();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql(tables.sql(
-                "TRUNCATE analytics.impact_fact, analytics.selected_partner, analytics.program_partnership")).update();
+        sql("TRUNCATE analytics.impact_fact, analytics.selected_partner, analytics.program_partnership").update();
         jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
     }
 }

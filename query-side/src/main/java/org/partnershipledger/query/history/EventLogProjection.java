@@ -1,7 +1,6 @@
 package org.partnershipledger.query.history;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,10 +10,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.partnershipledger.events.common.LedgerMetadata;
 import org.partnershipledger.events.program.ProgramProposed;
+import org.partnershipledger.query.common.BatchedWrites;
 import org.partnershipledger.query.common.EventMetadata;
 import org.partnershipledger.query.common.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,13 +42,11 @@ class EventLogProjection {
     private static final int KNOWN_PROGRAMS = 100_000;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final Json json;
     /** Which partnership a program belongs to never changes, so it is remembered once looked up. */
     private final Map<String, String> programPartnerships = new ConcurrentHashMap<>();
-    private final String batchKey = EventLogProjection.class.getName() + "@" + System.identityHashCode(this);
     private final ReadModelTables tables;
-    private final String insert;
+    private final BatchedWrites rows;
 
     @Autowired
     EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, Json json) {
@@ -59,10 +55,9 @@ class EventLogProjection {
 
     EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, Json json, ReadModelTables tables) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.json = json;
         this.tables = tables;
-        this.insert = tables.sql(INSERT);
+        this.rows = new BatchedWrites(batch, tables.sql(INSERT));
     }
 
     /** A rebuild runs a second copy of this projection into copies of its tables. */
@@ -130,16 +125,6 @@ class EventLogProjection {
                 json.write(message.getPayload()), json.write(message.getMetaData()),
                 EventMetadata.text(message, LedgerMetadata.CORRELATION_ID),
                 EventMetadata.text(message, LedgerMetadata.CAUSATION_ID)};
-        if (!CurrentUnitOfWork.isStarted()) {
-            batch.update(insert, row);
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<Object[]> rows = root.getOrComputeResource(batchKey, key -> {
-            List<Object[]> pending = new ArrayList<>();
-            root.onPrepareCommit(u -> batch.batchUpdate(insert, pending));
-            return pending;
-        });
         rows.add(row);
     }
 }

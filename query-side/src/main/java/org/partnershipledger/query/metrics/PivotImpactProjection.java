@@ -1,12 +1,7 @@
 package org.partnershipledger.query.metrics;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -19,10 +14,12 @@ import org.partnershipledger.events.program.CurriculumPivoted;
 import org.partnershipledger.events.program.ImpactRecorded;
 import org.partnershipledger.events.program.ImpactWithdrawn;
 import org.partnershipledger.events.program.ProgramProposed;
+import org.partnershipledger.query.common.BatchedWrites;
 import org.partnershipledger.query.readmodel.ReadModel;
 import org.partnershipledger.query.readmodel.ReadModelTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,25 +38,54 @@ class PivotImpactProjection {
     static final String NAME = "pivot-impact";
     static final List<String> TABLES = List.of("analytics.pivot_impact_lead_time", "analytics.pivot_impact_program",
             "analytics.pivot_impact_kpi", "analytics.pivot_impact_last_value");
-    private static final long SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
+    private static final String MEASURE = """
+            WITH reference AS (
+                SELECT k.target, COALESCE(v.value, k.baseline) AS before
+                FROM analytics.pivot_impact_program p
+                LEFT JOIN analytics.pivot_impact_kpi k ON k.partnership_id = p.partnership_id AND k.kpi_id = ?
+                LEFT JOIN analytics.pivot_impact_last_value v ON v.program_id = p.program_id AND v.kpi_id = ?
+                WHERE p.program_id = ?
+            ), measured AS (
+                UPDATE analytics.pivot_impact_lead_time t
+                SET impact_id = ?, impact_level = ?, kpi_id = ?, impact_recorded_at = ?,
+                    lead_time_days = FLOOR(EXTRACT(EPOCH FROM (CAST(? AS timestamptz) - t.pivoted_at)) / 86400),
+                    value_before = r.before, value_after = ?, target = r.target,
+                    moved_toward_target = CASE WHEN r.target IS NULL OR r.before IS NULL THEN NULL
+                                               ELSE abs(r.target - ?) < abs(r.target - r.before) END
+                FROM reference r
+                WHERE t.program_id = ? AND t.impact_id IS NULL AND t.to_version <= ?
+                RETURNING 1
+            )
+            INSERT INTO analytics.pivot_impact_last_value (program_id, kpi_id, value, impact_id)
+            VALUES (?, ?, ?, ?)
+            ON CONFLICT (program_id, kpi_id) DO UPDATE SET value = EXCLUDED.value, impact_id = EXCLUDED.impact_id""";
 
     private final JdbcClient jdbc;
     private final ReadModelTables tables;
+    /** Impact records are measured in batches; every other write sends what is pending first, to keep the order. */
+    private final BatchedWrites measurements;
 
     @Autowired
-    PivotImpactProjection(JdbcClient jdbc) {
-        this(jdbc, ReadModelTables.LIVE);
+    PivotImpactProjection(JdbcClient jdbc, JdbcTemplate batch) {
+        this(jdbc, batch, ReadModelTables.LIVE);
     }
 
-    PivotImpactProjection(JdbcClient jdbc, ReadModelTables tables) {
+    PivotImpactProjection(JdbcClient jdbc, JdbcTemplate batch, ReadModelTables tables) {
         this.jdbc = jdbc;
         this.tables = tables;
+        this.measurements = new BatchedWrites(batch, tables.sql(MEASURE));
     }
 
     /** A rebuild runs a second copy of this projection into copies of its tables. */
     @Bean
-    static ReadModel pivotImpactReadModel(JdbcClient jdbc) {
-        return new ReadModel(NAME, TABLES, tables -> new PivotImpactProjection(jdbc, tables));
+    static ReadModel pivotImpactReadModel(JdbcClient jdbc, JdbcTemplate batch) {
+        return new ReadModel(NAME, TABLES, tables -> new PivotImpactProjection(jdbc, batch, tables));
+    }
+
+    /** Every write other than a measurement: pending measurements first. */
+    private JdbcClient.StatementSpec sql(String sql) {
+        measurements.flush();
+        return jdbc.sql(tables.sql(sql));
     }
 
     @EventHandler
@@ -74,11 +100,11 @@ class PivotImpactProjection {
 
     private void kpis(PartnershipId partnership, List<Kpi> kpis) {
         for (Kpi kpi : kpis) {
-            jdbc.sql(tables.sql("""
+            sql("""
                             INSERT INTO analytics.pivot_impact_kpi (partnership_id, kpi_id, baseline, target)
                             VALUES (?, ?, ?, ?)
                             ON CONFLICT (partnership_id, kpi_id) DO UPDATE SET baseline = EXCLUDED.baseline,
-                                target = EXCLUDED.target"""))
+                                target = EXCLUDED.target""")
                     .params(partnership.value(), kpi.kpiId(), kpi.baseline(), kpi.target())
                     .update();
         }
@@ -86,84 +112,56 @@ class PivotImpactProjection {
 
     @EventHandler
     void on(ProgramProposed event) {
-        jdbc.sql(tables.sql("""
+        sql("""
                         INSERT INTO analytics.pivot_impact_program (program_id, partnership_id) VALUES (?, ?)
-                        ON CONFLICT DO NOTHING"""))
+                        ON CONFLICT DO NOTHING""")
                 .params(event.programId().value(), event.partnershipId().value())
                 .update();
     }
 
     @EventHandler
     void on(CurriculumPivoted event, EventMessage<?> message) {
-        jdbc.sql(tables.sql("""
+        sql("""
                         INSERT INTO analytics.pivot_impact_lead_time (program_id, to_version, partnership_id,
                             pivoted_at, pivot_trigger, pivot_reason)
                         SELECT ?, ?, (SELECT partnership_id FROM analytics.pivot_impact_program WHERE program_id = ?),
                                ?, ?, ?
-                        ON CONFLICT DO NOTHING"""))
+                        ON CONFLICT DO NOTHING""")
                 .params(event.programId().value(), event.toVersion(), event.programId().value(),
                         Timestamp.from(message.getTimestamp()),
                         event.trigger() == null ? null : event.trigger().name(), event.reason())
                 .update();
     }
 
+    /**
+     * One statement per level-3/4 record, sent in batches: it fills the pivots the record measures, comparing with
+     * the KPI's last value as it was before this record, and then makes this record the KPI's last value (the parts
+     * of one statement see the same snapshot).
+     */
     @EventHandler
     void on(ImpactRecorded event, EventMessage<?> message) {
         if (event.level() != 3 && event.level() != 4) {
             return;
         }
         String program = event.programId().value();
-        Optional<Map<String, Object>> reference = jdbc.sql(tables.sql("""
-                        SELECT k.target, COALESCE(v.value, k.baseline) AS before
-                        FROM analytics.pivot_impact_program p
-                        LEFT JOIN analytics.pivot_impact_kpi k
-                               ON k.partnership_id = p.partnership_id AND k.kpi_id = ?
-                        LEFT JOIN analytics.pivot_impact_last_value v ON v.program_id = p.program_id AND v.kpi_id = ?
-                        WHERE p.program_id = ?"""))
-                .params(event.kpiId(), event.kpiId(), program)
-                .query().listOfRows().stream().findFirst();
-        BigDecimal target = reference.map(row -> (BigDecimal) row.get("target")).orElse(null);
-        BigDecimal before = reference.map(row -> (BigDecimal) row.get("before")).orElse(null);
-        Instant recordedAt = message.getTimestamp();
-        jdbc.sql(tables.sql("""
-                        UPDATE analytics.pivot_impact_lead_time
-                        SET impact_id = ?, impact_level = ?, kpi_id = ?, impact_recorded_at = ?,
-                            lead_time_days = FLOOR(EXTRACT(EPOCH FROM (CAST(? AS timestamptz) - pivoted_at)) / ?),
-                            value_before = ?, value_after = ?, target = ?, moved_toward_target = ?
-                        WHERE program_id = ? AND impact_id IS NULL AND to_version <= ?"""))
-                .params(event.impactId(), event.level(), event.kpiId(), Timestamp.from(recordedAt),
-                        Timestamp.from(recordedAt), SECONDS_PER_DAY, before, event.value(), target,
-                        movedTowardTarget(before, event.value(), target), program, event.curriculumVersion())
-                .update();
-        jdbc.sql(tables.sql("""
-                        INSERT INTO analytics.pivot_impact_last_value (program_id, kpi_id, value, impact_id)
-                        VALUES (?, ?, ?, ?)
-                        ON CONFLICT (program_id, kpi_id) DO UPDATE SET value = EXCLUDED.value,
-                            impact_id = EXCLUDED.impact_id"""))
-                .params(program, event.kpiId(), event.value(), event.impactId())
-                .update();
-    }
-
-    /** Closer to the target than before; unknown without a target or a value to compare with. */
-    static Boolean movedTowardTarget(BigDecimal before, BigDecimal after, BigDecimal target) {
-        if (before == null || after == null || target == null) {
-            return null;
-        }
-        return target.subtract(after).abs().compareTo(target.subtract(before).abs()) < 0;
+        Timestamp recordedAt = Timestamp.from(message.getTimestamp());
+        measurements.add(event.kpiId(), event.kpiId(), program, event.impactId(), event.level(), event.kpiId(),
+                recordedAt, recordedAt, event.value(), event.value(), program, event.curriculumVersion(), program,
+                event.kpiId(), event.value(), event.impactId());
     }
 
     /** A withdrawn record is flagged where it measured a pivot, and no longer counts as the KPI's last value. */
     @EventHandler
     void on(ImpactWithdrawn event) {
-        jdbc.sql(tables.sql("UPDATE analytics.pivot_impact_lead_time SET impact_withdrawn = TRUE WHERE impact_id = ?"))
+        sql("UPDATE analytics.pivot_impact_lead_time SET impact_withdrawn = TRUE WHERE impact_id = ?")
                 .param(event.impactId()).update();
-        jdbc.sql(tables.sql("DELETE FROM analytics.pivot_impact_last_value WHERE program_id = ? AND impact_id = ?"))
+        sql("DELETE FROM analytics.pivot_impact_last_value WHERE program_id = ? AND impact_id = ?")
                 .params(event.programId().value(), event.impactId()).update();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql(tables.sql("TRUNCATE " + String.join(", ", TABLES))).update();
+        sql("TRUNCATE " + String.join(", ", TABLES)).update();
         jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
     }
 }

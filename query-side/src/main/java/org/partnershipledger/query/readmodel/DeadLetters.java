@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
@@ -93,6 +94,17 @@ public class DeadLetters {
         };
     }
 
+    /**
+     * Each processor remembers which aggregates have parked events, so a healthy event costs no query to the
+     * dead-letter table (without this cache every event of every processor looked there first).
+     */
+    @Bean
+    ConfigurerModule deadLetterCaches(List<ReadModel> readModels) {
+        return configurer -> configurer.eventProcessing(processing -> readModels.forEach(readModel ->
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(readModel.processor(),
+                        (config, builder) -> builder.enableSequenceIdentifierCache())));
+    }
+
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String processor) {
         return JdbcSequencedDeadLetterQueue.builder()
                 .processingGroup(processor)
@@ -141,6 +153,7 @@ public class DeadLetters {
                 .handlerDefinition(axon.handlerDefinition(projection.getClass()))
                 .queue(queue(processor))
                 .transactionManager(axonTransactions)
+                .enableSequenceIdentifierCache()
                 .build();
         rebuildInvokers.put(processor, invoker);
         return invoker;

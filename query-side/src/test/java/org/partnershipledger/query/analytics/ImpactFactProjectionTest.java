@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.events.partnership.PartnerSelected;
@@ -61,6 +63,20 @@ class ImpactFactProjectionTest {
 
         assertThat(jdbc.sql("SELECT withdrawal_reason FROM analytics.impact_fact").query(String.class).list())
                 .containsExactly("Wrong extract");
+    }
+
+    @Test
+    void inOneProcessorBatchTheFactsKeepTheEventsOrder() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        projection.on(IMPACT, GenericEventMessage.asEventMessage(IMPACT));
+        projection.on(new PartnerSelected(P, "c-2", "later-partner", "why"));
+        projection.on(new ImpactWithdrawn(G, "i-1", "Wrong extract"));
+        batch.commit();
+
+        Map<String, Object> fact = jdbc.sql("""
+                        SELECT array_to_string(selected_partners, ',') AS partners, withdrawn
+                        FROM analytics.impact_fact""").query().singleRow();
+        assertThat(fact).containsEntry("partners", "acme-learning").containsEntry("withdrawn", true);
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.events.partnership.Kpi;
@@ -110,11 +112,27 @@ class PivotImpactProjectionTest {
     }
 
     @Test
-    void movingTowardTheTargetWorksInBothDirections() {
-        assertThat(PivotImpactProjection.movedTowardTarget(bd("120"), bd("100"), bd("90"))).isTrue();
-        assertThat(PivotImpactProjection.movedTowardTarget(bd("50"), bd("70"), bd("80"))).isTrue();
-        assertThat(PivotImpactProjection.movedTowardTarget(bd("70"), bd("70"), bd("80"))).isFalse();
-        assertThat(PivotImpactProjection.movedTowardTarget(null, bd("70"), bd("80"))).isNull();
+    void inOneProcessorBatchEveryRecordMeasuresOnlyThePivotsBeforeIt() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        impact("i-0", 4, "110", 2, PIVOT_AT.minusSeconds(60)); // before the pivot, though of the same version
+        pivot(2, PIVOT_AT);
+        impact("i-1", 4, "100", 2, PIVOT_AT.plusSeconds(86_400 * 3));
+        batch.commit();
+
+        Map<String, Object> row = pivotRow();
+        assertThat(row).containsEntry("impact_id", "i-1").containsEntry("lead_time_days", 3);
+        assertThat((BigDecimal) row.get("value_before")).isEqualByComparingTo("110");
+    }
+
+    @Test
+    void aKpiThatShouldRiseMovesTowardItsTargetWhenItRises() {
+        projection.on(new StrategyRealigned(P, "More certified reps", List.of(
+                new Kpi("ttq", "Certified reps", "%", bd("40"), bd("80"), LocalDate.parse("2027-06-30"))), "Flip"));
+        impact("i-0", 4, "50", 1, PIVOT_AT.minusSeconds(60));
+        pivot(2, PIVOT_AT);
+        impact("i-1", 4, "65", 2, PIVOT_AT.plusSeconds(86_400 * 2));
+
+        assertThat(pivotRow()).containsEntry("moved_toward_target", true).containsEntry("lead_time_days", 2);
     }
 
     private Map<String, Object> pivotRow() {
