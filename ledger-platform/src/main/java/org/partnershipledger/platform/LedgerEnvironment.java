@@ -42,6 +42,9 @@ public class LedgerEnvironment implements EnvironmentPostProcessor {
             defaults.put("ledger.security.oidc.issuer", issuer.trim());
         }
         DemoUsers.addTo(defaults);
+        // Axon's per-message monitors looked up a timer, and warned about registering it twice, for every event in
+        // every processor: about a tenth of a replay. The query side publishes its own processor gauges instead.
+        defaults.put("axon.metrics.auto-configuration.enabled", "false");
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");

@@ -47,6 +47,20 @@ class HistoryApiIT {
     }
 
     @Test
+    void prometheusShowsEveryProcessorsPositionLagAndDeadLetters() {
+        eventStore.publish(HistoryEvents.opened("p-9", "alice", "Metrics"));
+        Http admin = Http.localhost(port).as("admin");
+
+        String metrics = admin.await("/actuator/prometheus", r -> r.raw().body()
+                .contains("ledger_processor_lag_events{processor=\"event-log\"} 0.0"), Duration.ofSeconds(10))
+                .raw().body();
+
+        assertThat(metrics).contains("ledger_processor_position{processor=\"board-views\"}",
+                "ledger_processor_replaying{processor=\"pivot-impact\"} 0.0",
+                "ledger_processor_dead_letters{processor=\"impact-facts\"} 0.0");
+    }
+
+    @Test
     void anUnknownPartnershipIs404ProblemJson() {
         Http.Response response = Http.localhost(port).as("board").get("/api/partnerships/never-opened/history");
 

@@ -1,0 +1,63 @@
+package org.partnershipledger.query.admin;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.ToDoubleFunction;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.partnershipledger.query.readmodel.DeadLetters;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every processor's state as Prometheus gauges, read when scraped: {@code ledger_processor_position},
+ * {@code ledger_processor_lag_events}, {@code ledger_processor_replaying} (1 or 0) and
+ * {@code ledger_processor_dead_letters}, each tagged with the processor. They replace Axon's per-message monitors,
+ * which cost about a tenth of a replay here (a timer looked up, and a double registration warned about, for every
+ * event in every processor).
+ */
+@Component
+class ProcessorGauges {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final DeadLetters deadLetters;
+    private final MeterRegistry registry;
+
+    ProcessorGauges(EventProcessingConfiguration processing, EventStore eventStore, DeadLetters deadLetters,
+                     MeterRegistry registry) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.deadLetters = deadLetters;
+        this.registry = registry;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void register() {
+        processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast).forEach(processor -> {
+                    gauge("ledger.processor.position", "Global position the processor has reached", processor,
+                            p -> describe(p).position());
+                    gauge("ledger.processor.lag.events", "Events between the processor and the head of the store",
+                            processor, p -> describe(p).lag());
+                    gauge("ledger.processor.replaying", "1 while the processor replays or its read model is rebuilt",
+                            processor, p -> describe(p).state().equals("REPLAYING") ? 1 : 0);
+                    gauge("ledger.processor.dead.letters", "Events parked in the dead-letter queue", processor,
+                            p -> deadLetters.list(java.util.Optional.of(p.getName())).size());
+                });
+    }
+
+    private void gauge(String name, String description, StreamingEventProcessor processor,
+                       ToDoubleFunction<StreamingEventProcessor> value) {
+        Gauge.builder(name, processor, value).description(description).tag("processor", processor.getName())
+                .register(registry);
+    }
+
+    private ProcessorController.Processor describe(StreamingEventProcessor processor) {
+        TrackingToken head = eventStore.createHeadToken();
+        return ProcessorController.describe(processor, head == null ? 0 : head.position().orElse(0), null);
+    }
+}
