@@ -14,11 +14,12 @@ import org.partnershipledger.events.common.LedgerMetadata;
 import org.partnershipledger.events.program.ProgramProposed;
 import org.partnershipledger.query.common.BatchedWrites;
 import org.partnershipledger.query.common.EventMetadata;
-import org.partnershipledger.query.common.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.partnershipledger.query.readmodel.ReadModel;
 import org.partnershipledger.query.readmodel.ReadModelTables;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,29 +43,31 @@ class EventLogProjection {
     private static final int KNOWN_PROGRAMS = 100_000;
 
     private final JdbcClient jdbc;
-    private final Json json;
+    /** The serializer the event store wrote with: an event's stored JSON is taken as it is, not read and rewritten. */
+    private final Serializer serializer;
     /** Which partnership a program belongs to never changes, so it is remembered once looked up. */
     private final Map<String, String> programPartnerships = new ConcurrentHashMap<>();
     private final ReadModelTables tables;
     private final BatchedWrites rows;
 
     @Autowired
-    EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, Json json) {
-        this(jdbc, batch, json, ReadModelTables.LIVE);
+    EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, @Qualifier("eventSerializer") Serializer serializer) {
+        this(jdbc, batch, serializer, ReadModelTables.LIVE);
     }
 
-    EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, Json json, ReadModelTables tables) {
+    EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, Serializer serializer, ReadModelTables tables) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.serializer = serializer;
         this.tables = tables;
         this.rows = new BatchedWrites(batch, tables.sql(INSERT));
     }
 
     /** A rebuild runs a second copy of this projection into copies of its tables. */
     @Bean
-    static ReadModel eventLogReadModel(JdbcClient jdbc, JdbcTemplate batch, Json json) {
+    static ReadModel eventLogReadModel(JdbcClient jdbc, JdbcTemplate batch,
+                                       @Qualifier("eventSerializer") Serializer serializer) {
         return new ReadModel(NAME, List.of("analytics.event_log", "query_side.program_partnership"),
-                tables -> new EventLogProjection(jdbc, batch, json, tables));
+                tables -> new EventLogProjection(jdbc, batch, serializer, tables));
     }
 
     @EventHandler
@@ -122,7 +125,8 @@ class EventLogProjection {
                 message.getIdentifier(), partnershipId, message.getAggregateIdentifier(), message.getType(),
                 message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                 Timestamp.from(message.getTimestamp()), EventMetadata.actor(message), EventMetadata.reason(message),
-                json.write(message.getPayload()), json.write(message.getMetaData()),
+                message.serializePayload(serializer, String.class).getData(),
+                message.serializeMetaData(serializer, String.class).getData(),
                 EventMetadata.text(message, LedgerMetadata.CORRELATION_ID),
                 EventMetadata.text(message, LedgerMetadata.CAUSATION_ID)};
         rows.add(row);
