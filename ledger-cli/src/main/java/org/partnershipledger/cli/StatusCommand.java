@@ -17,17 +17,25 @@ class StatusCommand implements Callable<Integer> {
         try {
             JsonNode status = new ObjectMapper().readTree(connection.api("admin").getText("/api/admin/processors"));
             System.out.printf("Head position %d%n%n", status.get("headPosition").asLong());
-            System.out.printf("%-20s %-10s %10s %8s %9s %s%n", "PROCESSOR", "STATE", "POSITION", "LAG", "CAUGHT UP",
-                    "LAST ERROR");
+            System.out.printf("%-24s %-10s %10s %8s %9s %-8s %s%n", "PROCESSOR", "STATE", "POSITION", "LAG",
+                    "CAUGHT UP", "REBUILD", "LAST ERROR");
             for (JsonNode p : status.get("processors")) {
-                System.out.printf("%-20s %-10s %10d %8d %9s %s%n", p.get("name").asText(), p.get("state").asText(),
+                System.out.printf("%-24s %-10s %10d %8d %9s %-8s %s%n", p.get("name").asText(), p.get("state").asText(),
                         p.get("position").asLong(), p.get("lag").asLong(), p.get("caughtUp").asBoolean() ? "yes" : "no",
-                        p.get("lastError").isNull() ? "" : p.get("lastError").asText());
+                        rebuild(p.path("rebuild")), p.path("lastError").isNull() ? "" : p.path("lastError").asText());
             }
             return 0;
         } catch (LedgerApi.Failure failure) {
             System.err.println(failure.getMessage());
             return 2;
         }
+    }
+
+    /** A running rebuild's progress, or nothing. */
+    private static String rebuild(JsonNode rebuild) {
+        if (rebuild.isMissingNode() || rebuild.isNull() || !rebuild.path("completedAt").isNull()) {
+            return "";
+        }
+        return String.format("%.0f%%", rebuild.path("progress").asDouble(0) * 100);
     }
 }

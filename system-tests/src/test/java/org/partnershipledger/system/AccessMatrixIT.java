@@ -71,6 +71,11 @@ class AccessMatrixIT {
                 new Category("stream", http -> http.statusOf("/api/stream?after=999999999"), Set.of("integration")),
                 new Category("subscriptions", http -> http.get("/api/subscriptions").status(), Set.of("integration")),
                 new Category("admin", http -> http.get("/api/admin/processors").status(), Set.of("admin")),
+                new Category("rebuilds", http -> http.post("/api/admin/processors/partner-access/replay",
+                        "application/json", "").status(), Set.of("admin")),
+                new Category("dead letters", http -> http.get("/api/admin/dead-letters").status(), Set.of("admin")),
+                new Category("analyst metrics", http -> http.get("/api/analytics/due-diligence-outcomes").status(),
+                        Set.of("analyst")),
                 new Category("metrics", http -> http.get("/actuator/prometheus").status(), Set.of("admin")));
         return categories.stream().flatMap(category -> ROLES.stream().map(role -> Arguments.of(category, role)));
     }
