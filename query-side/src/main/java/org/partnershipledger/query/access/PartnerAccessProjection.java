@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.partnershipledger.events.partnership.CandidateShortlisted;
 import org.partnershipledger.query.readmodel.ReadModel;
 import org.partnershipledger.query.readmodel.ReadModelTables;
+import org.partnershipledger.query.readmodel.TableProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,12 +19,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(PartnerAccessProjection.NAME)
-class PartnerAccessProjection {
+class PartnerAccessProjection extends TableProjection {
 
     static final String NAME = "partner-access";
 
-    private final JdbcClient jdbc;
-    private final ReadModelTables tables;
 
     @Autowired
     PartnerAccessProjection(JdbcClient jdbc) {
@@ -31,8 +30,7 @@ class PartnerAccessProjection {
     }
 
     PartnerAccessProjection(JdbcClient jdbc, ReadModelTables tables) {
-        this.jdbc = jdbc;
-        this.tables = tables;
+        super(jdbc, tables);
     }
 
     /** A rebuild runs a second copy of this projection into copies of its tables. */
@@ -44,16 +42,16 @@ class PartnerAccessProjection {
 
     @EventHandler
     void on(CandidateShortlisted event) {
-        jdbc.sql(tables.sql("""
+        sql("""
                         INSERT INTO query_side.partner_access (partnership_id, organization_id) VALUES (?, ?)
-                        ON CONFLICT DO NOTHING"""))
+                        ON CONFLICT DO NOTHING""")
                 .params(event.partnershipId().value(), event.organizationId())
                 .update();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql(tables.sql("TRUNCATE query_side.partner_access")).update();
-        jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
+        sql("TRUNCATE query_side.partner_access").update();
+        forgetPosition(NAME);
     }
 }

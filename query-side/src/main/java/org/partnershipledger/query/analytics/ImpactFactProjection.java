@@ -14,6 +14,7 @@ import org.partnershipledger.events.program.ProgramProposed;
 import org.partnershipledger.query.common.BatchedWrites;
 import org.partnershipledger.query.readmodel.ReadModel;
 import org.partnershipledger.query.readmodel.ReadModelTables;
+import org.partnershipledger.query.readmodel.TableProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ImpactFactProjection.NAME)
-class ImpactFactProjection {
+class ImpactFactProjection extends TableProjection {
 
     static final String NAME = "impact-facts";
 
@@ -42,8 +43,6 @@ class ImpactFactProjection {
             FROM analytics.program_partnership p WHERE p.program_id = ?
             ON CONFLICT (impact_id) DO NOTHING""";
 
-    private final JdbcClient jdbc;
-    private final ReadModelTables tables;
     /** Impact records are written in batches; every other write sends what is pending first, to keep the order. */
     private final BatchedWrites facts;
 
@@ -53,16 +52,10 @@ class ImpactFactProjection {
     }
 
     ImpactFactProjection(JdbcClient jdbc, JdbcTemplate batch, ReadModelTables tables) {
-        this.jdbc = jdbc;
-        this.tables = tables;
-        this.facts = new BatchedWrites(batch, tables.sql(INSERT_FACT));
+        super(jdbc, tables);
+        this.facts = batched(batch, INSERT_FACT);
     }
 
-    /** Every write other than a new fact: pending facts first. */
-    private JdbcClient.StatementSpec sql(String sql) {
-        facts.flush();
-        return jdbc.sql(tables.sql(sql));
-    }
 
     /** A rebuild runs a second copy of this projection into copies of its tables. */
     @Bean
@@ -105,6 +98,6 @@ class ImpactFactProjection {
     @ResetHandler
     void reset() {
         sql("TRUNCATE analytics.impact_fact, analytics.selected_partner, analytics.program_partnership").update();
-        jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
+        forgetPosition(NAME);
     }
 }

@@ -17,6 +17,7 @@ import org.partnershipledger.query.common.EventMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.partnershipledger.query.readmodel.ReadModel;
 import org.partnershipledger.query.readmodel.ReadModelTables;
+import org.partnershipledger.query.readmodel.TableProjection;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(EventLogProjection.NAME)
-class EventLogProjection {
+class EventLogProjection extends TableProjection {
 
     static final String NAME = "event-log";
 
@@ -42,12 +43,10 @@ class EventLogProjection {
             ON CONFLICT DO NOTHING""";
     private static final int KNOWN_PROGRAMS = 100_000;
 
-    private final JdbcClient jdbc;
     /** The serializer the event store wrote with: an event's stored JSON is taken as it is, not read and rewritten. */
     private final Serializer serializer;
     /** Which partnership a program belongs to never changes, so it is remembered once looked up. */
     private final Map<String, String> programPartnerships = new ConcurrentHashMap<>();
-    private final ReadModelTables tables;
     private final BatchedWrites rows;
 
     @Autowired
@@ -56,10 +55,9 @@ class EventLogProjection {
     }
 
     EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, Serializer serializer, ReadModelTables tables) {
-        this.jdbc = jdbc;
+        super(jdbc, tables);
         this.serializer = serializer;
-        this.tables = tables;
-        this.rows = new BatchedWrites(batch, tables.sql(INSERT));
+        this.rows = batched(batch, INSERT);
     }
 
     /** A rebuild runs a second copy of this projection into copies of its tables. */
@@ -72,9 +70,9 @@ class EventLogProjection {
 
     @EventHandler
     void on(ProgramProposed event, DomainEventMessage<?> message, TrackingToken token) {
-        jdbc.sql(tables.sql("""
+        sql("""
                         INSERT INTO query_side.program_partnership (program_id, partnership_id) VALUES (?, ?)
-                        ON CONFLICT (program_id) DO NOTHING"""))
+                        ON CONFLICT (program_id) DO NOTHING""")
                 .params(event.programId().value(), event.partnershipId().value())
                 .update();
         remember(event.programId().value(), event.partnershipId().value());
@@ -89,9 +87,9 @@ class EventLogProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql(tables.sql("TRUNCATE analytics.event_log, query_side.program_partnership")).update();
+        sql("TRUNCATE analytics.event_log, query_side.program_partnership").update();
         programPartnerships.clear();
-        jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
+        forgetPosition(NAME);
     }
 
     private Optional<String> partnershipOf(DomainEventMessage<?> message) {
@@ -103,8 +101,8 @@ class EventLogProjection {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<String> stored = jdbc.sql(tables.sql(
-                        "SELECT partnership_id FROM query_side.program_partnership WHERE program_id = ?"))
+        Optional<String> stored = sql(
+                        "SELECT partnership_id FROM query_side.program_partnership WHERE program_id = ?")
                 .param(programId)
                 .query(String.class)
                 .optional();

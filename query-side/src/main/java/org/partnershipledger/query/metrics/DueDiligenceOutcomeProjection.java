@@ -14,6 +14,7 @@ import org.partnershipledger.events.partnership.DueDiligenceCriterion;
 import org.partnershipledger.events.partnership.PartnerSelected;
 import org.partnershipledger.query.readmodel.ReadModel;
 import org.partnershipledger.query.readmodel.ReadModelTables;
+import org.partnershipledger.query.readmodel.TableProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DueDiligenceOutcomeProjection.NAME)
-class DueDiligenceOutcomeProjection {
+class DueDiligenceOutcomeProjection extends TableProjection {
 
     static final String NAME = "due-diligence-outcomes";
     static final String TABLE = "analytics.due_diligence_outcome";
@@ -41,8 +42,6 @@ class DueDiligenceOutcomeProjection {
                             .map(c -> column(c) + " >= " + DueDiligenceCriterion.PASSING_SCORE)
                             .collect(Collectors.joining(" AND ")));
 
-    private final JdbcClient jdbc;
-    private final ReadModelTables tables;
 
     @Autowired
     DueDiligenceOutcomeProjection(JdbcClient jdbc) {
@@ -50,8 +49,7 @@ class DueDiligenceOutcomeProjection {
     }
 
     DueDiligenceOutcomeProjection(JdbcClient jdbc, ReadModelTables tables) {
-        this.jdbc = jdbc;
-        this.tables = tables;
+        super(jdbc, tables);
     }
 
     /** A rebuild runs a second copy of this projection into a copy of its table. */
@@ -66,11 +64,11 @@ class DueDiligenceOutcomeProjection {
 
     @EventHandler
     void on(CandidateShortlisted event, EventMessage<?> message) {
-        jdbc.sql(tables.sql("""
+        sql("""
                         INSERT INTO analytics.due_diligence_outcome (partnership_id, partner_id, organization_id, role,
                             shortlisted_at, outcome)
                         VALUES (?, ?, ?, ?, ?, 'PENDING')
-                        ON CONFLICT DO NOTHING"""))
+                        ON CONFLICT DO NOTHING""")
                 .params(event.partnershipId().value(), event.partnerId(), event.organizationId(),
                         event.role().name(), Timestamp.from(message.getTimestamp()))
                 .update();
@@ -79,29 +77,29 @@ class DueDiligenceOutcomeProjection {
     @EventHandler
     void on(DueDiligenceAssessed event, EventMessage<?> message) {
         String criterion = column(event.criterion());
-        jdbc.sql(tables.sql("UPDATE analytics.due_diligence_outcome SET " + criterion + " = ?"
-                        + " WHERE partnership_id = ? AND partner_id = ?"))
+        sql("UPDATE analytics.due_diligence_outcome SET " + criterion + " = ?"
+                        + " WHERE partnership_id = ? AND partner_id = ?")
                 .params(event.score(), event.partnershipId().value(), event.partnerId())
                 .update();
-        jdbc.sql(tables.sql("UPDATE analytics.due_diligence_outcome SET outcome = " + OUTCOME
+        sql("UPDATE analytics.due_diligence_outcome SET outcome = " + OUTCOME
                         + ", decided_at = CASE WHEN " + OUTCOME + " = 'PENDING' THEN NULL ELSE CAST(? AS timestamptz) END"
-                        + " WHERE partnership_id = ? AND partner_id = ?"))
+                        + " WHERE partnership_id = ? AND partner_id = ?")
                 .params(Timestamp.from(message.getTimestamp()), event.partnershipId().value(), event.partnerId())
                 .update();
     }
 
     @EventHandler
     void on(PartnerSelected event) {
-        jdbc.sql(tables.sql("""
+        sql("""
                         UPDATE analytics.due_diligence_outcome SET selected = TRUE
-                        WHERE partnership_id = ? AND partner_id = ?"""))
+                        WHERE partnership_id = ? AND partner_id = ?""")
                 .params(event.partnershipId().value(), event.partnerId())
                 .update();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql(tables.sql("TRUNCATE analytics.due_diligence_outcome")).update();
-        jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
+        sql("TRUNCATE analytics.due_diligence_outcome").update();
+        forgetPosition(NAME);
     }
 }

@@ -17,6 +17,7 @@ import org.partnershipledger.events.program.ProgramProposed;
 import org.partnershipledger.query.common.BatchedWrites;
 import org.partnershipledger.query.readmodel.ReadModel;
 import org.partnershipledger.query.readmodel.ReadModelTables;
+import org.partnershipledger.query.readmodel.TableProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(PivotImpactProjection.NAME)
-class PivotImpactProjection {
+class PivotImpactProjection extends TableProjection {
 
     static final String NAME = "pivot-impact";
     static final List<String> TABLES = List.of("analytics.pivot_impact_lead_time", "analytics.pivot_impact_program",
@@ -60,8 +61,6 @@ class PivotImpactProjection {
             VALUES (?, ?, ?, ?)
             ON CONFLICT (program_id, kpi_id) DO UPDATE SET value = EXCLUDED.value, impact_id = EXCLUDED.impact_id""";
 
-    private final JdbcClient jdbc;
-    private final ReadModelTables tables;
     /** Impact records are measured in batches; every other write sends what is pending first, to keep the order. */
     private final BatchedWrites measurements;
 
@@ -71,9 +70,8 @@ class PivotImpactProjection {
     }
 
     PivotImpactProjection(JdbcClient jdbc, JdbcTemplate batch, ReadModelTables tables) {
-        this.jdbc = jdbc;
-        this.tables = tables;
-        this.measurements = new BatchedWrites(batch, tables.sql(MEASURE));
+        super(jdbc, tables);
+        this.measurements = batched(batch, MEASURE);
     }
 
     /** A rebuild runs a second copy of this projection into copies of its tables. */
@@ -82,11 +80,6 @@ class PivotImpactProjection {
         return new ReadModel(NAME, TABLES, tables -> new PivotImpactProjection(jdbc, batch, tables));
     }
 
-    /** Every write other than a measurement: pending measurements first. */
-    private JdbcClient.StatementSpec sql(String sql) {
-        measurements.flush();
-        return jdbc.sql(tables.sql(sql));
-    }
 
     @EventHandler
     void on(PartnershipOpened event) {
@@ -162,6 +155,6 @@ class PivotImpactProjection {
     @ResetHandler
     void reset() {
         sql("TRUNCATE " + String.join(", ", TABLES)).update();
-        jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(NAME).update();
+        forgetPosition(NAME);
     }
 }
