@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.partnershipledger.query.readmodel.DeadLetters;
+import org.partnershipledger.query.readmodel.Rebuilds;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -25,13 +26,15 @@ class ProcessorGauges {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final DeadLetters deadLetters;
+    private final Rebuilds rebuilds;
     private final MeterRegistry registry;
 
     ProcessorGauges(EventProcessingConfiguration processing, EventStore eventStore, DeadLetters deadLetters,
-                     MeterRegistry registry) {
+                    Rebuilds rebuilds, MeterRegistry registry) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.deadLetters = deadLetters;
+        this.rebuilds = rebuilds;
         this.registry = registry;
     }
 
@@ -40,13 +43,14 @@ class ProcessorGauges {
         processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast).forEach(processor -> {
                     gauge("ledger.processor.position", "Global position the processor has reached", processor,
-                            p -> describe(p).position());
+                            p -> ProcessorController.describe(p, 0, null).position());
                     gauge("ledger.processor.lag.events", "Events between the processor and the head of the store",
-                            processor, p -> describe(p).lag());
+                            processor, p -> ProcessorController.describe(p, head(), null).lag());
                     gauge("ledger.processor.replaying", "1 while the processor replays or its read model is rebuilt",
-                            processor, p -> describe(p).state().equals("REPLAYING") ? 1 : 0);
+                            processor, p -> ProcessorController.describe(p, 0, null).state().equals("REPLAYING")
+                                    || rebuilds.rebuilding(p.getName()).isPresent() ? 1 : 0);
                     gauge("ledger.processor.dead.letters", "Events parked in the dead-letter queue", processor,
-                            p -> deadLetters.list(java.util.Optional.of(p.getName())).size());
+                            p -> deadLetters.count(p.getName()));
                 });
     }
 
@@ -56,8 +60,9 @@ class ProcessorGauges {
                 .register(registry);
     }
 
-    private ProcessorController.Processor describe(StreamingEventProcessor processor) {
+    /** Only the lag needs the head of the store (one query per processor per scrape). */
+    private long head() {
         TrackingToken head = eventStore.createHeadToken();
-        return ProcessorController.describe(processor, head == null ? 0 : head.position().orElse(0), null);
+        return head == null ? 0 : head.position().orElse(0);
     }
 }

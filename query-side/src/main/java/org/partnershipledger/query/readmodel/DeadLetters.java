@@ -176,6 +176,12 @@ public class DeadLetters {
         return processor.map(name -> letters("WHERE processing_group = ?", name)).orElseGet(() -> letters(""));
     }
 
+    /** How many events a processor has parked. */
+    public long count(String processor) {
+        return jdbc.sql("SELECT count(*) FROM query_side.dead_letter_entry WHERE processing_group = ?")
+                .param(processor).query(Long.class).single();
+    }
+
     public Optional<DeadLetter> find(String id) {
         return letters("WHERE dead_letter_id = ?", id).stream().findFirst();
     }

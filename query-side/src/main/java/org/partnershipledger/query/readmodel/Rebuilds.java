@@ -160,7 +160,7 @@ public class Rebuilds {
             ReadModel readModel = readModels.get(processor);
             if (readModel == null) {
                 log.warn("Rebuild of {} left unfinished: the read model no longer exists", processor);
-            } else if (readModel.tables().stream().allMatch(this::exists)) {
+            } else if (readModel.tables().stream().allMatch(this::copyExists)) {
                 launch(readModel);
                 log.info("Rebuild of {} resumed", processor);
             } else {
@@ -262,7 +262,8 @@ public class Rebuilds {
         deadLetters.forget(processor);
     }
 
-    private boolean exists(String table) {
+    /** Whether the rebuild's copy of {@code table} is there. */
+    private boolean copyExists(String table) {
         return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(table + ReadModelTables.NEXT)
                 .query(Boolean.class).single();
     }
