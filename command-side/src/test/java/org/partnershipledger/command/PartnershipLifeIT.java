@@ -10,7 +10,7 @@ import org.partnershipledger.platform.testing.Http;
 class PartnershipLifeIT extends CommandSideIT {
 
     @Test
-    void everyCommandOfAPartnershipsLifeIsAcceptedInTurnAndTheEndStopsAll() {
+    void everyCommandOfAPartnershipsLifeIsAcceptedInTurnAndTheEndStopsAll() throws InterruptedException {
         String p = openPartnership();
         String partnerId = created(http.postJson("/api/partnerships/" + p + "/candidates",
                 "{\"organizationId\": \"acme-learning\", \"name\": \"Acme Learning\", \"role\": \"TRAINING_PROVIDER\"}"),
@@ -77,8 +77,16 @@ class PartnershipLifeIT extends CommandSideIT {
                 {"partnershipId": "%s", "title": "T", "kpiTargets": ["ttq"], "reason": "R"}""".formatted(p));
         assertThat(newProgram.json().get("code").asText()).isEqualTo("PARTNERSHIP_ENDED");
         assertThat(eventCount()).isEqualTo(before);
-        assertThat(jdbc.sql("SELECT count(*) FROM event_store.snapshot_event_entry").query(Long.class).single())
-                .as("long-lived aggregates are snapshotted (threshold 5 here)").isPositive();
+        // snapshots are taken on a background thread after the commit
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (snapshots() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(snapshots()).as("long-lived aggregates are snapshotted (threshold 5 here)").isPositive();
+    }
+
+    private long snapshots() {
+        return jdbc.sql("SELECT count(*) FROM event_store.snapshot_event_entry").query(Long.class).single();
     }
 
     private static void ok(Http.Response response) {
