@@ -45,6 +45,10 @@ public class LedgerEnvironment implements EnvironmentPostProcessor {
         // Axon's per-message monitors looked up a timer, and warned about registering it twice, for every event in
         // every processor: about a tenth of a replay. The query side publishes its own processor gauges instead.
         defaults.put("axon.metrics.auto-configuration.enabled", "false");
+        // Axon's handler and unit-of-work timeouts captured the thread's stack trace and scheduled, then cancelled,
+        // a watchdog task for every command and for every event in every processor. PostgreSQL already ends any
+        // transaction of ours after 30 s (see TransactionTimeout), and a processor that fails reports it.
+        defaults.put("axon.timeout.enabled", "false");
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");
