@@ -111,8 +111,11 @@ final class EventGenerator {
                     List.of(module), 1));
             programEvents.add(new ProgramApproved(program, "Approver"));
             programEvents.add(new CohortScheduled(program, "co-1", "EMEA", LocalDate.parse("2026-03-01"), 20));
+            // impact ids are unique across the store, as the command side makes them
+            List<String> impacts = new ArrayList<>();
             for (int i = 0; i < 55; i++) {
-                programEvents.add(new ImpactRecorded(program, "i-" + i, 1 + i % 4, "ttq", BigDecimal.valueOf(100 + i % 10),
+                impacts.add(UUID.randomUUID().toString());
+                programEvents.add(new ImpactRecorded(program, impacts.get(i), 1 + i % 4, "ttq", BigDecimal.valueOf(100 + i % 10),
                         "days", "co-1", "EMEA", LocalDate.parse("2026-01-01"), LocalDate.parse("2026-03-31"),
                         ImpactSource.BI, List.of("bi://ttq"), null, null, i < 30 ? 1 : 2));
                 if (i == 29) {
@@ -121,7 +124,7 @@ final class EventGenerator {
                             "Approver", null, List.of(module)));
                 }
             }
-            programEvents.add(new ImpactWithdrawn(program, "i-3", "Wrong extract"));
+            programEvents.add(new ImpactWithdrawn(program, impacts.get(3), "Wrong extract"));
             for (int s = 0; s < programEvents.size(); s++) {
                 events.add(new Event(program.value(), "Program", s, programEvents.get(s)));
             }
