@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,6 +114,7 @@ final class CommandMix {
         }
         ExecutorService threads = Executors.newFixedThreadPool(concurrency);
         Histogram latency = Measured.histogram();
+        Histogram[] kinds = {Measured.histogram(), Measured.histogram(), Measured.histogram()};
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         List<Future<Long>> counts = new ArrayList<>();
@@ -120,15 +122,22 @@ final class CommandMix {
             counts.add(threads.submit(() -> {
                 LedgerUnderTest.actAsManager();
                 Histogram mine = Measured.histogram();
+                Histogram[] myKinds = {Measured.histogram(), Measured.histogram(), Measured.histogram()};
                 long count = 0;
                 while (System.nanoTime() < end) {
+                    long i = sequence.getAndIncrement();
                     long t0 = System.nanoTime();
-                    sender.send(program, sequence.getAndIncrement());
-                    mine.recordValue(System.nanoTime() - t0);
+                    sender.send(program, i);
+                    long took = System.nanoTime() - t0;
+                    mine.recordValue(took);
+                    myKinds[kind(i)].recordValue(took);
                     count++;
                 }
                 synchronized (latency) {
                     latency.add(mine);
+                    for (int k = 0; k < kinds.length; k++) {
+                        kinds[k].add(myKinds[k]);
+                    }
                 }
                 return count;
             }));
@@ -138,7 +147,16 @@ final class CommandMix {
             total += count.get();
         }
         threads.shutdown();
-        return new Measured(total, (System.nanoTime() - start) / 1e9, latency);
+        return new Measured(total, (System.nanoTime() - start) / 1e9, latency,
+                Map.of(KINDS[0], kinds[0], KINDS[1], kinds[1], KINDS[2], kinds[2]));
+    }
+
+    /** The three commands of the mix, by their place in every ten. */
+    static final String[] KINDS = {"ProposeProgram", "PivotCurriculum", "RecordImpact"};
+
+    private static int kind(long i) {
+        int place = (int) (i % 10);
+        return place == 0 ? 0 : place == 5 ? 1 : 2;
     }
 
     ProposeProgram propose(ProgramId program) {

@@ -63,23 +63,33 @@ public class LedgerBenchmark implements Callable<Integer> {
             try (LedgerUnderTest ledger = new LedgerUnderTest(db)) {
                 CommandMix mix = new CommandMix(ledger);
                 System.out.println("\nThe ledger (ProposeProgram 1 : PivotCurriculum 1 : RecordImpact 8)");
-                mix.run(mix.viaGateway(), 4, Duration.ofSeconds(quick ? 2 : 5)); // warm-up
+                // warm-up of both paths, so the compiler has settled before anything is measured
+                mix.run(mix.viaGateway(), 4, Duration.ofSeconds(quick ? 2 : 10));
+                mix.run(mix.viaHttp(), 4, Duration.ofSeconds(quick ? 2 : 10));
                 quiesce(ledger);
                 Measured gateway1 = mix.run(mix.viaGateway(), 1, window);
                 report.figure("commands via gateway, concurrency 1", Report.rate(gateway1.perSecond()),
                         "p50 " + Report.millis(gateway1.p50Millis()) + ", p99 " + Report.millis(gateway1.p99Millis()));
+                report.figure("  p50 / p99 by command", "", gateway1.byKindMillis());
                 quiesce(ledger);
+                CpuAccount.Used cpu = CpuAccount.now();
                 Measured gateway8 = mix.run(mix.viaGateway(), 8, window);
                 report.figure("commands via gateway, concurrency 8", Report.rate(gateway8.perSecond()),
                         "p99 " + Report.millis(gateway8.p99Millis()));
                 quiesce(ledger);
+                report.figure("  CPU", "", CpuAccount.now().perOperation(cpu, gateway8.operations()));
+                quiesce(ledger);
                 Measured http1 = mix.run(mix.viaHttp(), 1, window);
                 report.figure("commands via HTTP, concurrency 1", Report.rate(http1.perSecond()),
                         "p50 " + Report.millis(http1.p50Millis()) + ", p99 " + Report.millis(http1.p99Millis()));
+                report.figure("  p50 / p99 by command", "", http1.byKindMillis());
                 quiesce(ledger);
+                cpu = CpuAccount.now();
                 Measured http8 = mix.run(mix.viaHttp(), 8, window);
                 report.figure("commands via HTTP, concurrency 8", Report.rate(http8.perSecond()),
                         "p99 " + Report.millis(http8.p99Millis()));
+                quiesce(ledger);
+                report.figure("  CPU", "", CpuAccount.now().perOperation(cpu, http8.operations()));
 
                 quiesce(ledger);
                 Histogram lag = projectionLag(ledger, mix, gateway8.perSecond() / 2, window);
@@ -112,11 +122,15 @@ public class LedgerBenchmark implements Callable<Integer> {
                 long head = ledger.headPosition();
                 started = System.nanoTime();
                 ledger.replayAll();
-                ledger.awaitCaughtUp(head, Duration.ofMinutes(quick ? 5 : 60));
+                var caughtUp = ledger.awaitEachCaughtUp(head, Duration.ofMinutes(quick ? 5 : 60), started);
                 double replaySeconds = (System.nanoTime() - started) / 1e9;
                 double replayRate = head / replaySeconds;
                 report.figure("full replay of every read model", Report.rate(replayRate),
                         String.format("%,d events in %.1f s", head, replaySeconds));
+                // all replay at once on the same cores, so these show their relative cost, not their speed alone
+                caughtUp.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).forEach(model ->
+                        report.figure("  " + model.getKey() + " caught up after",
+                                String.format("%.1f s", model.getValue()), ""));
 
                 report.atLeast("R1", "commands/s ÷ raw INSERT+COMMIT/s, gateway, concurrency 1",
                         gateway1.perSecond() / raw1.perSecond(), 0.5);

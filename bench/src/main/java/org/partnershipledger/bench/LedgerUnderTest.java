@@ -2,6 +2,8 @@ package org.partnershipledger.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -80,15 +82,27 @@ final class LedgerUnderTest implements AutoCloseable {
 
     /** Waits until every query processor has caught up with {@code head}. */
     void awaitCaughtUp(long head, Duration timeout) throws InterruptedException {
+        awaitEachCaughtUp(head, timeout, System.nanoTime());
+    }
+
+    /**
+     * Waits until every query processor has caught up with {@code head}; returns, per processor, the seconds from
+     * {@code since} (a {@link System#nanoTime()}) until it had.
+     */
+    Map<String, Double> awaitEachCaughtUp(long head, Duration timeout, long since) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Double> caughtUp = new TreeMap<>();
         while (System.nanoTime() < deadline) {
-            boolean all = processors().stream().allMatch(processor -> {
+            for (StreamingEventProcessor processor : processors()) {
                 var status = processor.processingStatus().values();
-                return !status.isEmpty() && status.stream().allMatch(segment -> segment.isCaughtUp()
-                        && !segment.isReplaying() && segment.getCurrentPosition().orElse(0) >= head);
-            });
-            if (all) {
-                return;
+                if (!caughtUp.containsKey(processor.getName()) && !status.isEmpty()
+                        && status.stream().allMatch(segment -> segment.isCaughtUp() && !segment.isReplaying()
+                        && segment.getCurrentPosition().orElse(0) >= head)) {
+                    caughtUp.put(processor.getName(), (System.nanoTime() - since) / 1e9);
+                }
+            }
+            if (caughtUp.size() == processors().size()) {
+                return caughtUp;
             }
             Thread.sleep(20);
         }

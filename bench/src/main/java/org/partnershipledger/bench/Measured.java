@@ -1,10 +1,15 @@
 package org.partnershipledger.bench;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
-/** How many operations per second, and how long each took. */
-record Measured(long operations, double seconds, Histogram latency) {
+/** How many operations per second, and how long each took, overall and by kind of operation. */
+record Measured(long operations, double seconds, Histogram latency, Map<String, Histogram> byKind) {
+
+    Measured(long operations, double seconds, Histogram latency) {
+        this(operations, seconds, latency, Map.of());
+    }
 
     static Histogram histogram() {
         return new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
@@ -20,5 +25,16 @@ record Measured(long operations, double seconds, Histogram latency) {
 
     double p99Millis() {
         return latency.getValueAtPercentile(99) / 1e6;
+    }
+
+    /** p50 and p99 of each kind, e.g. "RecordImpact 1.02 / 3.10 ms". */
+    String byKindMillis() {
+        StringBuilder text = new StringBuilder();
+        byKind.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(kind -> text
+                .append(text.isEmpty() ? "" : ", ").append(kind.getKey()).append(' ')
+                .append(Report.millis(kind.getValue().getValueAtPercentile(50) / 1e6)
+                        .replace(" ms", "")).append(" / ")
+                .append(Report.millis(kind.getValue().getValueAtPercentile(99) / 1e6)));
+        return text.toString();
     }
 }

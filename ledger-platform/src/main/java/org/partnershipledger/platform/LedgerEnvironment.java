@@ -49,6 +49,8 @@ public class LedgerEnvironment implements EnvironmentPostProcessor {
         // a watchdog task for every command and for every event in every processor. PostgreSQL already ends any
         // transaction of ours after 30 s (see TransactionTimeout), and a processor that fails reports it.
         defaults.put("axon.timeout.enabled", "false");
+        // Spring Security wrapped each of its filters in an observation on every request; request metrics stay
+        defaults.put("management.observations.enable.spring.security", "false");
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");

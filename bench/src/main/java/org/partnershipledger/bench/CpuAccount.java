@@ -1,0 +1,69 @@
+package org.partnershipledger.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Where the machine's CPU goes during a phase: the query side's processors, the rest of this JVM (commands, HTTP,
+ * garbage collection, compilation) and PostgreSQL. On two cores this is what bounds the command rate once the
+ * processors keep up with every command.
+ */
+final class CpuAccount {
+
+    /** CPU nanoseconds used so far by each part; PostgreSQL is -1 where /proc cannot tell. */
+    record Used(long processors, long jvm, long postgres) {
+
+        /** Milliseconds of CPU per operation in each part between {@code before} and this. */
+        String perOperation(Used before, long operations) {
+            double processorsMs = (processors - before.processors) / 1e6 / operations;
+            double restMs = ((jvm - before.jvm) - (processors - before.processors)) / 1e6 / operations;
+            String text = String.format("per command: processors %.2f, commands and the rest %.2f", processorsMs, restMs);
+            return postgres < 0 ? text + " ms CPU"
+                    : text + String.format(", PostgreSQL %.2f ms CPU", (postgres - before.postgres) / 1e6 / operations);
+        }
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    static Used now() {
+        long processors = 0;
+        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && (thread.getThreadName().startsWith("EventProcessor[")
+                    || thread.getThreadName().startsWith("EmbeddedEventStore"))) {
+                processors += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return new Used(processors, jvm, postgres());
+    }
+
+    /** utime + stime of every process named postgres, in nanoseconds (Linux clock ticks are 1/100 s). */
+    private static long postgres() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(CpuAccount::postgresTicks).sum() * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long postgresTicks(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            int close = stat.lastIndexOf(')');
+            if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+                return 0;
+            }
+            String[] fields = stat.substring(close + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process ended meanwhile
+        }
+    }
+}
