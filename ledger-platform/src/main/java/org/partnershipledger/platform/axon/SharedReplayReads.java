@@ -1,0 +1,250 @@
+package org.partnershipledger.platform.axon;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import javax.annotation.Nonnull;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+
+/**
+ * Processors replaying the same stretch of the store read it once between them.
+ *
+ * <p>Why: every read model is its own processor, and a processor behind the head reads the store on its own. In a
+ * full replay each of them read, and deserialised, every event: payload, metadata and timestamp parsing were a
+ * third of each processor's CPU. Here a reader behind the head reads in pages of {@code pageSize} events; a page is
+ * kept until every reader has passed it, so the next processor to ask for it gets the same messages, whose
+ * payload, metadata and timestamp are deserialised once (Axon's messages cache them). Readers that run ahead of
+ * the slowest by more than {@code maxPagesAhead} pages wait a little for it, at most {@code maxWaitMillis} per page,
+ * so that a stalled processor never holds the others back for long. At most {@code 2 * (maxPagesAhead + 1)} pages are
+ * held, whatever the number of readers.
+ *
+ * <p>What a reader sees is exactly what it would have read alone: a page starting at a token is what the store
+ * returned from that token, and the next page starts at the page's last token, as the storage engine's own stream
+ * does. A page shorter than {@code pageSize} means the head was reached: it ends the stream (the caller switches to
+ * following the head) and is never kept, so no reader misses an event appended afterwards. Streams that may block
+ * (the event store's reader at the head) and everything else go straight to the storage engine.
+ */
+public class SharedReplayReads implements EventStorageEngine {
+
+    private final EventStorageEngine delegate;
+    private final int pageSize;
+    private final int maxPagesAhead;
+    private final long maxWaitMillis;
+    private final Map<Start, CompletableFuture<List<? extends TrackedEventMessage<?>>>> pages = new ConcurrentHashMap<>();
+    private final Set<Reader> readers = ConcurrentHashMap.newKeySet();
+
+    /** Where a page starts; the token may be null (the very beginning). */
+    private record Start(TrackingToken token) {
+
+        long position() {
+            return token == null ? -1 : token.position().orElse(-1);
+        }
+    }
+
+    public SharedReplayReads(EventStorageEngine delegate, int pageSize, int maxPagesAhead, long maxWaitMillis) {
+        this.delegate = delegate;
+        this.pageSize = pageSize;
+        this.maxPagesAhead = maxPagesAhead;
+        this.maxWaitMillis = maxWaitMillis;
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        if (mayBlock) {
+            return delegate.readEvents(trackingToken, true);
+        }
+        Reader reader = new Reader(trackingToken);
+        readers.add(reader);
+        return StreamSupport.stream(reader, false).onClose(reader::close);
+    }
+
+    /** Pages held now (for tests and diagnostics). */
+    int pagesHeld() {
+        return pages.size();
+    }
+
+    private List<? extends TrackedEventMessage<?>> page(Start start) throws InterruptedException {
+        CompletableFuture<List<? extends TrackedEventMessage<?>>> mine = new CompletableFuture<>();
+        CompletableFuture<List<? extends TrackedEventMessage<?>>> shared = pages.putIfAbsent(start, mine);
+        if (shared != null) {
+            try {
+                return shared.get();
+            } catch (ExecutionException e) {
+                // the reader that fetched it failed; read it ourselves and let the error, if any, be ours
+                return read(start);
+            }
+        }
+        try {
+            List<? extends TrackedEventMessage<?>> events = read(start);
+            mine.complete(events);
+            if (events.size() < pageSize) {
+                pages.remove(start, mine); // the head: what follows it is not known yet
+            }
+            return events;
+        } catch (RuntimeException e) {
+            pages.remove(start, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private List<? extends TrackedEventMessage<?>> read(Start start) {
+        try (Stream<? extends TrackedEventMessage<?>> events = delegate.readEvents(start.token(), false)) {
+            return events.limit(pageSize).toList();
+        }
+    }
+
+    /** Drops the pages every reader has passed, and the oldest ones should the cache still be over its size. */
+    private void evict() {
+        long slowest = readers.stream().mapToLong(Reader::position).min().orElse(Long.MAX_VALUE);
+        pages.keySet().removeIf(start -> start.position() + pageSize <= slowest);
+        int limit = 2 * (maxPagesAhead + 1);
+        if (pages.size() > limit) {
+            pages.keySet().stream().sorted(Comparator.comparingLong(Start::position)).limit(pages.size() - limit)
+                    .forEach(pages::remove);
+        }
+    }
+
+    /**
+     * The position of the slowest other reader replaying alongside {@code reader}: behind it, but not so far behind
+     * that they are not one replay (a processor that fell behind the head is not held up by a rebuild at the tail).
+     */
+    private long slowestAlongside(Reader reader) {
+        long horizon = 4L * maxPagesAhead * pageSize;
+        return readers.stream().filter(other -> other != reader).mapToLong(Reader::position)
+                .filter(other -> other >= reader.position() - horizon).min().orElse(Long.MAX_VALUE);
+    }
+
+    /** One replaying stream: pages in order, until a short page. */
+    private final class Reader extends Spliterators.AbstractSpliterator<TrackedEventMessage<?>> {
+
+        private Start next;
+        private volatile long position;
+        private List<? extends TrackedEventMessage<?>> current = List.of();
+        private int index;
+        private boolean last;
+
+        Reader(TrackingToken from) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.next = new Start(from);
+            this.position = next.position();
+        }
+
+        long position() {
+            return position;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super TrackedEventMessage<?>> action) {
+            while (index >= current.size()) {
+                if (last) {
+                    close();
+                    return false;
+                }
+                fetch();
+                if (current.isEmpty()) {
+                    close();
+                    return false;
+                }
+            }
+            action.accept(current.get(index++));
+            return true;
+        }
+
+        private void fetch() {
+            position = next.position();
+            try {
+                awaitSlowest();
+                current = page(next);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                current = List.of();
+                return;
+            }
+            index = 0;
+            last = current.size() < pageSize;
+            if (!current.isEmpty()) {
+                next = new Start(current.get(current.size() - 1).trackingToken());
+            }
+            evict();
+        }
+
+        /** Gives the slowest reader a moment to catch up when this one is far ahead of it. */
+        private void awaitSlowest() throws InterruptedException {
+            long deadline = System.nanoTime() + maxWaitMillis * 1_000_000;
+            while (position - slowestAlongside(this) > (long) maxPagesAhead * pageSize
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+        }
+
+        void close() {
+            if (readers.remove(this)) {
+                evict();
+            }
+        }
+    }
+
+    // everything else is the storage engine's own
+
+    @Override
+    public void appendEvents(@Nonnull List<? extends EventMessage<?>> events) {
+        delegate.appendEvents(events);
+    }
+
+    @Override
+    public void storeSnapshot(@Nonnull DomainEventMessage<?> snapshot) {
+        delegate.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public DomainEventStream readEvents(@Nonnull String aggregateIdentifier) {
+        return delegate.readEvents(aggregateIdentifier);
+    }
+
+    @Override
+    public DomainEventStream readEvents(@Nonnull String aggregateIdentifier, long firstSequenceNumber) {
+        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(@Nonnull String aggregateIdentifier) {
+        return delegate.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(@Nonnull String aggregateIdentifier) {
+        return delegate.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(@Nonnull Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+}
