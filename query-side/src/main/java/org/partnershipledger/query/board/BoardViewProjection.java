@@ -17,6 +17,7 @@ import org.partnershipledger.query.common.Json;
 import org.partnershipledger.query.readmodel.ReadModel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,9 +46,9 @@ class BoardViewProjection {
 
     /** A rebuild runs a second copy of this projection into copies of its tables. */
     @Bean
-    static ReadModel boardViewsReadModel(JdbcClient jdbc, Json json) {
+    static ReadModel boardViewsReadModel(JdbcClient jdbc, JdbcTemplate batch, Json json) {
         return new ReadModel(NAME, TABLES, tables -> new BoardViewProjection(new PartnershipViews(jdbc, json, tables),
-                new ProgramViews(jdbc, json, tables), jdbc));
+                new ProgramViews(jdbc, batch, json, tables), jdbc));
     }
 
     @EventHandler

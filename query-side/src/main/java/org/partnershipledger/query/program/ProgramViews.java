@@ -9,6 +9,7 @@ import org.partnershipledger.query.common.Json;
 import org.partnershipledger.query.common.ViewStore;
 import org.partnershipledger.query.readmodel.ReadModelTables;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +22,19 @@ import org.springframework.stereotype.Component;
 public class ProgramViews extends ViewStore<ProgramView> {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Json json;
     private final ReadModelTables tables;
 
     @Autowired
-    ProgramViews(JdbcClient jdbc, Json json) {
-        this(jdbc, json, ReadModelTables.LIVE);
+    ProgramViews(JdbcClient jdbc, JdbcTemplate batch, Json json) {
+        this(jdbc, batch, json, ReadModelTables.LIVE);
     }
 
     /** The views in {@code tables} (a rebuild's copies, or the live ones). */
-    public ProgramViews(JdbcClient jdbc, Json json, ReadModelTables tables) {
+    public ProgramViews(JdbcClient jdbc, JdbcTemplate batch, Json json, ReadModelTables tables) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.tables = tables;
     }
@@ -55,19 +58,22 @@ public class ProgramViews extends ViewStore<ProgramView> {
                             last_change = EXCLUDED.last_change"""))
                 .params(id, view.partnershipId, json.write(view), view.version, Timestamp.from(view.lastChange))
                 .update();
-        for (ProgramView.Impact impact : impacts) {
-            jdbc.sql(tables.sql("""
+        // the records and versions a batch added go in one round trip each, not one per row
+        if (!impacts.isEmpty()) {
+            batch.batchUpdate(tables.sql("""
                             INSERT INTO query_side.program_impact (program_id, impact_id, sequence, doc)
                             VALUES (?, ?, ?, CAST(? AS jsonb))
-                            ON CONFLICT (program_id, impact_id) DO UPDATE SET doc = EXCLUDED.doc"""))
-                    .params(id, impact.impactId, impact.sequence, json.write(impact)).update();
+                            ON CONFLICT (program_id, impact_id) DO UPDATE SET doc = EXCLUDED.doc"""),
+                    impacts.stream().map(impact -> new Object[] {id, impact.impactId, impact.sequence,
+                            json.write(impact)}).toList());
         }
-        for (ProgramView.CurriculumVersion version : versions) {
-            jdbc.sql(tables.sql("""
+        if (!versions.isEmpty()) {
+            batch.batchUpdate(tables.sql("""
                             INSERT INTO query_side.program_curriculum (program_id, version, doc)
                             VALUES (?, ?, CAST(? AS jsonb))
-                            ON CONFLICT (program_id, version) DO UPDATE SET doc = EXCLUDED.doc"""))
-                    .params(id, version.version(), json.write(version)).update();
+                            ON CONFLICT (program_id, version) DO UPDATE SET doc = EXCLUDED.doc"""),
+                    versions.stream().map(version -> new Object[] {id, version.version(), json.write(version)})
+                            .toList());
         }
     }
 
