@@ -47,6 +47,22 @@ final class BenchDatabase implements AutoCloseable {
         return DriverManager.getConnection(url, user, password);
     }
 
+    /**
+     * After the bulk load, what an operator does after an import: statistics for the planner, the visibility map
+     * set, and a checkpoint, so that the next measurement does not pay for autovacuum and the load's dirty pages.
+     * A checkpoint needs a superuser; without one it is skipped.
+     */
+    void settle() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE event_store.domain_event_entry");
+            try {
+                statement.execute("CHECKPOINT");
+            } catch (SQLException notSuperuser) {
+                System.out.println("  (no CHECKPOINT: " + notSuperuser.getMessage() + ")");
+            }
+        }
+    }
+
     /** Server version and the settings that decide write and read speed. */
     Map<String, String> settings() throws SQLException {
         Map<String, String> settings = new LinkedHashMap<>();

@@ -19,13 +19,14 @@ final class CpuAccount {
     /** CPU nanoseconds used so far by each part; PostgreSQL is -1 where /proc cannot tell. */
     record Used(long processors, long jvm, long postgres) {
 
-        /** Milliseconds of CPU per operation in each part between {@code before} and this. */
-        String perOperation(Used before, long operations) {
+        /** Milliseconds of CPU per {@code per} in each part between {@code before} and this. */
+        String since(Used before, double operations, String per) {
             double processorsMs = (processors - before.processors) / 1e6 / operations;
             double restMs = ((jvm - before.jvm) - (processors - before.processors)) / 1e6 / operations;
-            String text = String.format("per command: processors %.2f, commands and the rest %.2f", processorsMs, restMs);
-            return postgres < 0 ? text + " ms CPU"
-                    : text + String.format(", PostgreSQL %.2f ms CPU", (postgres - before.postgres) / 1e6 / operations);
+            String text = String.format("ms CPU per %s: processors %.2f, rest of the JVM %.2f", per, processorsMs,
+                    restMs);
+            return postgres < 0 ? text
+                    : text + String.format(", PostgreSQL %.2f", (postgres - before.postgres) / 1e6 / operations);
         }
     }
 

@@ -77,7 +77,7 @@ public class LedgerBenchmark implements Callable<Integer> {
                 report.figure("commands via gateway, concurrency 8", Report.rate(gateway8.perSecond()),
                         "p99 " + Report.millis(gateway8.p99Millis()));
                 quiesce(ledger);
-                report.figure("  CPU", "", CpuAccount.now().perOperation(cpu, gateway8.operations()));
+                report.figure("  CPU", "", CpuAccount.now().since(cpu, gateway8.operations(), "command"));
                 quiesce(ledger);
                 Measured http1 = mix.run(mix.viaHttp(), 1, window);
                 report.figure("commands via HTTP, concurrency 1", Report.rate(http1.perSecond()),
@@ -89,7 +89,7 @@ public class LedgerBenchmark implements Callable<Integer> {
                 report.figure("commands via HTTP, concurrency 8", Report.rate(http8.perSecond()),
                         "p99 " + Report.millis(http8.p99Millis()));
                 quiesce(ledger);
-                report.figure("  CPU", "", CpuAccount.now().perOperation(cpu, http8.operations()));
+                report.figure("  CPU", "", CpuAccount.now().since(cpu, http8.operations(), "command"));
 
                 quiesce(ledger);
                 Histogram lag = projectionLag(ledger, mix, gateway8.perSecond() / 2, window);
@@ -115,11 +115,13 @@ public class LedgerBenchmark implements Callable<Integer> {
                 long written = new EventGenerator(ledger.commandSide.getBean(ObjectMapper.class)).write(db, storedEvents);
                 report.figure("events written to the store", String.format("%,d", written),
                         String.format("in %.1f s", (System.nanoTime() - started) / 1e9));
+                db.settle();
                 Measured loaded8 = mix.run(mix.viaGateway(), 8, window);
                 report.figure("the same, with the store loaded", Report.rate(loaded8.perSecond()),
                         "p99 " + Report.millis(loaded8.p99Millis()));
 
                 long head = ledger.headPosition();
+                CpuAccount.Used beforeReplay = CpuAccount.now();
                 started = System.nanoTime();
                 ledger.replayAll();
                 var caughtUp = ledger.awaitEachCaughtUp(head, Duration.ofMinutes(quick ? 5 : 60), started);
@@ -127,6 +129,7 @@ public class LedgerBenchmark implements Callable<Integer> {
                 double replayRate = head / replaySeconds;
                 report.figure("full replay of every read model", Report.rate(replayRate),
                         String.format("%,d events in %.1f s", head, replaySeconds));
+                report.figure("  CPU", "", CpuAccount.now().since(beforeReplay, head / 1000.0, "1,000 events"));
                 // all replay at once on the same cores, so these show their relative cost, not their speed alone
                 caughtUp.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).forEach(model ->
                         report.figure("  " + model.getKey() + " caught up after",
