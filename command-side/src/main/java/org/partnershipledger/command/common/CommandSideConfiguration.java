@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.common.transaction.TransactionManager;
@@ -96,8 +95,8 @@ class CommandSideConfiguration implements WebMvcConfigurer {
      * rolls back and the entry is evicted, so the retry reads the store again.
      */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${ledger.aggregate-cache.size:2000}") int size) {
+        return new AggregateCache(size);
     }
 
     /** Snapshots are taken on a thread of their own, after the triggering command has committed. */
