@@ -1,5 +1,6 @@
 package org.partnershipledger.command.common;
 
+import java.lang.ref.SoftReference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +14,20 @@ import org.axonframework.common.caching.Cache;
  * <p>Why not Axon's {@code WeakReferenceCache}: its entries go with the next garbage collection, which on a busy
  * command side comes every second or two. Every aggregate was then loaded again from its snapshot, and a snapshot
  * holds the aggregate's whole state: on a program with 25,000 impact records the command side spent most of its
- * CPU deserialising snapshots (18 ms per command, measured). Here an aggregate leaves only when
- * {@code maxEntries} others were used after it, or when its unit of work rolls back.
+ * CPU deserialising snapshots (18 ms per command, measured). Here an aggregate leaves when {@code maxEntries}
+ * others were used after it, or when its unit of work rolls back. Entries are held through soft references: the
+ * garbage collector leaves them alone until the heap runs short, so a few very large aggregates can never exhaust
+ * it; one cleared that way is simply loaded again.
  */
 public class AggregateCache implements Cache {
 
-    private final Map<Object, Object> entries;
+    private final Map<Object, SoftReference<Object>> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
     public AggregateCache(int maxEntries) {
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Object, SoftReference<Object>> eldest) {
                 boolean full = size() > maxEntries;
                 if (full) {
                     listeners.forEach(listener -> listener.onEntryExpired(eldest.getKey()));
@@ -37,11 +40,22 @@ public class AggregateCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <K, V> V get(K key) {
-        Object value = entries.get(key);
+        Object value = value(key);
         if (value != null) {
             listeners.forEach(listener -> listener.onEntryRead(key, value));
         }
         return (V) value;
+    }
+
+    /** The value held for {@code key}; an entry the collector cleared is dropped. */
+    private Object value(Object key) {
+        SoftReference<Object> held = entries.get(key);
+        Object value = held == null ? null : held.get();
+        if (held != null && value == null) {
+            entries.remove(key);
+            listeners.forEach(listener -> listener.onEntryExpired(key));
+        }
+        return value;
     }
 
     @Override
@@ -50,7 +64,7 @@ public class AggregateCache implements Cache {
             remove(key);
             return;
         }
-        boolean existed = entries.put(key, value) != null;
+        boolean existed = entries.put(key, new SoftReference<>(value)) != null;
         listeners.forEach(listener -> {
             if (existed) {
                 listener.onEntryUpdated(key, value);
@@ -62,7 +76,7 @@ public class AggregateCache implements Cache {
 
     @Override
     public synchronized boolean putIfAbsent(Object key, Object value) {
-        if (entries.containsKey(key)) {
+        if (value(key) != null) {
             return false;
         }
         put(key, value);
@@ -85,7 +99,7 @@ public class AggregateCache implements Cache {
 
     @Override
     public synchronized boolean containsKey(Object key) {
-        return entries.containsKey(key);
+        return value(key) != null;
     }
 
     /** How many aggregates are held now. */

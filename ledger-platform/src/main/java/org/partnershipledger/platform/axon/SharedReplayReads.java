@@ -92,12 +92,13 @@ public class SharedReplayReads implements EventStorageEngine {
         }
         try {
             List<? extends TrackedEventMessage<?>> events = read(start);
-            mine.complete(events);
             if (events.size() < pageSize) {
                 pages.remove(start, mine); // the head: what follows it is not known yet
             }
+            mine.complete(events);
             return events;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // whatever went wrong, no reader waiting for this page may wait forever
             pages.remove(start, mine);
             mine.completeExceptionally(e);
             throw e;

@@ -1,11 +1,13 @@
 package org.partnershipledger.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -21,10 +23,14 @@ class SharedReplayReadsTest {
     /** A store that counts its reads and hands out new message objects on every read, as a database does. */
     static class CountingStore extends InMemoryEventStorageEngine {
         final AtomicInteger reads = new AtomicInteger();
+        final AtomicBoolean failNextRead = new AtomicBoolean();
 
         @Override
         public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
             reads.incrementAndGet();
+            if (failNextRead.getAndSet(false)) {
+                throw new AssertionError("the store failed badly");
+            }
             return super.readEvents(token, mayBlock).map(event -> new GenericTrackedEventMessage<>(
                     event.trackingToken(), event));
         }
@@ -41,8 +47,11 @@ class SharedReplayReadsTest {
         store.append(5_000);
         SharedReplayReads shared = new SharedReplayReads(store, 100, 2, 5_000);
 
-        CompletableFuture<List<TrackedEventMessage<?>>> first = CompletableFuture.supplyAsync(() -> all(shared, null));
-        CompletableFuture<List<TrackedEventMessage<?>>> second = CompletableFuture.supplyAsync(() -> all(shared, null));
+        // both processors have started replaying before either reads on
+        Stream<? extends TrackedEventMessage<?>> one = shared.readEvents(null, false);
+        Stream<? extends TrackedEventMessage<?>> other = shared.readEvents(null, false);
+        CompletableFuture<List<TrackedEventMessage<?>>> first = CompletableFuture.supplyAsync(() -> drain(one));
+        CompletableFuture<List<TrackedEventMessage<?>>> second = CompletableFuture.supplyAsync(() -> drain(other));
         List<TrackedEventMessage<?>> a = first.get();
         List<TrackedEventMessage<?>> b = second.get();
 
@@ -62,13 +71,19 @@ class SharedReplayReadsTest {
     void theHeadIsNeverKeptSoEventsAppendedAfterItAreRead() {
         store.append(250);
         SharedReplayReads shared = new SharedReplayReads(store, 100, 2, 20);
-        List<TrackedEventMessage<?>> before = all(shared, null);
-        assertThat(before).hasSize(250);
+        // a processor still at the start keeps every page the others read in the cache
+        try (Stream<? extends TrackedEventMessage<?>> slow = shared.readEvents(null, false)) {
+            slow.iterator().next();
+            List<TrackedEventMessage<?>> first = all(shared, null);
+            assertThat(first).hasSize(250);
 
-        store.append(30);
-        List<TrackedEventMessage<?>> after = all(shared, before.get(249).trackingToken());
-        assertThat(after).extracting(TrackedEventMessage::getPayload)
-                .isEqualTo(IntStream.range(0, 30).mapToObj(i -> "e" + i).toList());
+            store.append(30);
+            List<TrackedEventMessage<?>> fromLastFullPage = all(shared, first.get(199).trackingToken());
+            assertThat(fromLastFullPage).as("the short page at the head was read again, not taken from the cache")
+                    .hasSize(80);
+            assertThat(fromLastFullPage.subList(50, 80)).extracting(TrackedEventMessage::getPayload)
+                    .isEqualTo(IntStream.range(0, 30).mapToObj(i -> "e" + i).toList());
+        }
         assertThat(all(shared, null)).as("a replay from the start sees all of it").hasSize(280);
     }
 
@@ -103,6 +118,16 @@ class SharedReplayReadsTest {
     }
 
     @Test
+    void aFailedReadIsNotKeptAndTheNextReaderReadsAgain() {
+        store.append(150);
+        SharedReplayReads shared = new SharedReplayReads(store, 100, 2, 20);
+        store.failNextRead.set(true);
+        assertThatThrownBy(() -> all(shared, null)).isInstanceOf(AssertionError.class);
+        assertThat(shared.pagesHeld()).isZero();
+        assertThat(all(shared, null)).hasSize(150);
+    }
+
+    @Test
     void streamsThatMayBlockGoStraightToTheStore() {
         store.append(10);
         SharedReplayReads shared = new SharedReplayReads(store, 100, 2, 20);
@@ -114,7 +139,11 @@ class SharedReplayReadsTest {
     }
 
     private static List<TrackedEventMessage<?>> all(SharedReplayReads shared, TrackingToken from) {
-        try (Stream<? extends TrackedEventMessage<?>> events = shared.readEvents(from, false)) {
+        return drain(shared.readEvents(from, false));
+    }
+
+    private static List<TrackedEventMessage<?>> drain(Stream<? extends TrackedEventMessage<?>> stream) {
+        try (Stream<? extends TrackedEventMessage<?>> events = stream) {
             return new ArrayList<>(events.toList());
         }
     }
