@@ -29,10 +29,12 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * full replay each of them read, and deserialised, every event: payload, metadata and timestamp parsing were a
  * third of each processor's CPU. Here a reader behind the head reads in pages of {@code pageSize} events; a page is
  * kept until every reader has passed it, so the next processor to ask for it gets the same messages, whose
- * payload, metadata and timestamp are deserialised once (Axon's messages cache them). Readers that run ahead of
- * the slowest by more than {@code maxPagesAhead} pages wait a little for it, at most {@code maxWaitMillis} per page,
- * so that a stalled processor never holds the others back for long. At most {@code 2 * (maxPagesAhead + 1)} pages are
- * held, whatever the number of readers.
+ * payload, metadata and timestamp are deserialised once (Axon's messages cache them). A reader more than
+ * {@code maxPagesAhead} pages ahead of the slowest one replaying alongside it waits for it, so the processors of a
+ * full replay move together and the pages they share stay few. A reader that has not moved for
+ * {@code stalledAfterMillis} (a processor retrying after an error, or paused) is not waited for, and neither is one
+ * so far behind that it belongs to another replay (a rebuild at the tail does not hold up a processor near the
+ * head). At most {@code 2 * (maxPagesAhead + 1)} pages are held, plus the one each reader is reading.
  *
  * <p>What a reader sees is exactly what it would have read alone: a page starting at a token is what the store
  * returned from that token, and the next page starts at the page's last token, as the storage engine's own stream
@@ -45,7 +47,7 @@ public class SharedReplayReads implements EventStorageEngine {
     private final EventStorageEngine delegate;
     private final int pageSize;
     private final int maxPagesAhead;
-    private final long maxWaitMillis;
+    private final long stalledAfterNanos;
     private final Map<Start, CompletableFuture<List<? extends TrackedEventMessage<?>>>> pages = new ConcurrentHashMap<>();
     private final Set<Reader> readers = ConcurrentHashMap.newKeySet();
 
@@ -57,11 +59,11 @@ public class SharedReplayReads implements EventStorageEngine {
         }
     }
 
-    public SharedReplayReads(EventStorageEngine delegate, int pageSize, int maxPagesAhead, long maxWaitMillis) {
+    public SharedReplayReads(EventStorageEngine delegate, int pageSize, int maxPagesAhead, long stalledAfterMillis) {
         this.delegate = delegate;
         this.pageSize = pageSize;
         this.maxPagesAhead = maxPagesAhead;
-        this.maxWaitMillis = maxWaitMillis;
+        this.stalledAfterNanos = stalledAfterMillis * 1_000_000;
     }
 
     @Override
@@ -128,8 +130,10 @@ public class SharedReplayReads implements EventStorageEngine {
      */
     private long slowestAlongside(Reader reader) {
         long horizon = 4L * maxPagesAhead * pageSize;
-        return readers.stream().filter(other -> other != reader).mapToLong(Reader::position)
-                .filter(other -> other >= reader.position() - horizon).min().orElse(Long.MAX_VALUE);
+        long now = System.nanoTime();
+        return readers.stream().filter(other -> other != reader && now - other.movedAt < stalledAfterNanos)
+                .mapToLong(Reader::position).filter(other -> other >= reader.position() - horizon).min()
+                .orElse(Long.MAX_VALUE);
     }
 
     /** One replaying stream: pages in order, until a short page. */
@@ -137,6 +141,7 @@ public class SharedReplayReads implements EventStorageEngine {
 
         private Start next;
         private volatile long position;
+        private volatile long movedAt = System.nanoTime();
         private List<? extends TrackedEventMessage<?>> current = List.of();
         private int index;
         private boolean last;
@@ -170,6 +175,7 @@ public class SharedReplayReads implements EventStorageEngine {
 
         private void fetch() {
             position = next.position();
+            movedAt = System.nanoTime();
             try {
                 awaitSlowest();
                 current = page(next);
@@ -186,12 +192,11 @@ public class SharedReplayReads implements EventStorageEngine {
             evict();
         }
 
-        /** Gives the slowest reader a moment to catch up when this one is far ahead of it. */
+        /** Waits while this reader is far ahead of the slowest one alongside it that is still moving. */
         private void awaitSlowest() throws InterruptedException {
-            long deadline = System.nanoTime() + maxWaitMillis * 1_000_000;
-            while (position - slowestAlongside(this) > (long) maxPagesAhead * pageSize
-                    && System.nanoTime() < deadline) {
+            while (position - slowestAlongside(this) > (long) maxPagesAhead * pageSize) {
                 Thread.sleep(1);
+                movedAt = System.nanoTime(); // waiting is not stalling
             }
         }
 

@@ -111,7 +111,7 @@ class SharedReplayReadsTest {
             stalled.iterator().next(); // reads one event, then nothing more
             long started = System.nanoTime();
             assertThat(all(shared, null)).hasSize(2_000);
-            // 20 pages, each waiting 20 ms at most: far below a second; the bound keeps a stall from stopping replays
+            // the stalled one is waited for 20 ms, then left behind; without that this would never end
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
             assertThat(shared.pagesHeld()).isLessThanOrEqualTo(2 * (2 + 1));
         }
