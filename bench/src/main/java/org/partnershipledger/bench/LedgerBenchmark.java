@@ -5,6 +5,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -78,7 +79,6 @@ public class LedgerBenchmark implements Callable<Integer> {
                         "p99 " + Report.millis(gateway8.p99Millis()));
                 quiesce(ledger);
                 report.figure("  CPU", "", CpuAccount.now().since(cpu, gateway8.operations(), "command"));
-                quiesce(ledger);
                 Measured http1 = mix.run(mix.viaHttp(), 1, window);
                 report.figure("commands via HTTP, concurrency 1", Report.rate(http1.perSecond()),
                         "p50 " + Report.millis(http1.p50Millis()) + ", p99 " + Report.millis(http1.p99Millis()));
@@ -91,7 +91,6 @@ public class LedgerBenchmark implements Callable<Integer> {
                 quiesce(ledger);
                 report.figure("  CPU", "", CpuAccount.now().since(cpu, http8.operations(), "command"));
 
-                quiesce(ledger);
                 Histogram lag = projectionLag(ledger, mix, gateway8.perSecond() / 2, window);
                 report.figure("projection lag at half the max rate", Report.millis(lag.getValueAtPercentile(99) / 1e6),
                         "p99; p50 " + Report.millis(lag.getValueAtPercentile(50) / 1e6) + ", "
@@ -131,7 +130,7 @@ public class LedgerBenchmark implements Callable<Integer> {
                         String.format("%,d events in %.1f s", head, replaySeconds));
                 report.figure("  CPU", "", CpuAccount.now().since(beforeReplay, head / 1000.0, "1,000 events"));
                 // all replay at once on the same cores, so these show their relative cost, not their speed alone
-                caughtUp.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).forEach(model ->
+                caughtUp.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(model ->
                         report.figure("  " + model.getKey() + " caught up after",
                                 String.format("%.1f s", model.getValue()), ""));
 

@@ -2,6 +2,7 @@ package org.partnershipledger.bench;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /** How many operations per second, and how long each took, overall and by kind of operation. */
@@ -29,12 +30,9 @@ record Measured(long operations, double seconds, Histogram latency, Map<String, 
 
     /** p50 and p99 of each kind, e.g. "RecordImpact 1.02 / 3.10 ms". */
     String byKindMillis() {
-        StringBuilder text = new StringBuilder();
-        byKind.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(kind -> text
-                .append(text.isEmpty() ? "" : ", ").append(kind.getKey()).append(' ')
-                .append(Report.millis(kind.getValue().getValueAtPercentile(50) / 1e6)
-                        .replace(" ms", "")).append(" / ")
-                .append(Report.millis(kind.getValue().getValueAtPercentile(99) / 1e6)));
-        return text.toString();
+        return byKind.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(kind -> String.format("%s %.2f / %.2f ms", kind.getKey(),
+                        kind.getValue().getValueAtPercentile(50) / 1e6, kind.getValue().getValueAtPercentile(99) / 1e6))
+                .collect(Collectors.joining(", "));
     }
 }
