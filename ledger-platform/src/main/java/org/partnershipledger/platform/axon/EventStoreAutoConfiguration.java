@@ -121,7 +121,8 @@ public class EventStoreAutoConfiguration {
                                   org.axonframework.config.Configuration configuration,
                                   EventStoreProperties eventStore) {
         return EmbeddedEventStore.builder()
-                .storageEngine(new SharedReplayReads(storageEngine, eventStore.batchSize(), 4, 1_000))
+                .storageEngine(new SharedReplayReads(new PositionedReads(storageEngine), eventStore.batchSize(), 4,
+                        1_000))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(eventStore.fetchDelay().toMillis())

@@ -42,9 +42,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * following the head) and is never kept, so no reader misses an event appended afterwards. Streams that may block
  * (the event store's reader at the head) and everything else go straight to the storage engine.
  */
-public class SharedReplayReads implements EventStorageEngine {
+public class SharedReplayReads extends StorageEngineDecorator {
 
-    private final EventStorageEngine delegate;
     private final int pageSize;
     private final int maxPagesAhead;
     private final long stalledAfterNanos;
@@ -60,7 +59,7 @@ public class SharedReplayReads implements EventStorageEngine {
     }
 
     public SharedReplayReads(EventStorageEngine delegate, int pageSize, int maxPagesAhead, long stalledAfterMillis) {
-        this.delegate = delegate;
+        super(delegate);
         this.pageSize = pageSize;
         this.maxPagesAhead = maxPagesAhead;
         this.stalledAfterNanos = stalledAfterMillis * 1_000_000;
@@ -205,52 +204,5 @@ public class SharedReplayReads implements EventStorageEngine {
                 evict();
             }
         }
-    }
-
-    // everything else is the storage engine's own
-
-    @Override
-    public void appendEvents(@Nonnull List<? extends EventMessage<?>> events) {
-        delegate.appendEvents(events);
-    }
-
-    @Override
-    public void storeSnapshot(@Nonnull DomainEventMessage<?> snapshot) {
-        delegate.storeSnapshot(snapshot);
-    }
-
-    @Override
-    public DomainEventStream readEvents(@Nonnull String aggregateIdentifier) {
-        return delegate.readEvents(aggregateIdentifier);
-    }
-
-    @Override
-    public DomainEventStream readEvents(@Nonnull String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
-    }
-
-    @Override
-    public Optional<DomainEventMessage<?>> readSnapshot(@Nonnull String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(@Nonnull String aggregateIdentifier) {
-        return delegate.lastSequenceNumberFor(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return delegate.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return delegate.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(@Nonnull Instant dateTime) {
-        return delegate.createTokenAt(dateTime);
     }
 }

@@ -9,11 +9,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.partnershipledger.events.common.LedgerMetadata;
 import org.partnershipledger.events.program.ProgramProposed;
 import org.partnershipledger.query.common.BatchedWrites;
 import org.partnershipledger.query.common.EventMetadata;
+import org.partnershipledger.query.common.EventPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.partnershipledger.query.readmodel.ReadModel;
 import org.partnershipledger.query.readmodel.ReadModelTables;
@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code analytics.event_log}: every event in the order the ledger recorded it, with who, when, why, its payload
  * and metadata, and the partnership it belongs to. The board's histories and the pivot log read it; analysts
- * query it with SQL. Keyed by global position, so a redelivered event changes nothing; a reset empties it.
+ * query it with SQL. Keyed by the event's own global position (see {@link EventPositions}), so a redelivered event
+ * changes nothing and an event that committed after later ones still gets its row; a reset empties it.
  */
 @Component
 @ProcessingGroup(EventLogProjection.NAME)
@@ -48,41 +49,46 @@ class EventLogProjection extends TableProjection {
     /** Which partnership a program belongs to never changes, so it is remembered once looked up. */
     private final Map<String, String> programPartnerships = new ConcurrentHashMap<>();
     private final BatchedWrites rows;
+    /** Each row's key is the event's own position, never its tracking token's. */
+    private final EventPositions positions;
 
     @Autowired
-    EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, @Qualifier("eventSerializer") Serializer serializer) {
-        this(jdbc, batch, serializer, ReadModelTables.LIVE);
+    EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, @Qualifier("eventSerializer") Serializer serializer,
+                       EventPositions positions) {
+        this(jdbc, batch, serializer, positions, ReadModelTables.LIVE);
     }
 
-    EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, Serializer serializer, ReadModelTables tables) {
+    EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, Serializer serializer, EventPositions positions,
+                       ReadModelTables tables) {
         super(jdbc, tables);
         this.serializer = serializer;
+        this.positions = positions;
         this.rows = batched(batch, INSERT);
     }
 
     /** A rebuild runs a second copy of this projection into copies of its tables. */
     @Bean
     static ReadModel eventLogReadModel(JdbcClient jdbc, JdbcTemplate batch,
-                                       @Qualifier("eventSerializer") Serializer serializer) {
+                                       @Qualifier("eventSerializer") Serializer serializer, EventPositions positions) {
         return new ReadModel(NAME, List.of("analytics.event_log", "query_side.program_partnership"),
-                tables -> new EventLogProjection(jdbc, batch, serializer, tables));
+                tables -> new EventLogProjection(jdbc, batch, serializer, positions, tables));
     }
 
     @EventHandler
-    void on(ProgramProposed event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(ProgramProposed event, DomainEventMessage<?> message) {
         sql("""
                         INSERT INTO query_side.program_partnership (program_id, partnership_id) VALUES (?, ?)
                         ON CONFLICT (program_id) DO NOTHING""")
                 .params(event.programId().value(), event.partnershipId().value())
                 .update();
         remember(event.programId().value(), event.partnershipId().value());
-        record(event.partnershipId().value(), message, token);
+        record(event.partnershipId().value(), message);
     }
 
     /** Any other event: its partnership is its aggregate, or found through its program. */
     @EventHandler
-    void on(Object event, DomainEventMessage<?> message, TrackingToken token) {
-        record(partnershipOf(message).orElse(null), message, token);
+    void on(Object event, DomainEventMessage<?> message) {
+        record(partnershipOf(message).orElse(null), message);
     }
 
     @ResetHandler
@@ -118,8 +124,8 @@ class EventLogProjection extends TableProjection {
     }
 
     /** Rows are written in one JDBC batch when the processor's batch commits. */
-    private void record(String partnershipId, DomainEventMessage<?> message, TrackingToken token) {
-        Object[] row = {token.position().orElseThrow(() -> new IllegalStateException("Event without a position")),
+    private void record(String partnershipId, DomainEventMessage<?> message) {
+        Object[] row = {positions.of(message),
                 message.getIdentifier(), partnershipId, message.getAggregateIdentifier(), message.getType(),
                 message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                 Timestamp.from(message.getTimestamp()), EventMetadata.actor(message), EventMetadata.reason(message),

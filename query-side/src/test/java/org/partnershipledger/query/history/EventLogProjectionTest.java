@@ -2,13 +2,24 @@ package org.partnershipledger.query.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.platform.testing.LedgerTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
@@ -22,16 +33,23 @@ class EventLogProjectionTest {
     EventLogProjection projection;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer serializer;
 
     @BeforeEach
     void empty() {
+        // the service's own event-log processor stays out of the way of the events these tests put in the store
+        processing.eventProcessor(EventLogProjection.NAME).ifPresent(EventProcessor::shutDown);
         projection.reset();
     }
 
     @Test
     void anOpenedPartnershipIsItsFirstHistoryEntryWithWhoWhyAndRequest() {
         var opened = HistoryEvents.opened("p-1", "alice", "Onboarding takes too long");
-        projection.on(opened.getPayload(), opened, new GlobalSequenceTrackingToken(7));
+        projection.on(opened.getPayload(), at(opened, 7));
 
         Map<String, Object> row = jdbc.sql("SELECT * FROM analytics.event_log").query().singleRow();
         assertThat(row).containsEntry("position", 7L).containsEntry("partnership_id", "p-1")
@@ -44,9 +62,9 @@ class EventLogProjectionTest {
     @Test
     void programEventsJoinTheirPartnershipsHistory() {
         var proposed = HistoryEvents.proposed("prog-1", "p-1", "bob");
-        projection.on(proposed.getPayload(), proposed, new GlobalSequenceTrackingToken(8));
+        projection.on(proposed.getPayload(), at(proposed, 8));
         var later = HistoryEvents.laterProgramEvent("prog-1", 1);
-        projection.on(later.getPayload(), later, new GlobalSequenceTrackingToken(9));
+        projection.on(later.getPayload(), at(later, 9));
 
         List<String> partnerships = jdbc.sql("SELECT partnership_id FROM analytics.event_log ORDER BY position")
                 .query(String.class).list();
@@ -56,11 +74,11 @@ class EventLogProjectionTest {
     @Test
     void aRedeliveredEventChangesNothing() {
         var opened = HistoryEvents.opened("p-1", "alice", "why");
-        projection.on(opened.getPayload(), opened, new GlobalSequenceTrackingToken(7));
-        projection.on(opened.getPayload(), opened, new GlobalSequenceTrackingToken(7));
+        projection.on(opened.getPayload(), at(opened, 7));
+        projection.on(opened.getPayload(), at(opened, 7));
         var proposed = HistoryEvents.proposed("prog-1", "p-1", "bob");
-        projection.on(proposed.getPayload(), proposed, new GlobalSequenceTrackingToken(8));
-        projection.on(proposed.getPayload(), proposed, new GlobalSequenceTrackingToken(8));
+        projection.on(proposed.getPayload(), at(proposed, 8));
+        projection.on(proposed.getPayload(), at(proposed, 8));
 
         assertThat(jdbc.sql("SELECT count(*) FROM analytics.event_log").query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM query_side.program_partnership").query(Long.class).single()).isEqualTo(1);
@@ -69,7 +87,7 @@ class EventLogProjectionTest {
     @Test
     void anEventOfAnAggregateOutsideAnyPartnershipIsStillLoggedForAnalysts() {
         var orphan = HistoryEvents.laterProgramEvent("unknown-program", 3);
-        projection.on(orphan.getPayload(), orphan, new GlobalSequenceTrackingToken(10));
+        projection.on(orphan.getPayload(), at(orphan, 10));
 
         assertThat(jdbc.sql("SELECT partnership_id FROM analytics.event_log").query().singleRow())
                 .containsEntry("partnership_id", null);
@@ -78,7 +96,7 @@ class EventLogProjectionTest {
     @Test
     void theWholeMetadataIsKeptForAnalysts() {
         var opened = HistoryEvents.opened("p-1", "alice", "why");
-        projection.on(opened.getPayload(), opened, new GlobalSequenceTrackingToken(7));
+        projection.on(opened.getPayload(), at(opened, 7));
 
         assertThat(jdbc.sql("SELECT metadata->>'correlationId' FROM analytics.event_log").query(String.class).single())
                 .isEqualTo("req-1");
@@ -87,10 +105,48 @@ class EventLogProjectionTest {
     @Test
     void resetEmptiesTheReadModelForAReplay() {
         var opened = HistoryEvents.opened("p-1", "alice", "why");
-        projection.on(opened.getPayload(), opened, new GlobalSequenceTrackingToken(7));
+        projection.on(opened.getPayload(), at(opened, 7));
 
         projection.reset();
 
         assertThat(jdbc.sql("SELECT count(*) FROM analytics.event_log").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anEventThatCommittedAfterALaterOneKeepsItsOwnPositionAndIsNotLost() {
+        // 12 committed first: the reader's token went to 12 with 11 as a gap. Then 11 committed and filled the gap,
+        // so its token still says 12. A dead letter read back has no position of its own either: the store is asked.
+        var later = HistoryEvents.opened("p-2", "bob", "second");
+        var late = HistoryEvents.opened("p-1", "alice", "first");
+        storedAt(11, late);
+        storedAt(12, later);
+        projection.on(later.getPayload(), tracked(later, GapAwareTrackingToken.newInstance(12, Set.of(11L))));
+        projection.on(late.getPayload(), tracked(late, GapAwareTrackingToken.newInstance(12, Set.of())));
+
+        assertThat(jdbc.sql("SELECT position, partnership_id FROM analytics.event_log ORDER BY position").query()
+                .listOfRows()).containsExactly(Map.of("position", 11L, "partnership_id", "p-1"),
+                Map.of("position", 12L, "partnership_id", "p-2"));
+    }
+
+    private static <T> DomainEventMessage<T> at(DomainEventMessage<T> message, long position) {
+        return tracked(message, new GlobalSequenceTrackingToken(position));
+    }
+
+    private static <T> DomainEventMessage<T> tracked(DomainEventMessage<T> message, TrackingToken token) {
+        return new GenericTrackedDomainEventMessage<>(token, message);
+    }
+
+    /** The event as the event store holds it, at the given position. */
+    private void storedAt(long position, DomainEventMessage<?> message) {
+        SerializedObject<byte[]> payload = serializer.serialize(message.getPayload(), byte[].class);
+        jdbc.sql("""
+                        INSERT INTO event_store.domain_event_entry (global_index, event_identifier, aggregate_identifier,
+                            sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                        OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(position, message.getIdentifier(), message.getAggregateIdentifier(),
+                        message.getSequenceNumber(), message.getType(), message.getTimestamp().toString(),
+                        payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
+                        "{}".getBytes(StandardCharsets.UTF_8))
+                .update();
     }
 }

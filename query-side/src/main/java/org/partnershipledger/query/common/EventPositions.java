@@ -1,0 +1,34 @@
+package org.partnershipledger.query.common;
+
+import java.util.OptionalLong;
+import org.axonframework.eventhandling.EventMessage;
+import org.partnershipledger.platform.axon.PositionedEventMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * An event's own global position, for everything keyed by position (the event log, and through it the histories,
+ * the export, the stream and webhooks). Never the tracking token's: an event that fills a gap has a token whose
+ * position is a later event's (see {@link PositionedEventMessage}). The message carries its position when it was
+ * read from the store; a message that does not (a dead letter read back) is looked up by its identifier.
+ */
+@Component
+public class EventPositions {
+
+    private final JdbcClient jdbc;
+
+    public EventPositions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long of(EventMessage<?> message) {
+        OptionalLong carried = PositionedEventMessage.positionOf(message);
+        if (carried.isPresent()) {
+            return carried.getAsLong();
+        }
+        return jdbc.sql("SELECT global_index FROM event_store.domain_event_entry WHERE event_identifier = ?")
+                .param(message.getIdentifier()).query(Long.class).optional()
+                .orElseThrow(() -> new IllegalStateException("Event " + message.getIdentifier()
+                        + " is not in the event store, so its position is unknown"));
+    }
+}
