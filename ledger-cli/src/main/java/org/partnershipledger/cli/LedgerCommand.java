@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code ledger} command line. */
 @Command(name = "ledger", mixinStandardHelpOptions = true, version = "Partnership Ledger 0.1.0",
         description = "Runs and operates the Partnership Ledger.",
-        subcommands = {UpCommand.class, StatusCommand.class, ReplayCommand.class, ExportCommand.class})
+        subcommands = {UpCommand.class, StatusCommand.class, CheckCommand.class, ReplayCommand.class,
+                ExportCommand.class})
 public class LedgerCommand {
 
     public static void main(String[] args) {

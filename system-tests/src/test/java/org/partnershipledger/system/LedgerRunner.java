@@ -25,6 +25,10 @@ final class LedgerRunner implements AutoCloseable {
         return Http.localhost(port(commandSide)).as(user);
     }
 
+    int queryPort() {
+        return port(querySide);
+    }
+
     Http queries(String user) {
         return Http.localhost(port(querySide)).as(user);
     }

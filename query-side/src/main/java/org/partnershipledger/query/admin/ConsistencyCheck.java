@@ -1,0 +1,270 @@
+package org.partnershipledger.query.admin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.DoubleConsumer;
+import org.partnershipledger.query.common.ReadModelPositions;
+import org.partnershipledger.query.readmodel.ReadModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers "is every read model complete and equal to what the event store says?" by comparing them with the
+ * event store itself, safely on a live ledger.
+ *
+ * <p>How it stays exact while events keep arriving: each comparison is one SQL statement, so it sees the store,
+ * the read model and the processor's recorded position in one snapshot. A processor records, with its data, the
+ * highest position it has reached and the positions below it it has not seen yet (transactions still open when it
+ * read on). An event at or below the reached position is owed by the read model unless it is one of those: those
+ * are counted as pending, not as differences. The event log is compared row by row in slices of positions, so a
+ * big store is checked in statements that each stay short, and progress can be shown.
+ *
+ * <p>What is compared:
+ * <ul>
+ *   <li>event log: every position present once, with the store's event id, aggregate, sequence number and type;
+ *       counts by type;</li>
+ *   <li>board views: the last sequence number applied to each partnership and program against the store's;</li>
+ *   <li>impact facts: every ImpactRecorded has its fact, withdrawn exactly when an ImpactWithdrawn says so, and no
+ *       fact the store never recorded;</li>
+ *   <li>every read model: a digest of its tables, equal across two ledgers (or a rebuild) with the same history.</li>
+ * </ul>
+ */
+@Component
+public class ConsistencyCheck {
+
+    static final int SLICE = 50_000;
+    /** At most this many differences are listed; all are counted. */
+    static final int LISTED = 1_000;
+
+    private static final String EVENT_LOG = "event-log";
+    private static final String BOARD_VIEWS = "board-views";
+    private static final String IMPACT_FACTS = "impact-facts";
+
+    private final JdbcClient jdbc;
+    private final List<ReadModel> readModels;
+    private final Clock clock;
+
+    ConsistencyCheck(JdbcClient jdbc, List<ReadModel> readModels, Clock clock) {
+        this.jdbc = jdbc;
+        this.readModels = readModels;
+        this.clock = clock;
+    }
+
+    /** One thing that differs: which read model, which aggregate, at which position, and how. */
+    public record Difference(String readModel, String aggregate, Long position, String problem) {
+    }
+
+    /** What one read model was compared on. */
+    public record ReadModelResult(String name, long position, long checked, long pending, long differences,
+                                  String digest) {
+    }
+
+    public record Report(Instant checkedAt, boolean consistent, long headPosition, long differenceCount,
+                         List<Difference> differences, List<ReadModelResult> readModels,
+                         Map<String, Long> eventsByType, Map<String, Long> loggedByType) {
+    }
+
+    public Report run(boolean digests, DoubleConsumer progress) {
+        Instant at = clock.instant();
+        long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry")
+                .query(Long.class).single();
+        List<Difference> differences = new ArrayList<>();
+        long[] count = {0};
+        DifferenceSink sink = difference -> {
+            count[0]++;
+            if (differences.size() < LISTED) {
+                differences.add(difference);
+            }
+        };
+        Map<String, Long> eventsByType = new TreeMap<>();
+        Map<String, Long> loggedByType = new TreeMap<>();
+        List<ReadModelResult> results = new ArrayList<>();
+        long slices = Math.max(1, (ReadModelPositions.of(jdbc, EVENT_LOG) + SLICE - 1) / SLICE);
+        double steps = slices + 2.0 + (digests ? readModels.size() : 0);
+        results.add(eventLog(sink, eventsByType, loggedByType, done -> progress.accept(done / steps)));
+        results.add(boardViews(sink));
+        progress.accept((slices + 1) / steps);
+        results.add(impactFacts(sink));
+        progress.accept((slices + 2) / steps);
+        List<ReadModelResult> withDigests = new ArrayList<>();
+        int digested = 0;
+        for (ReadModel readModel : readModels) {
+            String digest = digests ? digest(readModel) : null;
+            ReadModelResult compared = results.stream().filter(r -> r.name().equals(readModel.processor()))
+                    .findFirst().orElse(new ReadModelResult(readModel.processor(),
+                            ReadModelPositions.of(jdbc, readModel.processor()), 0, 0, 0, null));
+            withDigests.add(new ReadModelResult(compared.name(), compared.position(), compared.checked(),
+                    compared.pending(), compared.differences(), digest));
+            if (digests) {
+                progress.accept((slices + 2 + ++digested) / steps);
+            }
+        }
+        progress.accept(1.0);
+        return new Report(at, count[0] == 0, head, count[0], differences, withDigests, eventsByType, loggedByType);
+    }
+
+    private interface DifferenceSink {
+        void add(Difference difference);
+    }
+
+    /** The event log, slice by slice up to the position its processor has reached. */
+    private ReadModelResult eventLog(DifferenceSink sink, Map<String, Long> eventsByType,
+                                     Map<String, Long> loggedByType, DoubleConsumer slicesDone) {
+        long reached = ReadModelPositions.of(jdbc, EVENT_LOG);
+        long checked = 0;
+        long found = 0;
+        int slice = 0;
+        for (long from = 0; from < reached; from += SLICE) {
+            long to = Math.min(reached, from + SLICE);
+            for (Map<String, Object> row : jdbc.sql("""
+                            WITH s AS (SELECT global_index AS position, event_identifier, aggregate_identifier,
+                                              sequence_number, regexp_replace(payload_type, '^.*[.$]', '') AS type
+                                         FROM event_store.domain_event_entry
+                                        WHERE global_index > :from AND global_index <= :to),
+                                 l AS (SELECT position, event_id, aggregate_id, sequence_number, type
+                                         FROM analytics.event_log WHERE position > :from AND position <= :to),
+                                 pending AS (SELECT unnest(gaps) AS position FROM query_side.read_model_position
+                                              WHERE processor = :processor)
+                            SELECT coalesce(s.position, l.position) AS position,
+                                   coalesce(s.aggregate_identifier, l.aggregate_id) AS aggregate,
+                                   CASE WHEN l.position IS NULL THEN 'missing: ' || s.type || ' #' || s.sequence_number
+                                        WHEN s.position IS NULL THEN 'not in the event store: ' || l.type
+                                        ELSE 'differs from the event store: ' || l.type || ' #' || l.sequence_number
+                                             || ' (' || l.event_id || ') where the store has ' || s.type || ' #'
+                                             || s.sequence_number || ' (' || s.event_identifier || ')' END AS problem
+                              FROM s FULL JOIN l ON s.position = l.position
+                             WHERE (l.position IS NULL AND s.position NOT IN (SELECT position FROM pending))
+                                OR s.position IS NULL
+                                OR s.event_identifier <> l.event_id OR s.aggregate_identifier <> l.aggregate_id
+                                OR s.sequence_number <> l.sequence_number OR s.type <> l.type
+                             ORDER BY 1""")
+                    .param("from", from).param("to", to).param("processor", EVENT_LOG).query().listOfRows()) {
+                found++;
+                sink.add(new Difference(EVENT_LOG, (String) row.get("aggregate"), (Long) row.get("position"),
+                        (String) row.get("problem")));
+            }
+            jdbc.sql("""
+                            SELECT regexp_replace(payload_type, '^.*[.$]', '') AS type, count(*) AS n
+                              FROM event_store.domain_event_entry WHERE global_index > ? AND global_index <= ?
+                             GROUP BY 1""")
+                    .params(from, to).query((rs, i) -> eventsByType.merge(rs.getString(1), rs.getLong(2), Long::sum))
+                    .list();
+            jdbc.sql("SELECT type, count(*) FROM analytics.event_log WHERE position > ? AND position <= ? GROUP BY 1")
+                    .params(from, to).query((rs, i) -> loggedByType.merge(rs.getString(1), rs.getLong(2), Long::sum))
+                    .list();
+            checked += to - from;
+            slicesDone.accept(++slice);
+        }
+        long pending = ReadModelPositions.gapsOf(jdbc, EVENT_LOG).stream().filter(gap -> jdbc.sql(
+                "SELECT EXISTS (SELECT 1 FROM event_store.domain_event_entry WHERE global_index = ?)")
+                .param(gap).query(Boolean.class).single()).count();
+        return new ReadModelResult(EVENT_LOG, reached, checked, pending, found, null);
+    }
+
+    /** Each partnership's and program's view against the last sequence number the store has for it. */
+    private ReadModelResult boardViews(DifferenceSink sink) {
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        WITH done AS (SELECT position, gaps FROM query_side.read_model_position WHERE processor = ?),
+                             owed AS (SELECT e.aggregate_identifier AS aggregate, e.type,
+                                             max(e.sequence_number) AS last_sequence,
+                                             bool_or(e.global_index > (SELECT position FROM done)
+                                                     OR e.global_index = ANY ((SELECT gaps FROM done)::bigint[])) AS moving
+                                        FROM event_store.domain_event_entry e
+                                       WHERE e.type IN ('Partnership', 'Program') GROUP BY 1, 2),
+                             views AS (SELECT partnership_id AS aggregate, 'Partnership' AS type, version
+                                         FROM query_side.partnership_view
+                                       UNION ALL
+                                       SELECT program_id, 'Program', version FROM query_side.program_view)
+                        SELECT coalesce(o.aggregate, v.aggregate) AS aggregate, o.last_sequence, v.version,
+                               coalesce(o.moving, false) AS moving
+                          FROM owed o FULL JOIN views v ON o.aggregate = v.aggregate AND o.type = v.type""")
+                .param(BOARD_VIEWS).query().listOfRows();
+        long checked = 0;
+        long pending = 0;
+        long found = 0;
+        for (Map<String, Object> row : rows) {
+            if ((Boolean) row.get("moving")) {
+                pending++;
+                continue;
+            }
+            checked++;
+            Long owed = (Long) row.get("last_sequence");
+            Long version = (Long) row.get("version");
+            if (owed == null || !owed.equals(version)) {
+                found++;
+                sink.add(new Difference(BOARD_VIEWS, (String) row.get("aggregate"), null, owed == null
+                        ? "a view of an aggregate the event store does not have"
+                        : version == null ? "no view; the event store has events up to #" + owed
+                        : "view at #" + version + ", the event store at #" + owed));
+            }
+        }
+        return new ReadModelResult(BOARD_VIEWS, ReadModelPositions.of(jdbc, BOARD_VIEWS), checked, pending, found,
+                null);
+    }
+
+    /** Every impact recorded has its fact, withdrawn exactly when the store says so; no fact is made up. */
+    private ReadModelResult impactFacts(DifferenceSink sink) {
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        WITH done AS (SELECT position, gaps FROM query_side.read_model_position WHERE processor = ?),
+                             seen AS (SELECT e.global_index, e.aggregate_identifier,
+                                             regexp_replace(e.payload_type, '^.*[.$]', '') AS type,
+                                             convert_from(e.payload, 'UTF8')::jsonb ->> 'impactId' AS impact_id,
+                                             e.global_index <= (SELECT position FROM done)
+                                                 AND NOT e.global_index = ANY ((SELECT gaps FROM done)::bigint[])
+                                                 AS handled
+                                        FROM event_store.domain_event_entry e
+                                       WHERE e.payload_type LIKE '%.ImpactRecorded'
+                                          OR e.payload_type LIKE '%.ImpactWithdrawn'),
+                             owed AS (SELECT impact_id, min(aggregate_identifier) AS program_id,
+                                             min(global_index) FILTER (WHERE type = 'ImpactRecorded') AS recorded_at,
+                                             bool_and(handled) AS handled,
+                                             bool_or(type = 'ImpactWithdrawn' AND handled) AS withdrawn
+                                        FROM seen GROUP BY impact_id)
+                        SELECT coalesce(o.impact_id, f.impact_id) AS impact_id,
+                               coalesce(o.program_id, f.program_id) AS program_id, o.recorded_at,
+                               coalesce(o.handled, true) AS handled, o.withdrawn, f.withdrawn AS fact_withdrawn,
+                               f.impact_id IS NOT NULL AS has_fact, o.impact_id IS NOT NULL AS owed
+                          FROM owed o FULL JOIN analytics.impact_fact f ON o.impact_id = f.impact_id""")
+                .param(IMPACT_FACTS).query().listOfRows();
+        long checked = 0;
+        long pending = 0;
+        long found = 0;
+        for (Map<String, Object> row : rows) {
+            if (!(Boolean) row.get("handled")) {
+                pending++;
+                continue;
+            }
+            checked++;
+            String problem = null;
+            if (!(Boolean) row.get("owed")) {
+                problem = "impact " + row.get("impact_id") + " is not in the event store";
+            } else if (!(Boolean) row.get("has_fact")) {
+                problem = "no fact for impact " + row.get("impact_id");
+            } else if (!row.get("withdrawn").equals(row.get("fact_withdrawn"))) {
+                problem = "impact " + row.get("impact_id") + ((Boolean) row.get("withdrawn")
+                        ? " was withdrawn but its fact is not" : " is withdrawn in the facts but not in the store");
+            }
+            if (problem != null) {
+                found++;
+                sink.add(new Difference(IMPACT_FACTS, (String) row.get("program_id"), (Long) row.get("recorded_at"),
+                        problem));
+            }
+        }
+        return new ReadModelResult(IMPACT_FACTS, ReadModelPositions.of(jdbc, IMPACT_FACTS), checked, pending, found,
+                null);
+    }
+
+    /** A digest of the read model's tables: the same rows give the same digest, whatever order they were written in. */
+    private String digest(ReadModel readModel) {
+        StringBuilder tables = new StringBuilder();
+        for (String table : readModel.tables()) {
+            tables.append(jdbc.sql("SELECT coalesce(md5(string_agg(r, '' ORDER BY r)), '') FROM (SELECT md5(t::text) AS r FROM "
+                    + table + " t) rows").query(String.class).single());
+        }
+        return jdbc.sql("SELECT md5(?)").param(tables.toString()).query(String.class).single();
+    }
+}
