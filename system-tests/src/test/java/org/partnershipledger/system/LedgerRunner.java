@@ -16,7 +16,16 @@ final class LedgerRunner implements AutoCloseable {
     ConfigurableApplicationContext querySide;
 
     LedgerRunner start(String... queryProperties) {
+        return startCommandSide().startQuerySide(queryProperties);
+    }
+
+    /** Only the command side here (the query side runs elsewhere, e.g. as a process on the same database). */
+    LedgerRunner startCommandSide() {
         commandSide = run(CommandSideApplication.builder());
+        return this;
+    }
+
+    LedgerRunner startQuerySide(String... queryProperties) {
         querySide = run(QuerySideApplication.builder().properties(queryProperties));
         return this;
     }
