@@ -72,16 +72,18 @@ final class FaultKit {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ExecutorService threads;
 
-        Load(Supplier<Http> manager, List<String> programs, int clients) {
+        /** {@code clients} writers, each pausing {@code paceMillis} between its commands. */
+        Load(Supplier<Http> manager, List<String> programs, int clients, long paceMillis) {
             threads = Executors.newFixedThreadPool(clients);
             for (int c = 0; c < clients; c++) {
                 String program = programs.get(c % programs.size());
-                threads.execute(() -> write(manager, program));
+                threads.execute(() -> write(manager, program, paceMillis));
             }
         }
 
-        private void write(Supplier<Http> manager, String program) {
+        private void write(Supplier<Http> manager, String program, long paceMillis) {
             while (running.get()) {
+                sleep(paceMillis);
                 String key = UUID.randomUUID().toString();
                 String body = """
                         {"level": 1, "kpiId": "ttq", "value": %d, "unit": "points", "periodStart": "2026-07-01",

@@ -28,7 +28,7 @@ class OutOfOrderCommitsIT {
             programs.add(life.programId);
             String subscription = receiver.subscribe(ledger.queries("integration"));
 
-            FaultKit.Load load = new FaultKit.Load(() -> manager, programs, 8);
+            FaultKit.Load load = new FaultKit.Load(() -> manager, programs, 8, 0);
             for (int i = 0; i < HELD; i++) {
                 holdOpenWhileOthersCommit(ledger.database, life.partnershipId, "held-" + i);
             }

@@ -32,7 +32,8 @@ final class ServiceProcess implements AutoCloseable {
 
     ServiceProcess start() throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Daxoniq.update-checker.disabled=true", "-XX:+UseSerialGC", "-Xmx384m"));
+                .toString(), "-Daxoniq.update-checker.disabled=true", "-XX:+UseSerialGC", "-Xmx384m",
+                "-XX:TieredStopAtLevel=1")); // C1 only: a test restarts services often and briefly
         properties.forEach(p -> command.add("-D" + p));
         command.addAll(List.of("-jar", LauncherIT.HOME.resolve(service + "/target/" + service + "-exec.jar").toString(),
                 "--server.port=" + port, "--ledger.db.url=" + database, "--ledger.db.user=postgres",
