@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * One parameterised statement a projection runs for many events, sent as one JDBC batch when the processor's batch
  * commits rather than one round trip per event. Rows run in the order they were added; a projection that also
  * writes in other ways calls {@link #flush()} first, so its writes keep the events' order. Outside a processor
- * (tests calling handlers directly) each row is written at once.
+ * (tests calling handlers directly), and while a failed batch is handled again event by event
+ * ({@link FailureIsolation}), each row is written at once.
  */
 public final class BatchedWrites {
 
@@ -24,7 +25,7 @@ public final class BatchedWrites {
     }
 
     public void add(Object... row) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!CurrentUnitOfWork.isStarted() || FailureIsolation.careful()) {
             jdbc.update(sql, row);
             return;
         }

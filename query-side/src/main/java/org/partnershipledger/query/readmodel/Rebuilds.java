@@ -25,6 +25,7 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.partnershipledger.platform.axon.HistoryReplay;
+import org.partnershipledger.query.common.FailureIsolation;
 import org.partnershipledger.query.common.ReadModelPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,6 +194,7 @@ public class Rebuilds {
                         .andInitialTrackingToken(HistoryReplay::replayWithoutEnd))
                 .build();
         processor.registerHandlerInterceptor(new ReadModelPositions(jdbc, name));
+        processor.registerHandlerInterceptor(new FailureIsolation.Guard(name));
         processor.start();
         running.put(readModel.processor(), processor);
     }
