@@ -3,6 +3,7 @@ package org.partnershipledger.platform.axon;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
@@ -10,7 +11,9 @@ import org.springframework.boot.actuate.health.Health;
 
 /**
  * UP only when the event store answers: asks it for its head position (PostgreSQL or Axon Server alike), and
- * gives up after a timeout rather than hang the health endpoint.
+ * gives up after a timeout rather than hang the health endpoint. The question is asked on a thread of its own, not
+ * in the common pool: while the store is down it blocks until the connection pool gives up, and would hold up
+ * whatever else runs in the common pool meanwhile.
  */
 public class EventStoreHealthIndicator extends AbstractHealthIndicator {
 
@@ -25,9 +28,21 @@ public class EventStoreHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        TrackingToken head = CompletableFuture.supplyAsync(eventStore::createHeadToken)
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        TrackingToken head;
+        try {
+            head = CompletableFuture.supplyAsync(eventStore::createHeadToken, EventStoreHealthIndicator::ownThread)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            builder.down().withDetail("error", "No answer within " + timeout.toMillis() + " ms");
+            return;
+        }
         long position = head == null ? 0 : head.position().orElse(0);
         builder.up().withDetail("headPosition", position).withDetail("store", eventStore.getClass().getSimpleName());
+    }
+
+    private static void ownThread(Runnable check) {
+        Thread thread = new Thread(check, "event-store-health-check");
+        thread.setDaemon(true);
+        thread.start();
     }
 }

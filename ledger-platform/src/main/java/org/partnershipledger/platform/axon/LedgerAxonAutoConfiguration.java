@@ -56,7 +56,7 @@ public class LedgerAxonAutoConfiguration {
 
     @Bean(name = "eventStoreHealthIndicator")
     EventStoreHealthIndicator eventStoreHealthIndicator(EventStore eventStore,
-                                                        @Value("${ledger.health.event-store-timeout:3s}") Duration timeout) {
+                                                        @Value("${ledger.health.event-store-timeout:1500ms}") Duration timeout) {
         return new EventStoreHealthIndicator(eventStore, timeout);
     }
 }

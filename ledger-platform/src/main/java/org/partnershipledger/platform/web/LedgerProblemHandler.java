@@ -27,7 +27,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps what the web layer rejects to problem+json with a stable {@code code}. Domain rejections are mapped by
- * each service; anything unexpected is a 500 that says nothing of the internals (the log has the details).
+ * each service; a store that is not answering is a 503 the client may retry ({@link StoreUnavailable}); anything
+ * else unexpected is a 500 that says nothing of the internals (the log has the details).
  */
 @RestControllerAdvice
 public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
@@ -47,6 +48,9 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreUnavailable.causedBy(e)) {
+            return StoreUnavailable.respond(e);
+        }
         LOG.error("Unexpected error while handling a request", e);
         return Problems.respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "The ledger could not handle this request; nothing was changed by it unless a response said so");

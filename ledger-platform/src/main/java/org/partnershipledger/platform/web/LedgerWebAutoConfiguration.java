@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** The web conventions both services share: correlation ids and problem+json errors. */
+/** The web conventions both services share: correlation ids and problem+json errors (503 when the store is down). */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication
 public class LedgerWebAutoConfiguration {
@@ -29,6 +29,15 @@ public class LedgerWebAutoConfiguration {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Outside security and every filter that may read the database, so their store failures are a 503 too. */
+    @Bean
+    FilterRegistrationBean<StoreUnavailableFilter> storeUnavailableFilter(ObjectMapper json) {
+        FilterRegistrationBean<StoreUnavailableFilter> registration =
+                new FilterRegistrationBean<>(new StoreUnavailableFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
