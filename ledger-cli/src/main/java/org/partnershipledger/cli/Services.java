@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** The two services as child processes of the launcher. */
@@ -21,7 +21,7 @@ final class Services {
     private final Path data;
     private final String dbUrl;
     private final boolean embedded;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> running = new LinkedHashMap<>(); // the latest process of each service
     private volatile boolean stopping;
 
     Services(Path home, Path data, String dbUrl, boolean embedded) {
@@ -40,8 +40,12 @@ final class Services {
         return jar;
     }
 
+    /** Starts the service, or starts it again: same port, same log (appended to). */
     synchronized void start(String service, int port) throws IOException {
-        Path log = data.resolve("logs").resolve(service + ".log");
+        if (stopping) {
+            throw new IllegalStateException("The ledger is stopping");
+        }
+        Path log = logOf(service);
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Daxoniq.update-checker.disabled=true",
                 "-XX:+UseSerialGC", "-Xmx512m", "-jar", jarOf(service).toString())
                 .directory(home.toFile())
@@ -56,8 +60,41 @@ final class Services {
         }
         env.put("LEDGER_DATA_DIR", data.toString());
         env.put(service.equals("command-side") ? "COMMAND_SIDE_PORT" : "QUERY_SIDE_PORT", Integer.toString(port));
-        processes.add(builder.start());
+        running.put(service, builder.start());
         System.out.println("Starting " + service + " on port " + port + " (log: " + log + ")");
+    }
+
+    /** The service as the supervisor sees it: it dies when its process exits and restarts on the same port. */
+    Supervisor.Supervised supervised(String service, int port) {
+        return new Supervisor.Supervised() {
+            @Override
+            public String name() {
+                return service;
+            }
+
+            @Override
+            public String log() {
+                return logOf(service).toString();
+            }
+
+            @Override
+            public String awaitDeath() throws InterruptedException {
+                Process process;
+                synchronized (Services.this) {
+                    process = running.get(service);
+                }
+                return "exit " + process.waitFor();
+            }
+
+            @Override
+            public void restart() throws IOException {
+                start(service, port);
+            }
+        };
+    }
+
+    private Path logOf(String service) {
+        return data.resolve("logs").resolve(service + ".log");
     }
 
     void awaitHealthy(List<Integer> ports, Duration timeout) throws InterruptedException {
@@ -74,7 +111,7 @@ final class Services {
                 } catch (IOException notYet) {
                     // still starting
                 }
-                if (System.nanoTime() > deadline || processes.stream().anyMatch(p -> !p.isAlive())) {
+                if (System.nanoTime() > deadline || processes().stream().anyMatch(p -> !p.isAlive())) {
                     throw new IllegalStateException("The service on port " + port + " did not become healthy; see "
                             + data.resolve("logs"));
                 }
@@ -88,15 +125,10 @@ final class Services {
         return stopping;
     }
 
-    int awaitAnyExit() throws Exception {
-        List<CompletableFuture<Process>> exits = processes.stream().map(Process::onExit).toList();
-        Process first = (Process) CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).get();
-        return first.exitValue();
-    }
-
     /** SIGTERM to each (Spring shuts down gracefully), then waits; kills what is left after the timeout. */
     synchronized void stopAll(Duration timeout) {
         stopping = true;
+        List<Process> processes = processes();
         processes.forEach(Process::destroy);
         for (Process process : processes) {
             try {
@@ -108,6 +140,10 @@ final class Services {
                 process.destroyForcibly();
             }
         }
+    }
+
+    private synchronized List<Process> processes() {
+        return new ArrayList<>(running.values());
     }
 
     private static String javaExecutable() {

@@ -11,8 +11,10 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the whole ledger on this machine: the embedded PostgreSQL (unless {@code LEDGER_DB_URL} names another),
- * then the command side and the query side as their own processes. Stops all of them cleanly on Ctrl-C or
- * SIGTERM, services first, database last.
+ * then the command side and the query side as their own processes. Once all are up, one that dies is restarted
+ * (see {@link Supervisor}); one that keeps dying stops the ledger with exit code 1. A service that cannot start
+ * the first time is a setup problem and is reported at once. Stops all of them cleanly on Ctrl-C or SIGTERM,
+ * services first, database last.
  */
 @Command(name = "up", mixinStandardHelpOptions = true, description = "Run the whole ledger until interrupted.")
 class UpCommand implements Callable<Integer> {
@@ -49,9 +51,11 @@ class UpCommand implements Callable<Integer> {
         }
         String dbUrl = postgres != null ? postgres.jdbcUrl() : externalUrl;
         Services services = new Services(home.toAbsolutePath().normalize(), data, dbUrl, postgres != null);
-        LocalPostgres database = postgres;
+        EmbeddedDatabase database = postgres != null ? new EmbeddedDatabase(postgres, data.resolve("postgres")) : null;
+        Supervisor supervisor = new Supervisor(RestartPolicy::standard, System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the ledger ...");
+            supervisor.stop();
             services.stopAll(Duration.ofSeconds(30));
             if (database != null) {
                 database.close();
@@ -63,11 +67,16 @@ class UpCommand implements Callable<Integer> {
         services.start("query-side", queryPort);
         services.awaitHealthy(List.of(commandPort, queryPort), Duration.ofMinutes(3));
         printWhereThingsAre(data, dbUrl, postgres != null);
-        int exit = services.awaitAnyExit();
+        supervisor.watch(services.supervised("command-side", commandPort));
+        supervisor.watch(services.supervised("query-side", queryPort));
+        if (postgres != null && postgres.startedHere()) {
+            supervisor.watch(database);
+        }
+        String reason = supervisor.gaveUp().get();
         if (services.stopping()) {
             Thread.currentThread().join(); // the shutdown hook finishes the job and ends the JVM
         }
-        System.err.println("A service stopped unexpectedly (exit " + exit + "); see " + data.resolve("logs"));
+        System.err.println(reason);
         return 1;
     }
 

@@ -48,19 +48,64 @@ class LauncherIT {
                 .json().get("partnershipId").asText();
         queries.await("/api/partnerships/" + partnership + "/history", r -> r.status() == 200, Duration.ofSeconds(10));
         theCommandLineOperatesTheRunningLedger(queryPort);
+        aServiceOrTheDatabaseThatDiesIsRestarted(data, commandPort, queryPort, partnership);
 
         stop();
         assertThat(answers(commandPort)).isFalse();
         assertThat(answers(queryPort)).isFalse();
         assertThat(answers(db)).as("the embedded PostgreSQL is stopped too").isFalse();
-        assertThat(output()).contains("Stopping the ledger ...", "Stopped. Data is kept in")
-                .doesNotContain("stopped unexpectedly");
+        assertThat(output()).contains("Stopping the ledger ...", "Stopped. Data is kept in");
+        assertThat(output().substring(output().indexOf("Stopping the ledger ...")))
+                .as("a clean stop reports no crash").doesNotContain("stopped unexpectedly");
 
         up(data, db, commandPort, queryPort);
         Http.Response history = Http.localhost(queryPort).as("board").get("/api/partnerships/" + partnership + "/history");
         assertThat(history.status()).isEqualTo(200);
         assertThat(history.json().get("events").get(0).get("type").asText()).isEqualTo("PartnershipOpened");
         stop();
+    }
+
+    /** kill -9 of the command side, then an immediate shutdown of the embedded PostgreSQL: the ledger carries on. */
+    private void aServiceOrTheDatabaseThatDiesIsRestarted(Path data, int commandPort, int queryPort, String partnership)
+            throws Exception {
+        ProcessHandle commandSide = launcher.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("command-side-exec.jar")).findFirst()
+                .orElseThrow();
+        commandSide.destroyForcibly();
+        awaitOutput("command-side stopped unexpectedly");
+        Http commands = Http.localhost(commandPort).as("manager");
+        String charter = "/api/partnerships/" + partnership + "/governance-charter";
+        long restarted = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!answers(commandPort) || Http.localhost(commandPort).statusOf("/actuator/health") != 200) {
+            assertThat(System.nanoTime()).as("command side back; launcher output: %s", output()).isLessThan(restarted);
+            Thread.sleep(250);
+        }
+        assertThat(commands.putJson(charter, "{\"cadence\": \"QUARTERLY\", \"steeringMembers\": [\"CLO\"]}")
+                .status()).isEqualTo(200);
+
+        String postmaster = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(0).trim();
+        assertThat(new ProcessBuilder("kill", "-QUIT", postmaster).start().waitFor()).isZero();
+        Http.Response concern;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        do {
+            concern = commands.postJson("/api/partnerships/" + partnership + "/concerns",
+                    "{\"raisedBy\": \"CLIENT\", \"subject\": \"Late\", \"description\": \"Two weeks late\"}");
+            assertThat(concern.status()).as("while the database restarts: %s", concern).isIn(201, 503);
+            Thread.sleep(200);
+        } while (concern.status() != 201 && System.nanoTime() < deadline);
+        assertThat(concern.status()).as("a command after the database came back").isEqualTo(201);
+        Http.localhost(queryPort).as("board").await("/api/partnerships/" + partnership + "/history",
+                r -> r.status() == 200 && r.raw().body().contains("ConcernRaised"), Duration.ofSeconds(90));
+        assertThat(launcher.isAlive()).isTrue();
+        assertThat(output()).contains("PostgreSQL");
+    }
+
+    private void awaitOutput(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!output().toLowerCase().contains(text.toLowerCase())) {
+            assertThat(System.nanoTime()).as("%s in the launcher output: %s", text, output()).isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     private void up(Path data, int db, int commandPort, int queryPort) throws Exception {

@@ -28,10 +28,12 @@ public final class LocalPostgres implements Closeable {
     private static final Logger LOG = Logger.getLogger(LocalPostgres.class.getName());
 
     private final EmbeddedPostgres server;
+    private final Path dataDirectory;
     private final int port;
 
-    private LocalPostgres(EmbeddedPostgres server, int port) {
+    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory, int port) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
         this.port = port;
     }
 
@@ -42,7 +44,7 @@ public final class LocalPostgres implements Closeable {
     public static LocalPostgres startOrJoin(Path dataDirectory, int port) {
         if (answers(port)) {
             LOG.info(() -> "Joining the local PostgreSQL already running on port " + port);
-            return new LocalPostgres(null, port);
+            return new LocalPostgres(null, dataDirectory, port);
         }
         return start(dataDirectory, port);
     }
@@ -65,7 +67,7 @@ public final class LocalPostgres implements Closeable {
             }
             EmbeddedPostgres server = builder.start();
             LOG.info(() -> "Started PostgreSQL on port " + server.getPort() + " with data in " + dataDirectory);
-            return new LocalPostgres(server, server.getPort());
+            return new LocalPostgres(server, dataDirectory, server.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -73,6 +75,41 @@ public final class LocalPostgres implements Closeable {
 
     public int port() {
         return port;
+    }
+
+    /** False when this joined a server someone else started: that one is theirs to watch and to stop. */
+    public boolean startedHere() {
+        return server != null;
+    }
+
+    /**
+     * Whether the server still runs: its postmaster is alive and its port answers. Either alone can mislead: a
+     * killed postmaster may linger as a zombie, and a port can miss one check on a busy machine.
+     */
+    public boolean isRunning() {
+        return (server == null || postmasterAlive()) && answers(port);
+    }
+
+    /**
+     * Starts a server of ours that died again, on the same port and data directory; PostgreSQL recovers from the
+     * crash by itself. Fails while processes of the old server still hold its shared memory, so callers retry.
+     */
+    public LocalPostgres restart() {
+        if (server == null) {
+            throw new IllegalStateException("The PostgreSQL on port " + port + " was started by someone else");
+        }
+        if (postmasterAlive()) {
+            close(); // alive but not answering: stop it first. Not a dead one: pg_ctl stop would only fail, loudly.
+        }
+        try {
+            // Zonky locks this file for as long as its instance lives; neither the dead instance nor a failed
+            // start (which zonky never releases) lets go of it in this JVM. A fresh file is a fresh lock; two
+            // servers on one data directory are still ruled out by PostgreSQL's own postmaster.pid.
+            Files.deleteIfExists(dataDirectory.resolve("epg-lock"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(dataDirectory, port);
     }
 
     public String jdbcUrl() {
@@ -102,6 +139,15 @@ public final class LocalPostgres implements Closeable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    private boolean postmasterAlive() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException noPidFile) {
+            return false;
         }
     }
 
