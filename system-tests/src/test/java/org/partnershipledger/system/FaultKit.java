@@ -192,11 +192,14 @@ final class FaultKit {
         assertThat(perImpact.values()).as("each impact once").allMatch(n -> n == 1L);
         List<Long> stored = longs(databaseUrl, "SELECT global_index FROM event_store.domain_event_entry ORDER BY 1");
 
-        admin.await("/api/admin/processors", r -> r.status() == 200 && r.json().get("processors")
-                .findValuesAsText("caughtUp").stream().allMatch("true"::equals), Duration.ofSeconds(90));
+        long head = stored.get(stored.size() - 1);
+        admin.await("/api/admin/processors", r -> r.status() == 200 && r.json().get("headPosition").asLong() == head
+                && r.json().get("processors").findValuesAsText("state").stream().allMatch("RUNNING"::equals)
+                && r.json().get("processors").findValues("position").stream().allMatch(p -> p.asLong() == head),
+                Duration.ofSeconds(120));
         JsonNode report = admin.await("/api/admin/consistency?digests=false",
                 r -> r.status() == 200 && r.json().get("consistent").asBoolean(), Duration.ofSeconds(60)).json();
-        assertThat(report.get("headPosition").asLong()).isEqualTo(stored.get(stored.size() - 1));
+        assertThat(report.get("headPosition").asLong()).isEqualTo(head);
         assertThat(longs(databaseUrl, "SELECT position FROM analytics.event_log ORDER BY 1")).isEqualTo(stored);
 
         List<Long> exported = new ArrayList<>();

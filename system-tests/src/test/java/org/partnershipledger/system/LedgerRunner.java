@@ -11,7 +11,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Both services in this JVM, on one fresh database of the test PostgreSQL, on free ports. */
 final class LedgerRunner implements AutoCloseable {
 
-    final String database = TestPostgres.newDatabase();
+    final String database;
+
+    LedgerRunner() {
+        this(TestPostgres.newDatabase());
+    }
+
+    /** Both services on the given database (a JDBC URL; user postgres, no password). */
+    LedgerRunner(String database) {
+        this.database = database;
+    }
     ConfigurableApplicationContext commandSide;
     ConfigurableApplicationContext querySide;
 

@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>Safe means no lower position can still appear: positions are handed out when a transaction inserts, so a
  * transaction still open can commit below a later one. The stream stops below the lowest position the event log
- * has not seen yet, unless the event after it is older than any transaction may live (so that one never will).
+ * has not seen yet, unless the event after it is older than any transaction may live, or older than the database
+ * server's last start (a restart ended every transaction open before it): then that position never will.
  */
 @Component
 class StreamHub implements SmartLifecycle {
@@ -134,7 +135,8 @@ class StreamHub implements SmartLifecycle {
             boolean mayStillCommit = jdbc.sql("""
                             SELECT EXISTS (SELECT 1 FROM analytics.event_log WHERE position = (
                                 SELECT min(position) FROM analytics.event_log WHERE position > ?)
-                              AND occurred_at > now() - CAST(? AS interval))""")
+                              AND occurred_at > now() - CAST(? AS interval)
+                              AND occurred_at > pg_postmaster_start_time())""")
                     .params(gap, gapsCloseWithin.toSeconds() + " seconds").query(Boolean.class).single();
             if (mayStillCommit) {
                 return gap - 1;
