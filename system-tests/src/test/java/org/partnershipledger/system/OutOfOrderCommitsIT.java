@@ -1,10 +1,12 @@
 package org.partnershipledger.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.platform.testing.Http;
 
@@ -23,14 +25,12 @@ class OutOfOrderCommitsIT {
         try (LedgerRunner ledger = new LedgerRunner().start("ledger.webhooks.initial-backoff=50ms");
              FaultKit.Receiver receiver = new FaultKit.Receiver()) {
             Http manager = ledger.commands("manager");
-            PartnershipLife life = new PartnershipLife(manager).live();
-            List<String> programs = new ArrayList<>(FaultKit.approvedPrograms(manager, life.partnershipId, 7));
-            programs.add(life.programId);
+            FaultKit.Programs programs = FaultKit.partnershipWithPrograms(manager, 7);
             String subscription = receiver.subscribe(ledger.queries("integration"));
 
-            FaultKit.Load load = new FaultKit.Load(() -> manager, programs, 8, 0);
+            FaultKit.Load load = new FaultKit.Load(() -> manager, programs.ids(), 8, 0);
             for (int i = 0; i < HELD; i++) {
-                holdOpenWhileOthersCommit(ledger.database, life.partnershipId, "held-" + i);
+                holdOpenWhileOthersCommit(ledger.database, programs.life().partnershipId, "held-" + i);
             }
             load.close();
 
@@ -41,6 +41,33 @@ class OutOfOrderCommitsIT {
         }
     }
 
+    @Test
+    void aPositionWhoseAppendRolledBackHoldsTheStreamBackOnlyUntilItsTransactionHasEnded() throws Exception {
+        try (LedgerRunner ledger = new LedgerRunner().start()) {
+            Http manager = ledger.commands("manager");
+            String template = manager.postJson("/api/partnerships", OPEN).json().get("partnershipId").asText();
+            Http analyst = ledger.queries("analyst");
+            analyst.await("/api/export/events?after=0", r -> !r.raw().body().isBlank(), Duration.ofSeconds(30));
+
+            String after;
+            try (Connection db = DriverManager.getConnection(ledger.database, "postgres", "")) {
+                db.setAutoCommit(false);
+                append(db, template, "rolled-back");
+                after = manager.postJson("/api/partnerships", OPEN).json().get("partnershipId").asText();
+                db.rollback();
+            }
+            long start = System.nanoTime();
+            analyst.await("/api/export/events?after=0", r -> r.raw().body().contains(after), Duration.ofSeconds(60));
+            long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            // before, a position that would never commit held back everything after it for 35 s
+            assertThat(waited).as("seconds the export held back the event after the rolled-back position")
+                    .isLessThan(15);
+        }
+    }
+
+    static final String OPEN = """
+            {"name": "Field sales academy", "client": "Acme Retail", "reason": "Onboarding takes too long"}""";
+
     /**
      * Appends a partnership's opening in a transaction that stays open for two seconds while the writers commit
      * later positions: the event takes its position first and commits last.
@@ -48,21 +75,26 @@ class OutOfOrderCommitsIT {
     static void holdOpenWhileOthersCommit(String database, String template, String partnershipId) throws Exception {
         try (Connection db = DriverManager.getConnection(database, "postgres", "")) {
             db.setAutoCommit(false);
-            try (PreparedStatement insert = db.prepareStatement("""
-                    INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
-                        type, time_stamp, payload_type, payload_revision, payload, meta_data)
-                    SELECT gen_random_uuid()::text, ?, 0, type, to_char(now() AT TIME ZONE 'UTC',
-                           'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), payload_type, payload_revision,
-                           convert_to(replace(convert_from(payload, 'UTF8'), ?, ?), 'UTF8'), meta_data
-                      FROM event_store.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""")) {
-                insert.setString(1, partnershipId);
-                insert.setString(2, template);
-                insert.setString(3, partnershipId);
-                insert.setString(4, template);
-                insert.executeUpdate();
-            }
+            append(db, template, partnershipId);
             Thread.sleep(2_000);
             db.commit();
+        }
+    }
+
+    /** Appends, in the connection's transaction, a copy of a partnership's opening for another partnership. */
+    static void append(Connection db, String template, String partnershipId) throws Exception {
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
+                    type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT gen_random_uuid()::text, ?, 0, type, to_char(now() AT TIME ZONE 'UTC',
+                       'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), payload_type, payload_revision,
+                       convert_to(replace(convert_from(payload, 'UTF8'), ?, ?), 'UTF8'), meta_data
+                  FROM event_store.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""")) {
+            insert.setString(1, partnershipId);
+            insert.setString(2, template);
+            insert.setString(3, partnershipId);
+            insert.setString(4, template);
+            insert.executeUpdate();
         }
     }
 }

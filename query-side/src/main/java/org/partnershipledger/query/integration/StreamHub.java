@@ -3,6 +3,7 @@ package org.partnershipledger.query.integration;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -26,8 +27,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>Safe means no lower position can still appear: positions are handed out when a transaction inserts, so a
  * transaction still open can commit below a later one. The stream stops below the lowest position the event log
- * has not seen yet, unless the event after it is older than any transaction may live, or older than the database
- * server's last start (a restart ended every transaction open before it): then that position never will.
+ * has not seen yet, until that position is known to be settled: every transaction that could have taken it has
+ * ended and the store does not have it (a rolled-back append), or the event after it is older than any
+ * transaction may live, or older than the database server's last start (a restart ended every transaction open
+ * before it).
  */
 @Component
 class StreamHub implements SmartLifecycle {
@@ -36,6 +39,7 @@ class StreamHub implements SmartLifecycle {
     static final int PAGE = 500;
     static final Duration TICK = Duration.ofMillis(100);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    static final Duration SETTLE = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
 
@@ -44,6 +48,7 @@ class StreamHub implements SmartLifecycle {
     private final CloudEventEnvelope envelope;
     private final Duration gapsCloseWithin;
     private final Set<StreamSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Map<Long, FirstSeen> firstSeen = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
 
     StreamHub(JdbcClient jdbc, EventLog log, CloudEventEnvelope envelope,
@@ -131,18 +136,57 @@ class StreamHub implements SmartLifecycle {
     /** The highest position below which no event can still appear in the event log. */
     long safePosition() {
         long reached = ReadModelPositions.of(jdbc, SOURCE_PROCESSOR);
-        for (long gap : ReadModelPositions.gapsOf(jdbc, SOURCE_PROCESSOR)) {
-            boolean mayStillCommit = jdbc.sql("""
-                            SELECT EXISTS (SELECT 1 FROM analytics.event_log WHERE position = (
-                                SELECT min(position) FROM analytics.event_log WHERE position > ?)
-                              AND occurred_at > now() - CAST(? AS interval)
-                              AND occurred_at > pg_postmaster_start_time())""")
-                    .params(gap, gapsCloseWithin.toSeconds() + " seconds").query(Boolean.class).single();
-            if (mayStillCommit) {
+        List<Long> gaps = ReadModelPositions.gapsOf(jdbc, SOURCE_PROCESSOR);
+        firstSeen.keySet().retainAll(gaps);
+        Long oldestRunning = null;
+        for (long gap : gaps) {
+            FirstSeen seen = firstSeen.computeIfAbsent(gap, g -> new FirstSeen(nextTransactionId(), System.nanoTime()));
+            if (System.nanoTime() - seen.atNanos() >= SETTLE.toNanos()) {
+                oldestRunning = oldestRunning != null ? oldestRunning : oldestRunningTransactionId();
+                if (oldestRunning >= seen.nextTransactionId() && !stored(gap)) {
+                    continue; // every transaction that could have taken this position has ended without it
+                }
+            }
+            if (mayStillCommit(gap)) {
                 return gap - 1;
             }
         }
         return reached;
+    }
+
+    /**
+     * When a position the event log has not seen was first noticed here, and the id the next transaction would get
+     * then. The transaction that took the position got its id before that (it inserted before a later position
+     * committed), so once every transaction below that id has ended, the position is either in the store or never
+     * will be. {@link #SETTLE} covers the instant between taking a position and getting an id.
+     */
+    private record FirstSeen(long nextTransactionId, long atNanos) {
+    }
+
+    private long nextTransactionId() {
+        return jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint").query(Long.class).single();
+    }
+
+    private long oldestRunningTransactionId() {
+        return jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").query(Long.class).single();
+    }
+
+    private boolean stored(long position) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM event_store.domain_event_entry WHERE global_index = ?)")
+                .param(position).query(Boolean.class).single();
+    }
+
+    /**
+     * Without knowing which transaction took it: the position may still commit unless the event after it is older
+     * than any transaction may live, or older than the database server's last start.
+     */
+    private boolean mayStillCommit(long gap) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM analytics.event_log WHERE position = (
+                            SELECT min(position) FROM analytics.event_log WHERE position > ?)
+                          AND occurred_at > now() - CAST(? AS interval)
+                          AND occurred_at > pg_postmaster_start_time())""")
+                .params(gap, gapsCloseWithin.toSeconds() + " seconds").query(Boolean.class).single();
     }
 
     private List<LoggedEvent> after(long position, long upTo, int limit) {
