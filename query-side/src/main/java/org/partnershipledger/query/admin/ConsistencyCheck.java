@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.DoubleConsumer;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.partnershipledger.query.common.Conflict;
 import org.partnershipledger.query.common.ReadModelPositions;
 import org.partnershipledger.query.readmodel.ReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,11 +50,26 @@ public class ConsistencyCheck {
     private final JdbcClient jdbc;
     private final List<ReadModel> readModels;
     private final Clock clock;
+    private final EventStore eventStore;
 
-    ConsistencyCheck(JdbcClient jdbc, List<ReadModel> readModels, Clock clock) {
+    ConsistencyCheck(JdbcClient jdbc, List<ReadModel> readModels, Clock clock, EventStore eventStore) {
         this.jdbc = jdbc;
         this.readModels = readModels;
         this.clock = clock;
+        this.eventStore = eventStore;
+    }
+
+    /**
+     * The comparisons read the event store's table in the same statements as the read models, which needs the
+     * store in PostgreSQL. With Axon Server the events live there, and this check says so rather than report every
+     * event as a difference.
+     */
+    public void requireComparableStore() {
+        if (!(eventStore instanceof EmbeddedEventStore)) {
+            throw new Conflict("CHECK_NEEDS_POSTGRESQL_STORE", "The consistency check compares read models with "
+                    + "the event store in PostgreSQL; this ledger keeps its events in "
+                    + eventStore.getClass().getSimpleName());
+        }
     }
 
     /** One thing that differs: which read model, which aggregate, at which position, and how. */
@@ -69,6 +87,7 @@ public class ConsistencyCheck {
     }
 
     public Report run(boolean digests, DoubleConsumer progress) {
+        requireComparableStore();
         Instant at = clock.instant();
         long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry")
                 .query(Long.class).single();

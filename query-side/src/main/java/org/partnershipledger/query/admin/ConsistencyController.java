@@ -108,6 +108,7 @@ class ConsistencyController {
     }
 
     private synchronized Job start(boolean digests) {
+        check.requireComparableStore();
         if (running != null && !running.result.isDone()) {
             return running;
         }

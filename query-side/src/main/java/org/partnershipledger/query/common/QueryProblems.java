@@ -9,7 +9,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The query side's own answers: not found (also for what a partner may not see), not yet consistent. */
+/**
+ * The query side's own answers: not found (also for what a partner may not see), a conflict with its setup, not yet
+ * consistent.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
@@ -17,6 +20,11 @@ class QueryProblems {
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         return Problems.respond(HttpStatus.NOT_FOUND, e.code, e.getMessage());
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<ProblemDetail> conflict(Conflict e) {
+        return Problems.respond(HttpStatus.CONFLICT, e.code, e.getMessage());
     }
 
     @ExceptionHandler(ReadConsistency.NotYetConsistent.class)
