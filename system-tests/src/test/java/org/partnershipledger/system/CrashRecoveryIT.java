@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.platform.testing.Http;
@@ -25,15 +24,11 @@ class CrashRecoveryIT {
              FaultKit.Receiver receiver = new FaultKit.Receiver()) {
             commandSide.start().awaitHealthy();
             Http manager = commandSide.as("manager");
-            List<String> programs = programs(manager);
+            List<String> programs = FaultKit.partnershipWithPrograms(manager, 5).ids();
             String subscription = receiver.subscribe(ledger.queries("integration"));
 
             FaultKit.Load load = new FaultKit.Load(() -> manager, programs, 6, 100);
-            for (int cycle = 0; cycle < CYCLES; cycle++) {
-                Thread.sleep(1_500);
-                commandSide.kill();
-                commandSide.start().awaitHealthy();
-            }
+            commandSide.killAndRestart(CYCLES);
             Thread.sleep(1_000);
             load.close();
 
@@ -53,15 +48,11 @@ class CrashRecoveryIT {
              FaultKit.Receiver receiver = new FaultKit.Receiver()) {
             querySide.start().awaitHealthy();
             Http manager = ledger.commands("manager");
-            List<String> programs = programs(manager);
+            List<String> programs = FaultKit.partnershipWithPrograms(manager, 5).ids();
             String subscription = receiver.subscribe(querySide.as("integration"));
 
             FaultKit.Load load = new FaultKit.Load(() -> manager, programs, 6, 100);
-            for (int cycle = 0; cycle < CYCLES; cycle++) {
-                Thread.sleep(1_500);
-                querySide.kill();
-                querySide.start().awaitHealthy();
-            }
+            querySide.killAndRestart(CYCLES);
             load.close();
 
             Http admin = querySide.as("admin");
@@ -85,12 +76,5 @@ class CrashRecoveryIT {
                     CYCLES, load.acknowledged.size(), receiver.positions.size(),
                     before.get("headPosition").asLong(), before.get("readModels").size());
         }
-    }
-
-    static List<String> programs(Http manager) throws InterruptedException {
-        PartnershipLife life = new PartnershipLife(manager).live();
-        List<String> programs = new ArrayList<>(FaultKit.approvedPrograms(manager, life.partnershipId, 5));
-        programs.add(life.programId);
-        return programs;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,11 +28,10 @@ class DatabaseCrashIT {
         try (LedgerRunner ledger = new LedgerRunner(postgres.jdbcUrl()).start("ledger.webhooks.initial-backoff=50ms");
              FaultKit.Receiver receiver = new FaultKit.Receiver()) {
             Http manager = ledger.commands("manager");
-            PartnershipLife life = new PartnershipLife(manager).live();
-            List<String> programs = new ArrayList<>(FaultKit.approvedPrograms(manager, life.partnershipId, 3));
-            programs.add(life.programId);
+            FaultKit.Programs programs = FaultKit.partnershipWithPrograms(manager, 3);
+            PartnershipLife life = programs.life();
             String subscription = receiver.subscribe(ledger.queries("integration"));
-            FaultKit.Load load = new FaultKit.Load(() -> manager, programs, 4, 20);
+            FaultKit.Load load = new FaultKit.Load(() -> manager, programs.ids(), 4, 20);
             Thread.sleep(1_500);
 
             killImmediately(dataDir);

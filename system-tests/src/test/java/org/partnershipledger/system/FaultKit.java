@@ -41,6 +41,18 @@ final class FaultKit {
     private FaultKit() {
     }
 
+    /** A partnership through its life (see {@link PartnershipLife}) and the approved programs the load writes to. */
+    record Programs(PartnershipLife life, List<String> ids) {
+    }
+
+    /** The scripted partnership and {@code extra} more approved programs in it. */
+    static Programs partnershipWithPrograms(Http manager, int extra) throws InterruptedException {
+        PartnershipLife life = new PartnershipLife(manager).live();
+        List<String> ids = new ArrayList<>(approvedPrograms(manager, life.partnershipId, extra));
+        ids.add(life.programId);
+        return new Programs(life, ids);
+    }
+
     /** {@code count} approved programs of a partnership that has a selected partner. */
     static List<String> approvedPrograms(Http manager, String partnershipId, int count) {
         List<String> programs = new ArrayList<>();

@@ -62,6 +62,15 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** {@code cycles} times: let it work for a moment, kill -9 it, start it again and wait until it is healthy. */
+    void killAndRestart(int cycles) throws Exception {
+        for (int cycle = 0; cycle < cycles; cycle++) {
+            Thread.sleep(1_500);
+            kill();
+            start().awaitHealthy();
+        }
+    }
+
     /** kill -9: no shutdown hook, no graceful anything. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
