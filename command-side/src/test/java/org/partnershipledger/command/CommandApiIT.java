@@ -86,6 +86,20 @@ class CommandApiIT extends CommandSideIT {
     }
 
     @Test
+    void anImpactUnitLongerThanTheLedgerKeepsIs400WithTheFieldNamedAndRecordsNothing() {
+        long before = eventCount();
+
+        Http.Response response = http.postJson("/api/programs/any-program/impact", """
+                {"level": 1, "kpiId": "ttq", "value": 1, "unit": "%s", "periodStart": "2026-07-01",
+                 "periodEnd": "2026-07-31", "source": "SURVEY"}""".formatted("u".repeat(101)));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("unit");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void malformedJsonIs400WithAStableCode() {
         Http.Response response = http.postJson("/api/partnerships", "{\"name\": ");
 

@@ -156,8 +156,9 @@ class ProgramController {
                 CommandResponses.changed());
     }
 
-    record ImpactRequest(@NotNull Integer level, @NotBlank String kpiId, @NotNull BigDecimal value,
-                         @NotBlank String unit, String cohortId, String region, @NotNull LocalDate periodStart,
+    record ImpactRequest(@NotNull Integer level, @NotBlank @Size(max = 255) String kpiId, @NotNull BigDecimal value,
+                         @NotBlank @Size(max = 100) String unit, @Size(max = 255) String cohortId,
+                         @Size(max = 100) String region, @NotNull LocalDate periodStart,
                          @NotNull LocalDate periodEnd, @NotNull ImpactSource source,
                          List<@NotBlank String> evidence, BigDecimal cost, BigDecimal monetaryBenefit) {
     }
