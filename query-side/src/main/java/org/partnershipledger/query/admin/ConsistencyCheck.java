@@ -102,13 +102,14 @@ public class ConsistencyCheck {
         Map<String, Long> eventsByType = new TreeMap<>();
         Map<String, Long> loggedByType = new TreeMap<>();
         List<ReadModelResult> results = new ArrayList<>();
-        long slices = Math.max(1, (ReadModelPositions.of(jdbc, EVENT_LOG) + SLICE - 1) / SLICE);
-        double steps = slices + 2.0 + (digests ? readModels.size() : 0);
+        long slices = slicesOf(EVENT_LOG);
+        long impactSlices = slicesOf(IMPACT_FACTS);
+        double steps = slices + 1.0 + impactSlices + (digests ? readModels.size() : 0);
         results.add(eventLog(sink, eventsByType, loggedByType, done -> progress.accept(done / steps)));
         results.add(boardViews(sink));
         progress.accept((slices + 1) / steps);
-        results.add(impactFacts(sink));
-        progress.accept((slices + 2) / steps);
+        results.add(impactFacts(sink, done -> progress.accept((slices + 1 + done) / steps)));
+        progress.accept((slices + 1 + impactSlices) / steps);
         List<ReadModelResult> withDigests = new ArrayList<>();
         int digested = 0;
         for (ReadModel readModel : readModels) {
@@ -119,11 +120,15 @@ public class ConsistencyCheck {
             withDigests.add(new ReadModelResult(compared.name(), compared.position(), compared.checked(),
                     compared.pending(), compared.differences(), digest));
             if (digests) {
-                progress.accept((slices + 2 + ++digested) / steps);
+                progress.accept((slices + 1 + impactSlices + ++digested) / steps);
             }
         }
         progress.accept(1.0);
         return new Report(at, count[0] == 0, head, count[0], differences, withDigests, eventsByType, loggedByType);
+    }
+
+    private long slicesOf(String processor) {
+        return Math.max(1, (ReadModelPositions.of(jdbc, processor) + SLICE - 1) / SLICE);
     }
 
     private interface DifferenceSink {
@@ -178,10 +183,7 @@ public class ConsistencyCheck {
             checked += to - from;
             slicesDone.accept(++slice);
         }
-        long pending = ReadModelPositions.gapsOf(jdbc, EVENT_LOG).stream().filter(gap -> jdbc.sql(
-                "SELECT EXISTS (SELECT 1 FROM event_store.domain_event_entry WHERE global_index = ?)")
-                .param(gap).query(Boolean.class).single()).count();
-        return new ReadModelResult(EVENT_LOG, reached, checked, pending, found, null);
+        return new ReadModelResult(EVENT_LOG, reached, checked, pending(EVENT_LOG), found, null);
     }
 
     /** Each partnership's and program's view against the last sequence number the store has for it. */
@@ -225,56 +227,82 @@ public class ConsistencyCheck {
                 null);
     }
 
-    /** Every impact recorded has its fact, withdrawn exactly when the store says so; no fact is made up. */
-    private ReadModelResult impactFacts(DifferenceSink sink) {
-        List<Map<String, Object>> rows = jdbc.sql("""
-                        WITH done AS (SELECT position, gaps FROM query_side.read_model_position WHERE processor = ?),
-                             seen AS (SELECT e.global_index, e.aggregate_identifier,
-                                             regexp_replace(e.payload_type, '^.*[.$]', '') AS type,
-                                             convert_from(e.payload, 'UTF8')::jsonb ->> 'impactId' AS impact_id,
-                                             e.global_index <= (SELECT position FROM done)
-                                                 AND NOT e.global_index = ANY ((SELECT gaps FROM done)::bigint[])
-                                                 AS handled
-                                        FROM event_store.domain_event_entry e
-                                       WHERE e.payload_type LIKE '%.ImpactRecorded'
-                                          OR e.payload_type LIKE '%.ImpactWithdrawn'),
-                             owed AS (SELECT impact_id, min(aggregate_identifier) AS program_id,
-                                             min(global_index) FILTER (WHERE type = 'ImpactRecorded') AS recorded_at,
-                                             bool_and(handled) AS handled,
-                                             bool_or(type = 'ImpactWithdrawn' AND handled) AS withdrawn
-                                        FROM seen GROUP BY impact_id)
-                        SELECT coalesce(o.impact_id, f.impact_id) AS impact_id,
-                               coalesce(o.program_id, f.program_id) AS program_id, o.recorded_at,
-                               coalesce(o.handled, true) AS handled, o.withdrawn, f.withdrawn AS fact_withdrawn,
-                               f.impact_id IS NOT NULL AS has_fact, o.impact_id IS NOT NULL AS owed
-                          FROM owed o FULL JOIN analytics.impact_fact f ON o.impact_id = f.impact_id""")
-                .param(IMPACT_FACTS).query().listOfRows();
+    /**
+     * Every impact recorded has its fact, withdrawn exactly when the store says so, slice by slice like the event
+     * log (a big store's payloads are decoded a slice at a time); then no fact the store never recorded.
+     */
+    private ReadModelResult impactFacts(DifferenceSink sink, DoubleConsumer slicesDone) {
+        long reached = ReadModelPositions.of(jdbc, IMPACT_FACTS);
         long checked = 0;
-        long pending = 0;
         long found = 0;
-        for (Map<String, Object> row : rows) {
-            if (!(Boolean) row.get("handled")) {
-                pending++;
-                continue;
+        int slice = 0;
+        for (long from = 0; from < reached; from += SLICE) {
+            long to = Math.min(reached, from + SLICE);
+            for (Map<String, Object> row : jdbc.sql("""
+                            WITH pending AS (SELECT unnest(gaps) AS position FROM query_side.read_model_position
+                                              WHERE processor = :processor),
+                                 e AS (SELECT global_index, aggregate_identifier,
+                                              regexp_replace(payload_type, '^.*[.$]', '') AS type,
+                                              convert_from(payload, 'UTF8')::jsonb ->> 'impactId' AS impact_id
+                                         FROM event_store.domain_event_entry
+                                        WHERE global_index > :from AND global_index <= :to
+                                          AND (payload_type LIKE '%.ImpactRecorded' OR payload_type LIKE '%.ImpactWithdrawn')
+                                          AND global_index NOT IN (SELECT position FROM pending))
+                            SELECT e.global_index AS position, e.aggregate_identifier AS program_id, e.type, e.impact_id,
+                                   f.impact_id IS NOT NULL AS has_fact, coalesce(f.withdrawn, false) AS withdrawn,
+                                   e.type = 'ImpactRecorded' AND coalesce(f.withdrawn, false) AND NOT EXISTS (
+                                       SELECT 1 FROM event_store.domain_event_entry w
+                                        WHERE w.aggregate_identifier = e.aggregate_identifier
+                                          AND w.payload_type LIKE '%.ImpactWithdrawn'
+                                          AND convert_from(w.payload, 'UTF8')::jsonb ->> 'impactId' = e.impact_id)
+                                       AS withdrawn_in_facts_only
+                              FROM e LEFT JOIN analytics.impact_fact f ON f.impact_id = e.impact_id
+                             ORDER BY 1""")
+                    .param("from", from).param("to", to).param("processor", IMPACT_FACTS).query().listOfRows()) {
+                checked++;
+                String impact = (String) row.get("impact_id");
+                String problem = !(Boolean) row.get("has_fact") ? "no fact for impact " + impact
+                        : row.get("type").equals("ImpactWithdrawn") && !(Boolean) row.get("withdrawn")
+                        ? "impact " + impact + " was withdrawn but its fact is not"
+                        : (Boolean) row.get("withdrawn_in_facts_only")
+                        ? "impact " + impact + " is withdrawn in the facts but not in the store" : null;
+                if (problem != null) {
+                    found++;
+                    sink.add(new Difference(IMPACT_FACTS, (String) row.get("program_id"), (Long) row.get("position"),
+                            problem));
+                }
             }
-            checked++;
-            String problem = null;
-            if (!(Boolean) row.get("owed")) {
-                problem = "impact " + row.get("impact_id") + " is not in the event store";
-            } else if (!(Boolean) row.get("has_fact")) {
-                problem = "no fact for impact " + row.get("impact_id");
-            } else if (!row.get("withdrawn").equals(row.get("fact_withdrawn"))) {
-                problem = "impact " + row.get("impact_id") + ((Boolean) row.get("withdrawn")
-                        ? " was withdrawn but its fact is not" : " is withdrawn in the facts but not in the store");
-            }
-            if (problem != null) {
+            slicesDone.accept(++slice);
+        }
+        // a fact the store never recorded: counted in one snapshot with the processor's position, listed if any
+        boolean madeUp = jdbc.sql("""
+                        WITH done AS (SELECT position, gaps FROM query_side.read_model_position WHERE processor = ?)
+                        SELECT (SELECT count(*) FROM analytics.impact_fact) > (
+                               SELECT count(*) FROM event_store.domain_event_entry
+                                WHERE payload_type LIKE '%.ImpactRecorded' AND global_index <= (SELECT position FROM done)
+                                  AND NOT global_index = ANY ((SELECT gaps FROM done)::bigint[]))""")
+                .param(IMPACT_FACTS).query(Boolean.class).single();
+        if (madeUp) {
+            for (Map<String, Object> row : jdbc.sql("""
+                            SELECT f.impact_id, f.program_id FROM analytics.impact_fact f
+                             WHERE NOT EXISTS (SELECT 1 FROM event_store.domain_event_entry e
+                                                WHERE e.aggregate_identifier = f.program_id
+                                                  AND e.payload_type LIKE '%.ImpactRecorded'
+                                                  AND convert_from(e.payload, 'UTF8')::jsonb ->> 'impactId' = f.impact_id)""")
+                    .query().listOfRows()) {
                 found++;
-                sink.add(new Difference(IMPACT_FACTS, (String) row.get("program_id"), (Long) row.get("recorded_at"),
-                        problem));
+                sink.add(new Difference(IMPACT_FACTS, (String) row.get("program_id"), null,
+                        "impact " + row.get("impact_id") + " is not in the event store"));
             }
         }
-        return new ReadModelResult(IMPACT_FACTS, ReadModelPositions.of(jdbc, IMPACT_FACTS), checked, pending, found,
-                null);
+        return new ReadModelResult(IMPACT_FACTS, reached, checked, pending(IMPACT_FACTS), found, null);
+    }
+
+    /** How many positions the processor has not seen yet are in the store now (it will get them). */
+    private long pending(String processor) {
+        return ReadModelPositions.gapsOf(jdbc, processor).stream().filter(gap -> jdbc.sql(
+                "SELECT EXISTS (SELECT 1 FROM event_store.domain_event_entry WHERE global_index = ?)")
+                .param(gap).query(Boolean.class).single()).count();
     }
 
     /** A digest of the read model's tables: the same rows give the same digest, whatever order they were written in. */

@@ -1,6 +1,8 @@
 package org.partnershipledger.query.common;
 
 import java.util.OptionalLong;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.EventMessage;
 import org.partnershipledger.platform.axon.PositionedEventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,9 +18,19 @@ import org.springframework.stereotype.Component;
 public class EventPositions {
 
     private final JdbcClient jdbc;
+    /** Positions looked up in the store: rare (dead letters, an ambiguous read); many would mean a lost position. */
+    private final Counter lookups;
 
-    public EventPositions(JdbcClient jdbc) {
+    public EventPositions(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.lookups = Counter.builder("ledger.event.position.lookups")
+                .description("Event positions looked up in the store because the message did not carry one")
+                .register(meters);
+    }
+
+    /** How many positions were looked up in the store so far. */
+    public long lookups() {
+        return (long) lookups.count();
     }
 
     public long of(EventMessage<?> message) {
@@ -26,6 +38,7 @@ public class EventPositions {
         if (carried.isPresent()) {
             return carried.getAsLong();
         }
+        lookups.increment();
         return jdbc.sql("SELECT global_index FROM event_store.domain_event_entry WHERE event_identifier = ?")
                 .param(message.getIdentifier()).query(Long.class).optional()
                 .orElseThrow(() -> new IllegalStateException("Event " + message.getIdentifier()
