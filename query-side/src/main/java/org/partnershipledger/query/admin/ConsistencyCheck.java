@@ -131,6 +131,21 @@ public class ConsistencyCheck {
         return Math.max(1, (ReadModelPositions.of(jdbc, processor) + SLICE - 1) / SLICE);
     }
 
+    private interface Slice {
+        void check(long from, long to);
+    }
+
+    /** Checks the positions up to what the processor has reached, a slice at a time; answers that position. */
+    private long inSlices(String processor, DoubleConsumer slicesDone, Slice slice) {
+        long reached = ReadModelPositions.of(jdbc, processor);
+        int done = 0;
+        for (long from = 0; from < reached; from += SLICE) {
+            slice.check(from, Math.min(reached, from + SLICE));
+            slicesDone.accept(++done);
+        }
+        return reached;
+    }
+
     private interface DifferenceSink {
         void add(Difference difference);
     }
@@ -138,12 +153,8 @@ public class ConsistencyCheck {
     /** The event log, slice by slice up to the position its processor has reached. */
     private ReadModelResult eventLog(DifferenceSink sink, Map<String, Long> eventsByType,
                                      Map<String, Long> loggedByType, DoubleConsumer slicesDone) {
-        long reached = ReadModelPositions.of(jdbc, EVENT_LOG);
-        long checked = 0;
-        long found = 0;
-        int slice = 0;
-        for (long from = 0; from < reached; from += SLICE) {
-            long to = Math.min(reached, from + SLICE);
+        long[] found = {0};
+        long reached = inSlices(EVENT_LOG, slicesDone, (from, to) -> {
             for (Map<String, Object> row : jdbc.sql("""
                             WITH s AS (SELECT global_index AS position, event_identifier, aggregate_identifier,
                                               sequence_number, regexp_replace(payload_type, '^.*[.$]', '') AS type
@@ -167,7 +178,7 @@ public class ConsistencyCheck {
                                 OR s.sequence_number <> l.sequence_number OR s.type <> l.type
                              ORDER BY 1""")
                     .param("from", from).param("to", to).param("processor", EVENT_LOG).query().listOfRows()) {
-                found++;
+                found[0]++;
                 sink.add(new Difference(EVENT_LOG, (String) row.get("aggregate"), (Long) row.get("position"),
                         (String) row.get("problem")));
             }
@@ -180,10 +191,8 @@ public class ConsistencyCheck {
             jdbc.sql("SELECT type, count(*) FROM analytics.event_log WHERE position > ? AND position <= ? GROUP BY 1")
                     .params(from, to).query((rs, i) -> loggedByType.merge(rs.getString(1), rs.getLong(2), Long::sum))
                     .list();
-            checked += to - from;
-            slicesDone.accept(++slice);
-        }
-        return new ReadModelResult(EVENT_LOG, reached, checked, pending(EVENT_LOG), found, null);
+        });
+        return new ReadModelResult(EVENT_LOG, reached, reached, pending(EVENT_LOG), found[0], null);
     }
 
     /** Each partnership's and program's view against the last sequence number the store has for it. */
@@ -232,12 +241,9 @@ public class ConsistencyCheck {
      * log (a big store's payloads are decoded a slice at a time); then no fact the store never recorded.
      */
     private ReadModelResult impactFacts(DifferenceSink sink, DoubleConsumer slicesDone) {
-        long reached = ReadModelPositions.of(jdbc, IMPACT_FACTS);
-        long checked = 0;
-        long found = 0;
-        int slice = 0;
-        for (long from = 0; from < reached; from += SLICE) {
-            long to = Math.min(reached, from + SLICE);
+        long[] checked = {0};
+        long[] found = {0};
+        long reached = inSlices(IMPACT_FACTS, slicesDone, (from, to) -> {
             for (Map<String, Object> row : jdbc.sql("""
                             WITH pending AS (SELECT unnest(gaps) AS position FROM query_side.read_model_position
                                               WHERE processor = :processor),
@@ -259,7 +265,7 @@ public class ConsistencyCheck {
                               FROM e LEFT JOIN analytics.impact_fact f ON f.impact_id = e.impact_id
                              ORDER BY 1""")
                     .param("from", from).param("to", to).param("processor", IMPACT_FACTS).query().listOfRows()) {
-                checked++;
+                checked[0]++;
                 String impact = (String) row.get("impact_id");
                 String problem = !(Boolean) row.get("has_fact") ? "no fact for impact " + impact
                         : row.get("type").equals("ImpactWithdrawn") && !(Boolean) row.get("withdrawn")
@@ -267,13 +273,12 @@ public class ConsistencyCheck {
                         : (Boolean) row.get("withdrawn_in_facts_only")
                         ? "impact " + impact + " is withdrawn in the facts but not in the store" : null;
                 if (problem != null) {
-                    found++;
+                    found[0]++;
                     sink.add(new Difference(IMPACT_FACTS, (String) row.get("program_id"), (Long) row.get("position"),
                             problem));
                 }
             }
-            slicesDone.accept(++slice);
-        }
+        });
         // a fact the store never recorded: counted in one snapshot with the processor's position, listed if any
         boolean madeUp = jdbc.sql("""
                         WITH done AS (SELECT position, gaps FROM query_side.read_model_position WHERE processor = ?)
@@ -290,12 +295,12 @@ public class ConsistencyCheck {
                                                   AND e.payload_type LIKE '%.ImpactRecorded'
                                                   AND convert_from(e.payload, 'UTF8')::jsonb ->> 'impactId' = f.impact_id)""")
                     .query().listOfRows()) {
-                found++;
+                found[0]++;
                 sink.add(new Difference(IMPACT_FACTS, (String) row.get("program_id"), null,
                         "impact " + row.get("impact_id") + " is not in the event store"));
             }
         }
-        return new ReadModelResult(IMPACT_FACTS, reached, checked, pending(IMPACT_FACTS), found, null);
+        return new ReadModelResult(IMPACT_FACTS, reached, checked[0], pending(IMPACT_FACTS), found[0], null);
     }
 
     /** How many positions the processor has not seen yet are in the store now (it will get them). */
