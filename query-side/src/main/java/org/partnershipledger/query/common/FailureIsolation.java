@@ -129,19 +129,24 @@ public final class FailureIsolation {
                 }
 
                 private Object inSavepoint(Message<?> message, T target) throws Exception {
+                    // the processor's transaction's connection, the one the projection's statements run on
                     Connection connection = DataSourceUtils.getConnection(dataSource);
-                    Savepoint savepoint = connection.setSavepoint();
                     try {
-                        Object result = super.handle(message, target);
-                        connection.releaseSavepoint(savepoint);
-                        return result;
-                    } catch (Exception | Error e) {
+                        Savepoint savepoint = connection.setSavepoint();
                         try {
-                            connection.rollback(savepoint);
-                        } catch (SQLException rollback) {
-                            e.addSuppressed(rollback);
+                            Object result = super.handle(message, target);
+                            connection.releaseSavepoint(savepoint);
+                            return result;
+                        } catch (Exception | Error e) {
+                            try {
+                                connection.rollback(savepoint);
+                            } catch (SQLException rollback) {
+                                e.addSuppressed(rollback);
+                            }
+                            throw e;
                         }
-                        throw e;
+                    } finally {
+                        DataSourceUtils.releaseConnection(connection, dataSource);
                     }
                 }
             };
