@@ -56,7 +56,8 @@ class StreamHub implements SmartLifecycle {
         this.jdbc = jdbc;
         this.log = log;
         this.envelope = envelope;
-        this.gapsCloseWithin = database.transactionTimeout().plusSeconds(5);
+        // an event's time is taken when its command starts, so the transaction before it may live twice as long
+        this.gapsCloseWithin = database.transactionTimeout().multipliedBy(2).plusSeconds(5);
     }
 
     SseEmitter subscribe(long after, StreamSubscriber.Filter filter) {
@@ -138,12 +139,25 @@ class StreamHub implements SmartLifecycle {
         long reached = ReadModelPositions.of(jdbc, SOURCE_PROCESSOR);
         List<Long> gaps = ReadModelPositions.gapsOf(jdbc, SOURCE_PROCESSOR);
         firstSeen.keySet().retainAll(gaps);
+        if (gaps.isEmpty()) {
+            return reached;
+        }
+        Set<Long> stored = Set.copyOf(jdbc.sql(
+                        "SELECT global_index FROM event_store.domain_event_entry WHERE global_index = ANY (?)")
+                .param(gaps.toArray(Long[]::new)).query(Long.class).list());
         Long oldestRunning = null;
         for (long gap : gaps) {
-            FirstSeen seen = firstSeen.computeIfAbsent(gap, g -> new FirstSeen(nextTransactionId(), System.nanoTime()));
-            if (System.nanoTime() - seen.atNanos() >= SETTLE.toNanos()) {
+            if (stored.contains(gap)) {
+                return gap - 1; // committed: the event log is about to have it
+            }
+            FirstSeen seen = firstSeen.computeIfAbsent(gap, g -> new FirstSeen(System.nanoTime()));
+            if (seen.marker() == null && System.nanoTime() - seen.atNanos() >= SETTLE.toNanos()) {
+                seen = new FirstSeen(seen.atNanos(), newTransactionId());
+                firstSeen.put(gap, seen);
+            }
+            if (seen.marker() != null) {
                 oldestRunning = oldestRunning != null ? oldestRunning : oldestRunningTransactionId();
-                if (oldestRunning >= seen.nextTransactionId() && !stored(gap)) {
+                if (oldestRunning > seen.marker() && !storedNow(gap)) {
                     continue; // every transaction that could have taken this position has ended without it
                 }
             }
@@ -155,23 +169,27 @@ class StreamHub implements SmartLifecycle {
     }
 
     /**
-     * When a position the event log has not seen was first noticed here, and the id the next transaction would get
-     * then. The transaction that took the position got its id before that (it inserted before a later position
-     * committed), so once every transaction below that id has ended, the position is either in the store or never
-     * will be. {@link #SETTLE} covers the instant between taking a position and getting an id.
+     * When a position the event log has not seen was first noticed here, and, from {@link #SETTLE} later, the id of
+     * a transaction begun then. The transaction that took the position got its id before that one (it inserted
+     * before a later position committed, and an insert gets its id within the same statement), so once every
+     * transaction up to the marker has ended, the position is in the store or never will be.
      */
-    private record FirstSeen(long nextTransactionId, long atNanos) {
+    private record FirstSeen(long atNanos, Long marker) {
+        FirstSeen(long atNanos) {
+            this(atNanos, null);
+        }
     }
 
-    private long nextTransactionId() {
-        return jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint").query(Long.class).single();
+    /** A transaction id handed out now: every transaction that had one already has a lower one. */
+    private long newTransactionId() {
+        return jdbc.sql("SELECT pg_current_xact_id()::text::bigint").query(Long.class).single();
     }
 
     private long oldestRunningTransactionId() {
         return jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").query(Long.class).single();
     }
 
-    private boolean stored(long position) {
+    private boolean storedNow(long position) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM event_store.domain_event_entry WHERE global_index = ?)")
                 .param(position).query(Boolean.class).single();
     }
