@@ -25,7 +25,12 @@ public final class BatchedWrites {
     }
 
     public void add(Object... row) {
-        if (!CurrentUnitOfWork.isStarted() || FailureIsolation.careful()) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql, row);
+            return;
+        }
+        if (FailureIsolation.careful()) {
+            flush(); // rows of earlier events of the batch first, to keep the events' order
             jdbc.update(sql, row);
             return;
         }

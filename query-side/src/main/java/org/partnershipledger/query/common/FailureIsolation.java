@@ -3,6 +3,7 @@ package org.partnershipledger.query.common;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.List;
 import javax.annotation.Nonnull;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventMessage;
@@ -34,6 +35,10 @@ public final class FailureIsolation {
 
     private static final ThreadLocal<Mode> MODE = new ThreadLocal<>();
     private static final ThreadLocal<Boolean> FAILED = new ThreadLocal<>();
+    /** Set when a careful handler failed for a passing reason: the batch is rolled back and tried again later. */
+    private static final ThreadLocal<Boolean> PASSING = new ThreadLocal<>();
+    /** SQLStates of failures that pass (deadlock, serialization, lock and statement timeouts, lost connection). */
+    private static final List<String> PASSING_STATES = List.of("40", "55P03", "57014", "57P", "08");
 
     private FailureIsolation() {
     }
@@ -45,10 +50,28 @@ public final class FailureIsolation {
 
     /** Thrown to roll back a batch in which a handler failed, so that it is handled again carefully. */
     static final class HandleCarefully extends RuntimeException {
-        HandleCarefully(String processor, long position) {
-            super("A handler of " + processor + " failed in the batch ending at position " + position
-                    + "; the batch is handled again event by event");
+        HandleCarefully(String processor, long position, String why) {
+            super("A handler of " + processor + " failed at position " + position + " (" + why
+                    + "); the batch is rolled back and handled again event by event");
         }
+    }
+
+    /**
+     * Whether a failure says nothing about the event: the database was busy or away. Such an event is not parked
+     * (it would stay out of the read model until someone retried it by hand); its batch is tried again instead.
+     */
+    static boolean passing(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && PASSING_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
+                return true;
+            }
+            if (cause instanceof org.springframework.dao.TransientDataAccessException
+                    || cause instanceof org.springframework.dao.DataAccessResourceFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Per processor: decides how each event is handled and remembers which batch failed. */
@@ -71,21 +94,33 @@ public final class FailureIsolation {
             long[] highest = root.getOrComputeResource(resource, key -> {
                 long[] reached = {Long.MIN_VALUE};
                 root.onRollback(u -> carefulUntil = Math.max(carefulUntil, reached[0]));
+                // once a batch beyond the failed one has committed, back to batches (a replay from the start
+                // must not run event by event)
+                root.afterCommit(u -> {
+                    if (reached[0] > carefulUntil) {
+                        carefulUntil = Long.MIN_VALUE;
+                    }
+                });
                 return reached;
             });
             highest[0] = Math.max(highest[0], position);
             boolean careful = position <= carefulUntil;
             MODE.set(careful ? Mode.CAREFUL : Mode.BATCHED);
             FAILED.set(false);
+            PASSING.set(false);
             try {
                 Object result = chain.proceed();
                 if (!careful && FAILED.get()) {
-                    throw new HandleCarefully(processor, position);
+                    throw new HandleCarefully(processor, position, "a handler failed");
+                }
+                if (careful && PASSING.get()) {
+                    throw new HandleCarefully(processor, position, "the database failed for a passing reason");
                 }
                 return result;
             } finally {
                 MODE.remove();
                 FAILED.remove();
+                PASSING.remove();
             }
         }
 
@@ -143,7 +178,14 @@ public final class FailureIsolation {
                             } catch (SQLException rollback) {
                                 e.addSuppressed(rollback);
                             }
-                            throw e;
+                            if (passing(e)) {
+                                PASSING.set(true);
+                            }
+                            // the dead-letter queue parks exceptions only: an Error would stop the processor
+                            if (e instanceof Error error) {
+                                throw new IllegalStateException(error);
+                            }
+                            throw (Exception) e;
                         }
                     } finally {
                         DataSourceUtils.releaseConnection(connection, dataSource);

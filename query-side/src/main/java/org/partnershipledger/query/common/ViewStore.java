@@ -45,6 +45,16 @@ public abstract class ViewStore<V> {
             return new LinkedHashMap<>(); // outside a processor (tests calling handlers directly): write through
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (FailureIsolation.careful()) {
+            // a failed batch handled again event by event: what earlier events of the batch changed is written
+            // now, and this event reads and writes its views inside its own savepoint, so a failure undoes them
+            Map<String, V> pending = root.getResource(resourceKey);
+            if (pending != null) {
+                pending.forEach(this::save);
+                pending.clear();
+            }
+            return new LinkedHashMap<>();
+        }
         return root.getOrComputeResource(resourceKey, key -> {
             Map<String, V> views = new LinkedHashMap<>();
             root.onPrepareCommit(u -> views.forEach(this::save));
@@ -52,9 +62,9 @@ public abstract class ViewStore<V> {
         });
     }
 
-    /** Saves at once when there is no batch to wait for. */
+    /** Saves at once when there is no batch to wait for, or when the event is handled on its own. */
     public void changed(String id, V view) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!CurrentUnitOfWork.isStarted() || FailureIsolation.careful()) {
             save(id, view);
         }
     }
