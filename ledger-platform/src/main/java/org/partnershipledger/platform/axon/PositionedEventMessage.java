@@ -10,7 +10,7 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.Message;
 
 /**
@@ -54,9 +54,15 @@ public final class PositionedEventMessage<T> extends GenericTrackedDomainEventMe
         if (message instanceof PositionedEventMessage<?> positioned) {
             return OptionalLong.of(positioned.position);
         }
-        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                && WrappedToken.unwrapUpperBound(tracked.trackingToken()) instanceof GlobalSequenceTrackingToken own) {
-            return OptionalLong.of(own.getGlobalIndex());
+        if (message instanceof TrackedEventMessage<?> tracked) {
+            TrackingToken token = tracked.trackingToken();
+            while (token instanceof ReplayToken replay) {
+                token = replay.getCurrentToken();
+            }
+            // not through other wrappers: a merged segments' token says the further of the two positions
+            if (token instanceof GlobalSequenceTrackingToken own) {
+                return OptionalLong.of(own.getGlobalIndex());
+            }
         }
         return OptionalLong.empty();
     }

@@ -201,7 +201,7 @@ public class ConsistencyCheck {
                         WITH done AS (SELECT position, gaps FROM query_side.read_model_position WHERE processor = ?),
                              owed AS (SELECT e.aggregate_identifier AS aggregate, e.type,
                                              max(e.sequence_number) AS last_sequence,
-                                             bool_or(e.global_index > (SELECT position FROM done)
+                                             bool_or(e.global_index > coalesce((SELECT position FROM done), -1)
                                                      OR e.global_index = ANY ((SELECT gaps FROM done)::bigint[])) AS moving
                                         FROM event_store.domain_event_entry e
                                        WHERE e.type IN ('Partnership', 'Program') GROUP BY 1, 2),
