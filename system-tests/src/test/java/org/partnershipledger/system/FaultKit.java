@@ -171,6 +171,17 @@ final class FaultKit {
         }
     }
 
+    static List<String> strings(String databaseUrl, String sql) throws Exception {
+        try (Connection db = DriverManager.getConnection(databaseUrl, "postgres", "");
+             Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+
     /** How many times the store has each impact the load recorded (its unit is "points"). */
     static Map<String, Long> eventsPerImpact(String databaseUrl) throws Exception {
         Map<String, Long> perKey = new ConcurrentHashMap<>();
@@ -214,13 +225,27 @@ final class FaultKit {
         assertThat(report.get("headPosition").asLong()).isEqualTo(head);
         assertThat(longs(databaseUrl, "SELECT position FROM analytics.event_log ORDER BY 1")).isEqualTo(stored);
 
+        // the export, like the stream, hands out an event once no lower position can still commit: after a crash a
+        // position taken by a killed transaction is known to be given up once every transaction since has ended,
+        // or at the latest twice the transaction timeout after the event that follows it
         List<Long> exported = new ArrayList<>();
         Http analyst = Http.localhost(queryPort).as("analyst");
-        analyst.await("/api/export/events?after=0", r -> {
-            exported.clear();
-            r.raw().body().lines().forEach(line -> exported.add(read(line).get("position").asLong()));
-            return exported.size() == stored.size();
-        }, Duration.ofSeconds(30));
+        try {
+            analyst.await("/api/export/events?after=0", r -> {
+                exported.clear();
+                r.raw().body().lines().forEach(line -> exported.add(read(line).get("position").asLong()));
+                return exported.size() == stored.size();
+            }, Duration.ofSeconds(90));
+        } catch (AssertionError heldBack) {
+            throw new AssertionError("The export held back events after " + exported.get(exported.size() - 1)
+                    + "; positions the event log has not seen: " + longs(databaseUrl, "SELECT unnest(gaps) FROM "
+                    + "query_side.read_model_position WHERE processor = 'event-log'") + ", of which stored: "
+                    + longs(databaseUrl, "SELECT global_index FROM event_store.domain_event_entry WHERE global_index "
+                    + "IN (SELECT unnest(gaps) FROM query_side.read_model_position WHERE processor = 'event-log')")
+                    + "; oldest transactions: " + strings(databaseUrl, "SELECT pid || ' ' || state || ' ' || "
+                    + "coalesce(backend_xid::text, '-') || ' ' || left(query, 60) FROM pg_stat_activity "
+                    + "WHERE backend_xid IS NOT NULL OR backend_xmin IS NOT NULL"), heldBack);
+        }
         assertThat(exported).as("export").isEqualTo(stored);
 
         List<Long> streamed = SseClient.read(queryPort, "integration", "/api/stream?after=0", null, stored.size(),
