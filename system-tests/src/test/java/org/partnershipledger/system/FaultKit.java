@@ -161,14 +161,7 @@ final class FaultKit {
     }
 
     static List<Long> longs(String databaseUrl, String sql) throws Exception {
-        try (Connection db = DriverManager.getConnection(databaseUrl, "postgres", "");
-             Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            List<Long> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getLong(1));
-            }
-            return values;
-        }
+        return strings(databaseUrl, sql).stream().map(Long::valueOf).toList();
     }
 
     static List<String> strings(String databaseUrl, String sql) throws Exception {
