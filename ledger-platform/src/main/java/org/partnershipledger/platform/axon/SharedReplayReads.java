@@ -53,6 +53,10 @@ public class SharedReplayReads extends StorageEngineDecorator {
     /** Where a page starts; the token may be null (the very beginning). */
     private record Start(TrackingToken token) {
 
+        /**
+         * How far a reader has come, to order pages and readers: the token's highest position, which is the
+         * reader's progress, not the position of any one event (see {@link PositionedEventMessage}).
+         */
         long position() {
             return token == null ? -1 : token.position().orElse(-1);
         }

@@ -38,6 +38,8 @@ public class ReadModelPositions implements MessageHandlerInterceptor<EventMessag
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Object result = chain.proceed();
         if (unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked) {
+            // the processor's progress (highest position reached, and the gaps below it), not the event's own
+            // position: an event that fills a gap has the token of a later one (see EventPositions)
             TrackingToken token = WrappedToken.unwrapUpperBound(tracked.trackingToken());
             token.position().ifPresent(position -> remember(unitOfWork, new Reached(position,
                     token instanceof GapAwareTrackingToken gapAware ? gapAware.getGaps() : Set.of())));
