@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The embedded default's users, one per role, each with password {@code <name>-demo} (listed in the README).
+ * The embedded default's users, one per role, each with password {@code <name>-demo} (listed in docs/operations.md).
  * Only defaults: any {@code ledger.security.users} configuration replaces the whole list, and the production
  * profile refuses to start while these passwords are in use.
  */

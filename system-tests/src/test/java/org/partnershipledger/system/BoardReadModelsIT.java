@@ -231,8 +231,8 @@ class BoardReadModelsIT {
     }
 
     @Test
-    void theReadmesSqlQuestionsRunAndAnswer() throws Exception {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    void theAnalystGuidesSqlQuestionsRunAndAnswer() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "analysts.md"));
         String block = readme.substring(readme.indexOf("```sql") + 6, readme.indexOf("```", readme.indexOf("```sql") + 6));
         List<String> statements = java.util.Arrays.stream(block.split(";")).map(String::strip)
                 .filter(sql -> sql.lines().anyMatch(line -> !line.isBlank() && !line.startsWith("--"))).toList();

@@ -41,7 +41,7 @@ public class LedgerAxonAutoConfiguration {
     /**
      * Tracking processors with real batches by default (Axon's default handles one event per transaction). With one
      * segment per read model they kept up better here than pooled streaming processors: projection lag p99 207 ms
-     * against 614 ms, replay 4,055 events/s against 3,340 (see the README's Performance section). A processor
+     * against 614 ms, replay 4,055 events/s against 3,340 (see docs/performance.md). A processor
      * seen for the first time replays the whole history ({@link HistoryReplay}).
      */
     @Bean

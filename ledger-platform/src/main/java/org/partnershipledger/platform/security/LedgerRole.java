@@ -1,6 +1,6 @@
 package org.partnershipledger.platform.security;
 
-/** What a principal may do in the ledger; see the README's table. */
+/** What a principal may do in the ledger; see docs/operations.md. */
 public enum LedgerRole {
     /** Reads every partnership, program, history, governance pack and pivot log; never writes. */
     BOARD,
