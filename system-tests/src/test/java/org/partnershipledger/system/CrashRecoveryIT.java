@@ -22,18 +22,11 @@ class CrashRecoveryIT {
         try (LedgerRunner ledger = new LedgerRunner().startQuerySide("ledger.webhooks.initial-backoff=50ms");
              ServiceProcess commandSide = new ServiceProcess("command-side", ledger.database);
              FaultKit.Receiver receiver = new FaultKit.Receiver()) {
-            commandSide.start().awaitHealthy();
-            Http manager = commandSide.as("manager");
-            List<String> programs = FaultKit.partnershipWithPrograms(manager, 5).ids();
-            String subscription = receiver.subscribe(ledger.queries("integration"));
-
-            FaultKit.Load load = new FaultKit.Load(() -> manager, programs, 6, 100);
-            commandSide.killAndRestart(CYCLES);
-            Thread.sleep(1_000);
-            load.close();
+            Run run = killedUnderLoad(commandSide, commandSide.as("manager"), ledger.queries("integration"), receiver);
+            FaultKit.Load load = run.load();
 
             FaultKit.everySurfaceHasEveryEvent(ledger.database, ledger.queries("admin"), ledger.queries("integration"),
-                    ledger.queryPort(), load, receiver, subscription);
+                    ledger.queryPort(), load, receiver, run.subscription());
             System.out.printf("Fault suite, command side killed %d times: %d commands acknowledged, %d requests with "
                     + "no answer, statuses %s, 0 lost, 0 duplicates, 0 differences%n", CYCLES,
                     load.acknowledged.size(), load.noAnswer.get(), load.statuses);
@@ -46,18 +39,12 @@ class CrashRecoveryIT {
              ServiceProcess querySide = new ServiceProcess("query-side", ledger.database,
                      "ledger.webhooks.initial-backoff=50ms");
              FaultKit.Receiver receiver = new FaultKit.Receiver()) {
-            querySide.start().awaitHealthy();
-            Http manager = ledger.commands("manager");
-            List<String> programs = FaultKit.partnershipWithPrograms(manager, 5).ids();
-            String subscription = receiver.subscribe(querySide.as("integration"));
-
-            FaultKit.Load load = new FaultKit.Load(() -> manager, programs, 6, 100);
-            querySide.killAndRestart(CYCLES);
-            load.close();
+            Run run = killedUnderLoad(querySide, ledger.commands("manager"), querySide.as("integration"), receiver);
+            FaultKit.Load load = run.load();
 
             Http admin = querySide.as("admin");
             FaultKit.everySurfaceHasEveryEvent(ledger.database, admin, querySide.as("integration"), querySide.port(),
-                    load, receiver, subscription);
+                    load, receiver, run.subscription());
             JsonNode before = admin.get("/api/admin/consistency").json();
             for (JsonNode model : before.get("readModels")) {
                 String name = model.get("name").asText();
@@ -76,5 +63,24 @@ class CrashRecoveryIT {
                     CYCLES, load.acknowledged.size(), receiver.positions.size(),
                     before.get("headPosition").asLong(), before.get("readModels").size());
         }
+    }
+
+    private record Run(FaultKit.Load load, String subscription) {
+    }
+
+    /**
+     * Starts the victim, sets up a partnership with six programs and a webhook subscription, then kills the victim
+     * {@link #CYCLES} times while six writers record impacts; answers once the writers have stopped.
+     */
+    private static Run killedUnderLoad(ServiceProcess victim, Http manager, Http integration,
+                                       FaultKit.Receiver receiver) throws Exception {
+        victim.start().awaitHealthy();
+        List<String> programs = FaultKit.partnershipWithPrograms(manager, 5).ids();
+        String subscription = receiver.subscribe(integration);
+        FaultKit.Load load = new FaultKit.Load(() -> manager, programs, 6, 100);
+        victim.killAndRestart(CYCLES);
+        Thread.sleep(1_000);
+        load.close();
+        return new Run(load, subscription);
     }
 }
