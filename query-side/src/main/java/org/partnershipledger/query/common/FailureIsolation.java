@@ -16,6 +16,7 @@ import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.partnershipledger.platform.web.StoreUnavailable;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -37,8 +38,8 @@ public final class FailureIsolation {
     private static final ThreadLocal<Boolean> FAILED = new ThreadLocal<>();
     /** Set when a careful handler failed for a passing reason: the batch is rolled back and tried again later. */
     private static final ThreadLocal<Boolean> PASSING = new ThreadLocal<>();
-    /** SQLStates of failures that pass (deadlock, serialization, lock and statement timeouts, lost connection). */
-    private static final List<String> PASSING_STATES = List.of("40", "55P03", "57014", "57P", "08");
+    /** SQLStates of a busy database: deadlock or serialization failure, lock and statement timeouts. */
+    private static final List<String> BUSY_STATES = List.of("40", "55P03", "57014");
 
     private FailureIsolation() {
     }
@@ -61,13 +62,13 @@ public final class FailureIsolation {
      * (it would stay out of the read model until someone retried it by hand); its batch is tried again instead.
      */
     static boolean passing(Throwable failure) {
+        if (StoreUnavailable.causedBy(failure)) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && PASSING_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
-                return true;
-            }
             if (cause instanceof org.springframework.dao.TransientDataAccessException
-                    || cause instanceof org.springframework.dao.DataAccessResourceFailureException) {
+                    || cause instanceof SQLException sql && sql.getSQLState() != null
+                    && BUSY_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
                 return true;
             }
         }
