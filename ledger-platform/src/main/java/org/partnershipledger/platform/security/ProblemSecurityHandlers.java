@@ -3,8 +3,8 @@ package org.partnershipledger.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -19,13 +19,13 @@ final class ProblemSecurityHandlers {
     static AuthenticationEntryPoint unauthenticated(ObjectMapper json, String challenge) {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", challenge);
-            write(json, response, Problems.problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+            write(json, response, Problems.problem(ProblemCode.UNAUTHENTICATED,
                     "Credentials are missing or not valid"));
         };
     }
 
     static AccessDeniedHandler forbidden(ObjectMapper json) {
-        return (request, response, e) -> write(json, response, Problems.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
+        return (request, response, e) -> write(json, response, Problems.problem(ProblemCode.FORBIDDEN,
                 "Your role does not allow this"));
     }
 

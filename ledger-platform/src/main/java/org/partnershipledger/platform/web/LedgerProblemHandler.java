@@ -12,9 +12,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,7 +20,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps what the web layer rejects to problem+json with a stable {@code code}. Domain rejections are mapped by
@@ -37,12 +33,12 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalidValue(IllegalArgumentException e) {
-        return Problems.respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", e.getMessage());
+        return Problems.respond(ProblemCode.VALIDATION_FAILED, e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+        return Problems.respond(ProblemCode.VALIDATION_FAILED,
                 "Parameter '" + e.getName() + "' has an invalid value");
     }
 
@@ -52,7 +48,7 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
             return StoreUnavailable.respond(e);
         }
         LOG.error("Unexpected error while handling a request", e);
-        return Problems.respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        return Problems.respond(ProblemCode.INTERNAL_ERROR,
                 "The ledger could not handle this request; nothing was changed by it unless a response said so");
     }
 
@@ -60,8 +56,7 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         if (NestedExceptionUtils.getRootCause(e) instanceof BodySizeLimitFilter.TooLarge tooLarge) {
-            ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    tooLarge.getMessage());
+            ProblemDetail problem = Problems.problem(ProblemCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             return handleExceptionInternal(e, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
         }
         return super.handleHttpMessageNotReadable(e, headers, status, request);
@@ -70,8 +65,7 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                "The request has invalid fields");
+        ProblemDetail problem = Problems.problem(ProblemCode.VALIDATION_FAILED, "The request has invalid fields");
         List<Map<String, Object>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> Map.<String, Object>of("field", error.getField(),
                         "message", String.valueOf(error.getDefaultMessage())))
@@ -88,7 +82,7 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey(Problems.CODE))) {
-            problem.setProperty(Problems.CODE, codeFor(e, status));
+            problem.setProperty(Problems.CODE, codeFor(e, status).name());
             if (e instanceof HttpMessageNotReadableException) {
                 problem.setDetail("The request body is not valid JSON for this operation");
             }
@@ -96,26 +90,14 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
-    static String codeFor(Exception e, HttpStatusCode status) {
+    /** Names what the framework refused; anything it does not say more about gets the status's general code. */
+    static ProblemCode codeFor(Exception e, HttpStatusCode status) {
         if (e instanceof HttpMessageNotReadableException) {
-            return "MALFORMED_JSON";
-        }
-        if (e instanceof HttpMediaTypeNotSupportedException) {
-            return "UNSUPPORTED_MEDIA_TYPE";
-        }
-        if (e instanceof HttpMediaTypeNotAcceptableException) {
-            return "NOT_ACCEPTABLE";
-        }
-        if (e instanceof HttpRequestMethodNotSupportedException) {
-            return "METHOD_NOT_ALLOWED";
-        }
-        if (e instanceof NoResourceFoundException) {
-            return "NOT_FOUND";
+            return ProblemCode.MALFORMED_JSON;
         }
         if (e instanceof MissingServletRequestParameterException || e instanceof HandlerMethodValidationException) {
-            return "VALIDATION_FAILED";
+            return ProblemCode.VALIDATION_FAILED;
         }
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "HTTP_" + status.value() : known.name();
+        return ProblemCode.general(status.value());
     }
 }

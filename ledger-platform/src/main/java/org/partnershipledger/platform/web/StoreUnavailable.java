@@ -18,7 +18,6 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +32,6 @@ import org.springframework.transaction.TransactionSystemException;
  */
 public final class StoreUnavailable {
 
-    public static final String CODE = "STORE_UNAVAILABLE";
     private static final Logger LOG = LoggerFactory.getLogger(StoreUnavailable.class);
     /** A restarted PostgreSQL takes a few seconds before it takes connections again. */
     public static final String RETRY_AFTER_SECONDS = "5";
@@ -67,15 +65,15 @@ public final class StoreUnavailable {
      * the store is down.
      */
     public static ResponseEntity<ProblemDetail> respond(Throwable cause) {
-        LOG.warn("Answered 503 {}: {}", CODE, NestedExceptionUtils.getMostSpecificCause(cause).toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        LOG.warn("Answered 503 {}: {}", ProblemCode.STORE_UNAVAILABLE, NestedExceptionUtils.getMostSpecificCause(cause).toString());
+        return ResponseEntity.status(ProblemCode.STORE_UNAVAILABLE.status())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem());
     }
 
     static ProblemDetail problem() {
-        return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, CODE,
+        return Problems.problem(ProblemCode.STORE_UNAVAILABLE,
                 "The ledger cannot reach its store right now; retry in a few seconds. A write sent with an "
                         + "Idempotency-Key can be retried as it is, whether or not it was recorded before the outage");
     }
