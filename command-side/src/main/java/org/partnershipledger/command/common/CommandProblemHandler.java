@@ -3,12 +3,11 @@ package org.partnershipledger.command.common;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.Problems;
 import org.partnershipledger.platform.web.StoreUnavailable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,14 +29,13 @@ class CommandProblemHandler {
         return e.getDetails()
                 .filter(RejectionDetails.class::isInstance)
                 .map(RejectionDetails.class::cast)
-                .map(details -> Problems.respond(HttpStatusCode.valueOf(details.status()), details.code(),
-                        details.message()))
+                .map(details -> Problems.respond(details.problemCode(), details.message()))
                 .orElseThrow(() -> e);
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> stale(ConflictingAggregateVersionException e) {
-        return Problems.respond(HttpStatus.PRECONDITION_FAILED, "VERSION_MISMATCH",
+        return Problems.respond(ProblemCode.VERSION_MISMATCH,
                 "The target has changed since the version you sent; read it again and retry");
     }
 
@@ -46,7 +44,7 @@ class CommandProblemHandler {
         if (StoreUnavailable.causedBy(e)) {
             return StoreUnavailable.respond(e);
         }
-        return Problems.respond(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+        return Problems.respond(ProblemCode.CONCURRENT_MODIFICATION,
                 "Another change to the same target was recorded first; nothing of yours was recorded, retry");
     }
 }

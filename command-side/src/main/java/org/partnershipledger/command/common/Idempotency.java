@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.partnershipledger.platform.web.ProblemCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ public class Idempotency {
     /** A key used once already with another request. */
     public static class KeyReused extends LedgerRejection {
         KeyReused() {
-            super(422, "IDEMPOTENCY_KEY_REUSED",
+            super(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used with a different request; use a new key");
         }
     }

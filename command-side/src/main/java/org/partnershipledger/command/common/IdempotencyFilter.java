@@ -19,8 +19,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.partnershipledger.platform.security.Principals;
+import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -58,7 +58,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (!ACCEPTED.matcher(key).matches()) {
-            write(response, Problems.respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+            write(response, Problems.respond(ProblemCode.VALIDATION_FAILED,
                     "Idempotency-Key must be 1 to 255 letters, digits or . _ : -"));
             return;
         }
@@ -72,7 +72,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
         } catch (LedgerRejection reused) {
-            write(response, Problems.respond(HttpStatus.valueOf(reused.status()), reused.code(), reused.getMessage()));
+            write(response, Problems.respond(reused.code(), reused.getMessage()));
             return;
         }
         request.setAttribute(Idempotency.Request.ATTRIBUTE, keyed);

@@ -7,6 +7,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.partnershipledger.platform.web.ProblemCode;
 
 /**
  * Turns every way a command can be refused into {@link RejectionDetails}, in one place, where the command is
@@ -21,21 +22,21 @@ public class RejectionTranslator implements MessageHandlerInterceptor<CommandMes
         try {
             return chain.proceed();
         } catch (LedgerRejection rejection) {
-            throw rejected(rejection.status(), rejection.code(), rejection.getMessage(), rejection);
+            throw rejected(rejection.details(), rejection);
         } catch (AggregateNotFoundException notFound) {
-            throw rejected(404, "NOT_FOUND", "No such " + kindOf(unitOfWork) + ": " + notFound.getAggregateIdentifier(),
-                    notFound);
+            throw rejected(RejectionDetails.of(ProblemCode.NOT_FOUND,
+                    "No such " + aggregateOf(unitOfWork) + ": " + notFound.getAggregateIdentifier()), notFound);
         } catch (ConflictingAggregateVersionException stale) {
-            throw rejected(412, "VERSION_MISMATCH", "The " + kindOf(unitOfWork)
-                    + " has changed since the version you sent; read it again and retry", stale);
+            throw rejected(RejectionDetails.of(ProblemCode.VERSION_MISMATCH, "The " + aggregateOf(unitOfWork)
+                    + " has changed since the version you sent; read it again and retry"), stale);
         }
     }
 
-    private static CommandExecutionException rejected(int status, String code, String message, Throwable cause) {
-        return new CommandExecutionException(message, cause, new RejectionDetails(status, code, message));
+    private static CommandExecutionException rejected(RejectionDetails details, Throwable cause) {
+        return new CommandExecutionException(details.message(), cause, details);
     }
 
-    private static String kindOf(UnitOfWork<? extends CommandMessage<?>> unitOfWork) {
+    private static String aggregateOf(UnitOfWork<? extends CommandMessage<?>> unitOfWork) {
         // Commands live in the package of the concept they change: ...command.program, ...command.partnership
         String packageName = unitOfWork.getMessage().getPayloadType().getPackageName();
         return packageName.substring(packageName.lastIndexOf('.') + 1);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.partnershipledger.command.common.LedgerRejection;
 import org.partnershipledger.events.partnership.DueDiligenceCriterion;
+import org.partnershipledger.platform.web.ProblemCode;
 
 /** A shortlisted partner organisation and its due-diligence scores (the latest per criterion counts). */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -32,12 +33,12 @@ class Candidate {
     void assertPassedDueDiligence() {
         List<DueDiligenceCriterion> missing = REQUIRED.stream().filter(c -> !scores.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw new LedgerRejection.RuleViolated("DUE_DILIGENCE_INCOMPLETE",
+            throw new LedgerRejection.RuleViolated(ProblemCode.DUE_DILIGENCE_INCOMPLETE,
                     "Due diligence is not complete: " + missing + " not assessed yet");
         }
         List<DueDiligenceCriterion> failed = REQUIRED.stream().filter(c -> scores.get(c) < PASSING_SCORE).toList();
         if (!failed.isEmpty()) {
-            throw new LedgerRejection.RuleViolated("DUE_DILIGENCE_FAILED",
+            throw new LedgerRejection.RuleViolated(ProblemCode.DUE_DILIGENCE_FAILED,
                     "Due diligence failed on " + failed + " (scores below " + PASSING_SCORE + ")");
         }
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.partnershipledger.command.common.LedgerRejection;
 import org.partnershipledger.events.partnership.GovernanceCadence;
+import org.partnershipledger.platform.web.ProblemCode;
 
 /** What a governance charter and a business review must look like. */
 final class GovernanceRules {
@@ -16,19 +17,21 @@ final class GovernanceRules {
 
     static void assertCharter(GovernanceCadence cadence, List<String> steeringMembers) {
         if (cadence == null) {
-            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "cadence must be MONTHLY or QUARTERLY");
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "cadence must be MONTHLY or QUARTERLY");
         }
         if (steeringMembers.isEmpty() || steeringMembers.stream().anyMatch(m -> m == null || m.isBlank())) {
-            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "A charter names at least one steering member");
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED,
+                    "A charter names at least one steering member");
         }
     }
 
     static void assertReview(String period, List<String> attendees) {
         if (period == null || !PERIOD.matcher(period).matches()) {
-            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "period must be a quarter (2026-Q3) or a month (2026-09)");
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED,
+                    "period must be a quarter (2026-Q3) or a month (2026-09)");
         }
         if (attendees.isEmpty()) {
-            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "A review lists its attendees");
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "A review lists its attendees");
         }
     }
 }

@@ -22,6 +22,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.partnershipledger.command.common.ExpectedVersion;
 import org.partnershipledger.command.common.LedgerRejection;
 import org.partnershipledger.events.partnership.*;
+import org.partnershipledger.platform.web.ProblemCode;
 
 /**
  * The long-lived relationship between the client organisation and its partners: selection after due diligence,
@@ -49,7 +50,7 @@ class Partnership {
     @CommandHandlerInterceptor
     Object guard(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         if (stage == Stage.ENDED) {
-            throw new LedgerRejection.RuleViolated("PARTNERSHIP_ENDED", "The partnership has ended");
+            throw new LedgerRejection.RuleViolated(ProblemCode.PARTNERSHIP_ENDED, "The partnership has ended");
         }
         ExpectedVersion.check(command.getPayload(), AggregateLifecycle.getVersion());
         return chain.proceed();
@@ -73,7 +74,7 @@ class Partnership {
         assertGiven(command.name(), "name");
         PartnerRules.assertGivenRole(command.role());
         if (candidates.values().stream().anyMatch(c -> c.organizationId.equals(command.organizationId()))) {
-            throw new LedgerRejection.RuleViolated("ALREADY_SHORTLISTED",
+            throw new LedgerRejection.RuleViolated(ProblemCode.ALREADY_SHORTLISTED,
                     command.organizationId() + " is already shortlisted in this partnership");
         }
         apply(new CandidateShortlisted(partnershipId, command.partnerId(), command.organizationId(),
@@ -95,7 +96,7 @@ class Partnership {
         Candidate candidate = candidate(command.partnerId());
         assertReasonGiven(command.reason());
         if (candidate.selected) {
-            throw new LedgerRejection.RuleViolated("ALREADY_SELECTED", "This partner is already selected");
+            throw new LedgerRejection.RuleViolated(ProblemCode.ALREADY_SELECTED, "This partner is already selected");
         }
         candidate.assertPassedDueDiligence();
         apply(new PartnerSelected(partnershipId, command.partnerId(), candidate.organizationId, command.reason()));
@@ -114,7 +115,8 @@ class Partnership {
     @CommandHandler
     long handle(StartOnboarding command) {
         if (candidates.values().stream().noneMatch(c -> c.selected)) {
-            throw new LedgerRejection.RuleViolated("NO_SELECTED_PARTNER", "Select a partner before onboarding");
+            throw new LedgerRejection.RuleViolated(ProblemCode.NO_SELECTED_PARTNER,
+                    "Select a partner before onboarding");
         }
         assertStage(Stage.SELECTION, "Onboarding has already started");
         apply(new OnboardingStarted(partnershipId));
@@ -139,11 +141,11 @@ class Partnership {
     @CommandHandler
     long handle(HoldBusinessReview command) {
         if (!charterSet) {
-            throw new LedgerRejection.RuleViolated("NO_GOVERNANCE_CHARTER", "Set a governance charter first");
+            throw new LedgerRejection.RuleViolated(ProblemCode.NO_GOVERNANCE_CHARTER, "Set a governance charter first");
         }
         GovernanceRules.assertReview(command.period(), command.attendees());
         if (reviewedPeriods.contains(command.period())) {
-            throw new LedgerRejection.RuleViolated("REVIEW_ALREADY_HELD",
+            throw new LedgerRejection.RuleViolated(ProblemCode.REVIEW_ALREADY_HELD,
                     "A business review for " + command.period() + " was already held");
         }
         apply(new BusinessReviewHeld(partnershipId, command.period(), command.attendees(), command.decisions(),
@@ -165,10 +167,11 @@ class Partnership {
         if (command.partnerOrganizationId() != null && candidates.values().stream()
                 .noneMatch(c -> c.organizationId.equals(command.partnerOrganizationId()))) {
             // a partner outside this partnership must not learn that it exists
-            throw new LedgerRejection.NotFound("PARTNERSHIP_NOT_FOUND", "No such partnership: " + partnershipId);
+            throw new LedgerRejection.NotFound(ProblemCode.PARTNERSHIP_NOT_FOUND,
+                    "No such partnership: " + partnershipId);
         }
         if (command.raisedBy() == null) {
-            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "raisedBy must be CLIENT or PARTNER");
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "raisedBy must be CLIENT or PARTNER");
         }
         assertGiven(command.subject(), "subject");
         assertGiven(command.description(), "description");
@@ -181,10 +184,12 @@ class Partnership {
     long handle(ResolveConcern command) {
         Boolean resolved = concernsResolved.get(command.concernId());
         if (resolved == null) {
-            throw new LedgerRejection.NotFound("CONCERN_NOT_FOUND", "No such concern: " + command.concernId());
+            throw new LedgerRejection.NotFound(ProblemCode.CONCERN_NOT_FOUND,
+                    "No such concern: " + command.concernId());
         }
         if (resolved) {
-            throw new LedgerRejection.RuleViolated("CONCERN_ALREADY_RESOLVED", "The concern is already resolved");
+            throw new LedgerRejection.RuleViolated(ProblemCode.CONCERN_ALREADY_RESOLVED,
+                    "The concern is already resolved");
         }
         assertGiven(command.resolution(), "resolution");
         apply(new ConcernResolved(partnershipId, command.concernId(), command.resolution()));
@@ -201,14 +206,14 @@ class Partnership {
     private Candidate candidate(String partnerId) {
         Candidate candidate = candidates.get(partnerId);
         if (candidate == null) {
-            throw new LedgerRejection.NotFound("CANDIDATE_NOT_FOUND", "No such candidate: " + partnerId);
+            throw new LedgerRejection.NotFound(ProblemCode.CANDIDATE_NOT_FOUND, "No such candidate: " + partnerId);
         }
         return candidate;
     }
 
     private void assertStage(Stage expected, String message) {
         if (stage != expected) {
-            throw new LedgerRejection.RuleViolated("INVALID_STAGE", message + " (stage is " + stage + ")");
+            throw new LedgerRejection.RuleViolated(ProblemCode.INVALID_STAGE, message + " (stage is " + stage + ")");
         }
     }
 

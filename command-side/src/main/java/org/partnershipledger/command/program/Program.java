@@ -26,6 +26,7 @@ import org.partnershipledger.command.common.LedgerRejection;
 import org.partnershipledger.command.partnership.PartnershipStatus;
 import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.program.*;
+import org.partnershipledger.platform.web.ProblemCode;
 
 /**
  * A learning program inside a partnership: proposal, co-creation, approval, localisation, cohorts, pivots of its
@@ -68,10 +69,11 @@ class Program {
     @CommandHandlerInterceptor
     Object guard(CommandMessage<?> command, PartnershipStatus partnerships, InterceptorChain chain) throws Exception {
         if (partnerships.lookUp(partnershipId).map(PartnershipStatus.Known::ended).orElse(false)) {
-            throw new LedgerRejection.RuleViolated("PARTNERSHIP_ENDED", "The program's partnership has ended");
+            throw new LedgerRejection.RuleViolated(ProblemCode.PARTNERSHIP_ENDED,
+                    "The program's partnership has ended");
         }
         if (status == Status.RETIRED && !(command.getPayload() instanceof WithdrawImpact)) {
-            throw new LedgerRejection.RuleViolated("PROGRAM_RETIRED", "The program is retired");
+            throw new LedgerRejection.RuleViolated(ProblemCode.PROGRAM_RETIRED, "The program is retired");
         }
         ExpectedVersion.check(command.getPayload(), AggregateLifecycle.getVersion());
         return chain.proceed();
@@ -82,7 +84,7 @@ class Program {
         assertGiven(command.title(), "title");
         ProgramRules.assertBothSidesNamed(command.clientSmes(), command.partnerDesigners());
         if (status != Status.PROPOSED) {
-            throw new LedgerRejection.RuleViolated("CURRICULUM_LOCKED",
+            throw new LedgerRejection.RuleViolated(ProblemCode.CURRICULUM_LOCKED,
                     "The curriculum of an approved program changes only by a pivot");
         }
         apply(new ModuleCoCreated(programId, command.moduleId(), command.title().trim(), command.clientSmes(),
@@ -113,7 +115,7 @@ class Program {
         ProgramRules.assertTimeZone(command.timeZone());
         assertApproved();
         if (localizations.contains(localizationKey(command.region(), command.language()))) {
-            throw new LedgerRejection.RuleViolated("ALREADY_LOCALIZED",
+            throw new LedgerRejection.RuleViolated(ProblemCode.ALREADY_LOCALIZED,
                     "The program is already localised for " + command.region() + " in " + command.language());
         }
         apply(new ProgramLocalized(programId, command.localizationId(), command.region().trim(),
@@ -126,7 +128,7 @@ class Program {
         assertGiven(command.region(), "region");
         ProgramRules.assertPositive(command.participants(), "participants");
         if (command.startsOn() == null) {
-            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "startsOn must be given");
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "startsOn must be given");
         }
         assertApproved();
         apply(new CohortScheduled(programId, command.cohortId(), command.region().trim(), command.startsOn(),
@@ -138,17 +140,19 @@ class Program {
     long handle(RecordCohortDelivery command) {
         Integer participants = cohortParticipants.get(command.cohortId());
         if (participants == null) {
-            throw new LedgerRejection.NotFound("COHORT_NOT_FOUND", "No such cohort: " + command.cohortId());
+            throw new LedgerRejection.NotFound(ProblemCode.COHORT_NOT_FOUND, "No such cohort: " + command.cohortId());
         }
         if (deliveredCohorts.contains(command.cohortId())) {
-            throw new LedgerRejection.RuleViolated("COHORT_ALREADY_DELIVERED", "The cohort's delivery is recorded");
+            throw new LedgerRejection.RuleViolated(ProblemCode.COHORT_ALREADY_DELIVERED,
+                    "The cohort's delivery is recorded");
         }
         if (command.deliveredOn() == null || command.participantsCompleted() == null
                 || command.participantsCompleted() < 0) {
-            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "deliveredOn and participantsCompleted (0 or more) must be given");
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED,
+                    "deliveredOn and participantsCompleted (0 or more) must be given");
         }
         if (command.participantsCompleted() > participants) {
-            throw new LedgerRejection.RuleViolated("COMPLETIONS_EXCEED_PARTICIPANTS",
+            throw new LedgerRejection.RuleViolated(ProblemCode.COMPLETIONS_EXCEED_PARTICIPANTS,
                     command.participantsCompleted() + " completions for " + participants + " participants");
         }
         assertGiven(command.facilitator(), "facilitator");
@@ -161,7 +165,7 @@ class Program {
     long handle(PivotCurriculum command) {
         assertReasonGiven(command.reason());
         if (command.trigger() == null) {
-            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "trigger must be given");
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "trigger must be given");
         }
         assertGiven(command.approvedBy(), "approvedBy");
         assertApproved();
@@ -176,11 +180,11 @@ class Program {
     long handle(RecordImpact command, Clock clock) {
         ImpactRules.assertShape(command);
         if (!kpiTargets.contains(command.kpiId())) {
-            throw new LedgerRejection.RuleViolated("UNKNOWN_KPI",
+            throw new LedgerRejection.RuleViolated(ProblemCode.UNKNOWN_KPI,
                     "KPI " + command.kpiId() + " is not one of this program's targets " + kpiTargets);
         }
         if (command.cohortId() != null && !cohortParticipants.containsKey(command.cohortId())) {
-            throw new LedgerRejection.NotFound("COHORT_NOT_FOUND", "No such cohort: " + command.cohortId());
+            throw new LedgerRejection.NotFound(ProblemCode.COHORT_NOT_FOUND, "No such cohort: " + command.cohortId());
         }
         ProgramRules.assertPeriod(command.periodStart(), command.periodEnd(), LocalDate.now(clock));
         assertApproved();
@@ -196,10 +200,12 @@ class Program {
         assertReasonGiven(command.reason());
         Boolean withdrawn = impactsWithdrawn.get(command.impactId());
         if (withdrawn == null) {
-            throw new LedgerRejection.NotFound("IMPACT_NOT_FOUND", "No such impact record: " + command.impactId());
+            throw new LedgerRejection.NotFound(ProblemCode.IMPACT_NOT_FOUND,
+                    "No such impact record: " + command.impactId());
         }
         if (withdrawn) {
-            throw new LedgerRejection.RuleViolated("IMPACT_ALREADY_WITHDRAWN", "The impact record is withdrawn");
+            throw new LedgerRejection.RuleViolated(ProblemCode.IMPACT_ALREADY_WITHDRAWN,
+                    "The impact record is withdrawn");
         }
         apply(new ImpactWithdrawn(programId, command.impactId(), command.reason()));
         return AggregateLifecycle.getVersion();
@@ -214,13 +220,14 @@ class Program {
 
     private void assertApproved() {
         if (status != Status.APPROVED) {
-            throw new LedgerRejection.RuleViolated("PROGRAM_NOT_APPROVED", "The program is " + status + ", not APPROVED");
+            throw new LedgerRejection.RuleViolated(ProblemCode.PROGRAM_NOT_APPROVED,
+                    "The program is " + status + ", not APPROVED");
         }
     }
 
     private void assertProposed(String what) {
         if (status != Status.PROPOSED) {
-            throw new LedgerRejection.RuleViolated("PROGRAM_NOT_PROPOSED",
+            throw new LedgerRejection.RuleViolated(ProblemCode.PROGRAM_NOT_PROPOSED,
                     "Only a proposed program can be " + what + "; this one is " + status);
         }
     }

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.partnershipledger.command.common.LedgerRejection;
 import org.partnershipledger.command.partnership.PartnershipStatus;
+import org.partnershipledger.platform.web.ProblemCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,17 +34,17 @@ class ProgramProposals {
         assertGiven(command.title(), "title");
         assertReasonGiven(command.reason());
         if (command.kpiTargets().isEmpty()) {
-            throw new LedgerRejection.Invalid("VALIDATION_FAILED", "A program targets at least one KPI");
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "A program targets at least one KPI");
         }
         PartnershipStatus.Known partnership = partnerships.lookUp(command.partnershipId())
-                .orElseThrow(() -> new LedgerRejection.NotFound("PARTNERSHIP_NOT_FOUND",
+                .orElseThrow(() -> new LedgerRejection.NotFound(ProblemCode.PARTNERSHIP_NOT_FOUND,
                         "No such partnership: " + command.partnershipId()));
         if (partnership.ended()) {
-            throw new LedgerRejection.RuleViolated("PARTNERSHIP_ENDED", "The partnership has ended");
+            throw new LedgerRejection.RuleViolated(ProblemCode.PARTNERSHIP_ENDED, "The partnership has ended");
         }
         List<String> unknown = command.kpiTargets().stream().filter(k -> !partnership.kpiIds().contains(k)).toList();
         if (!unknown.isEmpty()) {
-            throw new LedgerRejection.RuleViolated("UNKNOWN_KPI",
+            throw new LedgerRejection.RuleViolated(ProblemCode.UNKNOWN_KPI,
                     "Not KPIs of the partnership: " + unknown + " (it has " + partnership.kpiIds() + ")");
         }
         Aggregate<Program> program = programs.newInstance(() -> new Program(command));

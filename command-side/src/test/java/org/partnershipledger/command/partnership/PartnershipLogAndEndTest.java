@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.events.partnership.*;
+import org.partnershipledger.platform.web.ProblemCode;
 
 /** Cost sharing, the transparency log of concerns, ending, and optimistic concurrency. */
 class PartnershipLogAndEndTest {
@@ -40,7 +41,7 @@ class PartnershipLogAndEndTest {
                     .when(new AgreeCostSharing(ID, "EUR", BigDecimal.TEN,
                             List.of(new CostShare("Sales", new BigDecimal("60")), new CostShare("L&D", new BigDecimal("30"))),
                             "why", null))
-                    .expectException(rejected(409, "SHARES_MUST_TOTAL_100"))
+                    .expectException(rejected(409, ProblemCode.SHARES_MUST_TOTAL_100))
                     .expectNoEvents();
         }
 
@@ -50,7 +51,7 @@ class PartnershipLogAndEndTest {
                     .when(new AgreeCostSharing(ID, "EUR", BigDecimal.TEN,
                             List.of(new CostShare("Sales", new BigDecimal("50")), new CostShare("sales", new BigDecimal("50"))),
                             "why", null))
-                    .expectException(rejected(409, "DUPLICATE_BUSINESS_UNIT"))
+                    .expectException(rejected(409, ProblemCode.DUPLICATE_BUSINESS_UNIT))
                     .expectNoEvents();
         }
 
@@ -58,7 +59,7 @@ class PartnershipLogAndEndTest {
         void aReSplitNeedsAReason() {
             fixture.given(opened())
                     .when(new AgreeCostSharing(ID, "EUR", BigDecimal.TEN, SPLIT, " ", null))
-                    .expectException(rejected(400, "REASON_REQUIRED"))
+                    .expectException(rejected(400, ProblemCode.REASON_REQUIRED))
                     .expectNoEvents();
         }
 
@@ -66,7 +67,7 @@ class PartnershipLogAndEndTest {
         void needsAKnownCurrency() {
             fixture.given(opened())
                     .when(new AgreeCostSharing(ID, "XYZ1", BigDecimal.TEN, SPLIT, "why", null))
-                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
                     .expectNoEvents();
         }
     }
@@ -86,7 +87,7 @@ class PartnershipLogAndEndTest {
         void aPartnerRaisesThemOnlyWhereItTakesPart() {
             fixture.given(opened(), shortlisted("c-1", ACME))
                     .when(new RaiseConcern(ID, "k-1", Side.PARTNER, "s", "d", "other-org", null))
-                    .expectException(rejected(404, "PARTNERSHIP_NOT_FOUND"))
+                    .expectException(rejected(404, ProblemCode.PARTNERSHIP_NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -108,7 +109,7 @@ class PartnershipLogAndEndTest {
         void anUnknownConcernCannotBeResolved() {
             fixture.given(opened())
                     .when(new ResolveConcern(ID, "k-9", "r", null))
-                    .expectException(rejected(404, "CONCERN_NOT_FOUND"))
+                    .expectException(rejected(404, ProblemCode.CONCERN_NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -117,7 +118,7 @@ class PartnershipLogAndEndTest {
             fixture.given(opened(), new ConcernRaised(ID, "k-1", Side.CLIENT, "s", "d"),
                             new ConcernResolved(ID, "k-1", "r"))
                     .when(new ResolveConcern(ID, "k-1", "again", null))
-                    .expectException(rejected(409, "CONCERN_ALREADY_RESOLVED"))
+                    .expectException(rejected(409, ProblemCode.CONCERN_ALREADY_RESOLVED))
                     .expectNoEvents();
         }
     }
@@ -135,7 +136,7 @@ class PartnershipLogAndEndTest {
         void needsAReason() {
             fixture.given(opened())
                     .when(new EndPartnership(ID, null, null))
-                    .expectException(rejected(400, "REASON_REQUIRED"))
+                    .expectException(rejected(400, ProblemCode.REASON_REQUIRED))
                     .expectNoEvents();
         }
 
@@ -143,7 +144,7 @@ class PartnershipLogAndEndTest {
         void afterTheEndNothingChanges() {
             fixture.given(opened(), new PartnershipEnded(ID, "Goals met"))
                     .when(new ShortlistCandidate(ID, "c-1", ACME, "Acme", PartnerRole.MOOC, null))
-                    .expectException(rejected(409, "PARTNERSHIP_ENDED"))
+                    .expectException(rejected(409, ProblemCode.PARTNERSHIP_ENDED))
                     .expectNoEvents();
         }
     }
@@ -162,7 +163,7 @@ class PartnershipLogAndEndTest {
         void aCommandDecidedOnAnOlderVersionIsRefused() {
             fixture.given(opened(), shortlisted("c-1", ACME))
                     .when(new EndPartnership(ID, "Goals met", 0L))
-                    .expectException(rejected(412, "VERSION_MISMATCH"))
+                    .expectException(rejected(412, ProblemCode.VERSION_MISMATCH))
                     .expectNoEvents();
         }
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.events.partnership.*;
+import org.partnershipledger.platform.web.ProblemCode;
 
 class PartnershipTest {
 
@@ -43,7 +44,7 @@ class PartnershipTest {
         void needsAReason() {
             fixture.givenNoPriorActivity()
                     .when(new OpenPartnership(ID, "N", "C", null, List.of(), "  "))
-                    .expectException(rejected(400, "REASON_REQUIRED"))
+                    .expectException(rejected(400, ProblemCode.REASON_REQUIRED))
                     .expectNoEvents();
         }
 
@@ -51,7 +52,7 @@ class PartnershipTest {
         void needsAName() {
             fixture.givenNoPriorActivity()
                     .when(new OpenPartnership(ID, "", "C", null, List.of(), "why"))
-                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
                     .expectNoEvents();
         }
 
@@ -59,7 +60,7 @@ class PartnershipTest {
         void refusesTheSameKpiTwice() {
             fixture.givenNoPriorActivity()
                     .when(new OpenPartnership(ID, "N", "C", null, List.of(TIME_TO_QUOTA, TIME_TO_QUOTA), "why"))
-                    .expectException(rejected(400, "DUPLICATE_KPI"))
+                    .expectException(rejected(400, ProblemCode.DUPLICATE_KPI))
                     .expectNoEvents();
         }
     }
@@ -78,7 +79,7 @@ class PartnershipTest {
         void refusesTheSameOrganisationTwice() {
             fixture.given(opened(), shortlisted("c-1", ACME))
                     .when(new ShortlistCandidate(ID, "c-2", ACME, "Acme again", PartnerRole.MOOC, null))
-                    .expectException(rejected(409, "ALREADY_SHORTLISTED"))
+                    .expectException(rejected(409, ProblemCode.ALREADY_SHORTLISTED))
                     .expectNoEvents();
         }
 
@@ -86,7 +87,7 @@ class PartnershipTest {
         void needsAnOrganisationSlug() {
             fixture.given(opened())
                     .when(new ShortlistCandidate(ID, "c-1", "Acme Learning!", "Acme", PartnerRole.MOOC, null))
-                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
                     .expectNoEvents();
         }
     }
@@ -105,7 +106,7 @@ class PartnershipTest {
         void needsAKnownCandidate() {
             fixture.given(opened())
                     .when(new AssessDueDiligence(ID, "nope", DueDiligenceCriterion.EXPERTISE, 4, "e", null))
-                    .expectException(rejected(404, "CANDIDATE_NOT_FOUND"))
+                    .expectException(rejected(404, ProblemCode.CANDIDATE_NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -113,7 +114,7 @@ class PartnershipTest {
         void needsAScoreFromZeroToFive() {
             fixture.given(opened(), shortlisted("c-1", ACME))
                     .when(new AssessDueDiligence(ID, "c-1", DueDiligenceCriterion.EXPERTISE, 6, "e", null))
-                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
                     .expectNoEvents();
         }
 
@@ -121,7 +122,7 @@ class PartnershipTest {
         void needsEvidence() {
             fixture.given(opened(), shortlisted("c-1", ACME))
                     .when(new AssessDueDiligence(ID, "c-1", DueDiligenceCriterion.EXPERTISE, 4, " ", null))
-                    .expectException(rejected(400, "EVIDENCE_REQUIRED"))
+                    .expectException(rejected(400, ProblemCode.EVIDENCE_REQUIRED))
                     .expectNoEvents();
         }
 
@@ -152,7 +153,7 @@ class PartnershipTest {
         void isRefusedWhileARequiredCriterionIsNotAssessed() {
             fixture.given(opened(), shortlisted("c-1", ACME), assessed("c-1", DueDiligenceCriterion.EXPERTISE, 5))
                     .when(new SelectPartner(ID, "c-1", "why", null))
-                    .expectException(rejected(409, "DUE_DILIGENCE_INCOMPLETE"))
+                    .expectException(rejected(409, ProblemCode.DUE_DILIGENCE_INCOMPLETE))
                     .expectNoEvents();
         }
 
@@ -163,7 +164,7 @@ class PartnershipTest {
             given.add(assessed("c-1", DueDiligenceCriterion.WITHIN_BUDGET, 2));
             fixture.given(given)
                     .when(new SelectPartner(ID, "c-1", "why", null))
-                    .expectException(rejected(409, "DUE_DILIGENCE_FAILED"))
+                    .expectException(rejected(409, ProblemCode.DUE_DILIGENCE_FAILED))
                     .expectNoEvents();
         }
 
@@ -183,7 +184,7 @@ class PartnershipTest {
             given.addAll(passedDueDiligence("c-1"));
             fixture.given(given)
                     .when(new SelectPartner(ID, "c-1", "", null))
-                    .expectException(rejected(400, "REASON_REQUIRED"))
+                    .expectException(rejected(400, ProblemCode.REASON_REQUIRED))
                     .expectNoEvents();
         }
 
@@ -191,7 +192,7 @@ class PartnershipTest {
         void isRefusedTwice() {
             fixture.given(withSelectedPartner())
                     .when(new SelectPartner(ID, "c-1", "again", null))
-                    .expectException(rejected(409, "ALREADY_SELECTED"))
+                    .expectException(rejected(409, ProblemCode.ALREADY_SELECTED))
                     .expectNoEvents();
         }
 
@@ -199,7 +200,7 @@ class PartnershipTest {
         void needsAKnownCandidate() {
             fixture.given(opened())
                     .when(new SelectPartner(ID, "nope", "why", null))
-                    .expectException(rejected(404, "CANDIDATE_NOT_FOUND"))
+                    .expectException(rejected(404, ProblemCode.CANDIDATE_NOT_FOUND))
                     .expectNoEvents();
         }
     }
@@ -219,7 +220,7 @@ class PartnershipTest {
         void needsAReason() {
             fixture.given(opened())
                     .when(new RealignStrategy(ID, "v", List.of(), null, null))
-                    .expectException(rejected(400, "REASON_REQUIRED"))
+                    .expectException(rejected(400, ProblemCode.REASON_REQUIRED))
                     .expectNoEvents();
         }
     }
@@ -237,7 +238,7 @@ class PartnershipTest {
         void needsASelectedPartner() {
             fixture.given(opened(), shortlisted("c-1", ACME))
                     .when(new StartOnboarding(ID, null))
-                    .expectException(rejected(409, "NO_SELECTED_PARTNER"))
+                    .expectException(rejected(409, ProblemCode.NO_SELECTED_PARTNER))
                     .expectNoEvents();
         }
 
@@ -247,7 +248,7 @@ class PartnershipTest {
             given.add(new OnboardingStarted(ID));
             fixture.given(given)
                     .when(new StartOnboarding(ID, null))
-                    .expectException(rejected(409, "INVALID_STAGE"))
+                    .expectException(rejected(409, ProblemCode.INVALID_STAGE))
                     .expectNoEvents();
         }
 
@@ -264,7 +265,7 @@ class PartnershipTest {
         void completesOnlyWhileInProgress() {
             fixture.given(withSelectedPartner())
                     .when(new CompleteOnboarding(ID, "done", null))
-                    .expectException(rejected(409, "INVALID_STAGE"))
+                    .expectException(rejected(409, ProblemCode.INVALID_STAGE))
                     .expectNoEvents();
         }
     }
@@ -282,7 +283,7 @@ class PartnershipTest {
         void aCharterNamesSteeringMembers() {
             fixture.given(opened())
                     .when(new SetGovernanceCharter(ID, GovernanceCadence.MONTHLY, List.of(), null))
-                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
                     .expectNoEvents();
         }
 
@@ -299,7 +300,7 @@ class PartnershipTest {
         void aReviewNeedsACharter() {
             fixture.given(opened())
                     .when(new HoldBusinessReview(ID, "2026-Q3", List.of("CLO"), List.of(), List.of(), null))
-                    .expectException(rejected(409, "NO_GOVERNANCE_CHARTER"))
+                    .expectException(rejected(409, ProblemCode.NO_GOVERNANCE_CHARTER))
                     .expectNoEvents();
         }
 
@@ -307,7 +308,7 @@ class PartnershipTest {
         void onlyOneReviewPerPeriod() {
             fixture.given(opened(), charter(), new BusinessReviewHeld(ID, "2026-Q3", List.of("CLO"), List.of(), List.of()))
                     .when(new HoldBusinessReview(ID, "2026-Q3", List.of("CLO"), List.of(), List.of(), null))
-                    .expectException(rejected(409, "REVIEW_ALREADY_HELD"))
+                    .expectException(rejected(409, ProblemCode.REVIEW_ALREADY_HELD))
                     .expectNoEvents();
         }
 
@@ -315,7 +316,7 @@ class PartnershipTest {
         void aPeriodIsAQuarterOrAMonth() {
             fixture.given(opened(), charter())
                     .when(new HoldBusinessReview(ID, "summer", List.of("CLO"), List.of(), List.of(), null))
-                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
                     .expectNoEvents();
         }
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.command.partnership.FakePartnershipStatus;
 import org.partnershipledger.events.program.*;
+import org.partnershipledger.platform.web.ProblemCode;
 
 class PivotAndImpactTest {
 
@@ -63,7 +64,7 @@ class PivotAndImpactTest {
         void needAReason() {
             fixture.given(proposed(), approved())
                     .when(pivot(List.of(AI_TOOLS), List.of(), " "))
-                    .expectException(rejected(400, "REASON_REQUIRED"))
+                    .expectException(rejected(400, ProblemCode.REASON_REQUIRED))
                     .expectNoEvents();
         }
 
@@ -71,7 +72,7 @@ class PivotAndImpactTest {
         void needApproval() {
             fixture.given(proposed())
                     .when(pivot(List.of(AI_TOOLS), List.of(), "why"))
-                    .expectException(rejected(409, "PROGRAM_NOT_APPROVED"))
+                    .expectException(rejected(409, ProblemCode.PROGRAM_NOT_APPROVED))
                     .expectNoEvents();
         }
 
@@ -79,7 +80,7 @@ class PivotAndImpactTest {
         void cannotRemoveAModuleThatIsNotThere() {
             fixture.given(proposed(), approved())
                     .when(pivot(List.of(), List.of(new ModuleId("m-404")), "why"))
-                    .expectException(rejected(409, "UNKNOWN_MODULE"))
+                    .expectException(rejected(409, ProblemCode.UNKNOWN_MODULE))
                     .expectNoEvents();
         }
 
@@ -87,7 +88,7 @@ class PivotAndImpactTest {
         void mustChangeSomething() {
             fixture.given(proposed(), approved())
                     .when(pivot(List.of(), List.of(), "why"))
-                    .expectException(rejected(409, "PIVOT_CHANGES_NOTHING"))
+                    .expectException(rejected(409, ProblemCode.PIVOT_CHANGES_NOTHING))
                     .expectNoEvents();
         }
     }
@@ -108,7 +109,7 @@ class PivotAndImpactTest {
         void isForAKpiTheProgramTargets() {
             fixture.given(proposed(), approved())
                     .when(impact(4, "nps", LocalDate.parse("2026-09-30")))
-                    .expectException(rejected(409, "UNKNOWN_KPI"))
+                    .expectException(rejected(409, ProblemCode.UNKNOWN_KPI))
                     .expectNoEvents();
         }
 
@@ -116,7 +117,7 @@ class PivotAndImpactTest {
         void isForAPeriodThatHasEnded() {
             fixture.given(proposed(), approved())
                     .when(impact(4, "ttq", LocalDate.parse("2026-10-16")))
-                    .expectException(rejected(409, "PERIOD_IN_FUTURE"))
+                    .expectException(rejected(409, ProblemCode.PERIOD_IN_FUTURE))
                     .expectNoEvents();
         }
 
@@ -124,7 +125,7 @@ class PivotAndImpactTest {
         void isOnALevelFromOneToFive() {
             fixture.given(proposed(), approved())
                     .when(impact(6, "ttq", LocalDate.parse("2026-09-30")))
-                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
                     .expectNoEvents();
         }
 
@@ -132,7 +133,7 @@ class PivotAndImpactTest {
         void roiNeedsCostAndBenefit() {
             fixture.given(proposed(), approved())
                     .when(impact(5, "ttq", LocalDate.parse("2026-09-30")))
-                    .expectException(rejected(400, "ROI_NEEDS_COST_AND_BENEFIT"))
+                    .expectException(rejected(400, ProblemCode.ROI_NEEDS_COST_AND_BENEFIT))
                     .expectNoEvents();
         }
 
@@ -147,7 +148,7 @@ class PivotAndImpactTest {
         void anUnknownRecordCannotBeWithdrawn() {
             fixture.given(proposed(), approved())
                     .when(new WithdrawImpact(ID, "i-9", "why", null))
-                    .expectException(rejected(404, "IMPACT_NOT_FOUND"))
+                    .expectException(rejected(404, ProblemCode.IMPACT_NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -155,7 +156,7 @@ class PivotAndImpactTest {
         void isWithdrawnOnce() {
             fixture.given(proposed(), approved(), recorded(), new ImpactWithdrawn(ID, "i-1", "r"))
                     .when(new WithdrawImpact(ID, "i-1", "again", null))
-                    .expectException(rejected(409, "IMPACT_ALREADY_WITHDRAWN"))
+                    .expectException(rejected(409, ProblemCode.IMPACT_ALREADY_WITHDRAWN))
                     .expectNoEvents();
         }
 
@@ -163,7 +164,7 @@ class PivotAndImpactTest {
         void aWithdrawalNeedsAReason() {
             fixture.given(proposed(), approved(), recorded())
                     .when(new WithdrawImpact(ID, "i-1", "", null))
-                    .expectException(rejected(400, "REASON_REQUIRED"))
+                    .expectException(rejected(400, ProblemCode.REASON_REQUIRED))
                     .expectNoEvents();
         }
 

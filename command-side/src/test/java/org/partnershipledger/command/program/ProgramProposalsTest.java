@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.command.partnership.FakePartnershipStatus;
 import org.partnershipledger.events.partnership.PartnershipId;
+import org.partnershipledger.platform.web.ProblemCode;
 
 class ProgramProposalsTest {
 
@@ -39,7 +40,7 @@ class ProgramProposalsTest {
     void anUnknownPartnershipIs404() {
         fixture.givenNoPriorActivity()
                 .when(propose(new PartnershipId("nope"), List.of("ttq"), "why"))
-                .expectException(rejected(404, "PARTNERSHIP_NOT_FOUND"))
+                .expectException(rejected(404, ProblemCode.PARTNERSHIP_NOT_FOUND))
                 .expectNoEvents();
     }
 
@@ -47,7 +48,7 @@ class ProgramProposalsTest {
     void itTargetsOnlyKpisOfItsPartnership() {
         fixture.givenNoPriorActivity()
                 .when(propose(PARTNERSHIP, List.of("ttq", "revenue"), "why"))
-                .expectException(rejected(409, "UNKNOWN_KPI"))
+                .expectException(rejected(409, ProblemCode.UNKNOWN_KPI))
                 .expectNoEvents();
     }
 
@@ -55,7 +56,7 @@ class ProgramProposalsTest {
     void itTargetsAtLeastOneKpi() {
         fixture.givenNoPriorActivity()
                 .when(propose(PARTNERSHIP, List.of(), "why"))
-                .expectException(rejected(400, "VALIDATION_FAILED"))
+                .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
                 .expectNoEvents();
     }
 
@@ -63,7 +64,7 @@ class ProgramProposalsTest {
     void needsAReason() {
         fixture.givenNoPriorActivity()
                 .when(propose(PARTNERSHIP, List.of("ttq"), ""))
-                .expectException(rejected(400, "REASON_REQUIRED"))
+                .expectException(rejected(400, ProblemCode.REASON_REQUIRED))
                 .expectNoEvents();
     }
 
@@ -72,7 +73,7 @@ class ProgramProposalsTest {
         partnerships.end(PARTNERSHIP);
         fixture.givenNoPriorActivity()
                 .when(propose(PARTNERSHIP, List.of("ttq"), "why"))
-                .expectException(rejected(409, "PARTNERSHIP_ENDED"))
+                .expectException(rejected(409, ProblemCode.PARTNERSHIP_ENDED))
                 .expectNoEvents();
     }
 }

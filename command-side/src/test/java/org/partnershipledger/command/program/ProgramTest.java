@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.command.partnership.FakePartnershipStatus;
 import org.partnershipledger.events.program.*;
+import org.partnershipledger.platform.web.ProblemCode;
 
 class ProgramTest {
 
@@ -46,7 +47,7 @@ class ProgramTest {
         void needsBothSides() {
             fixture.given(proposed())
                     .when(new CoCreateModule(ID, new ModuleId("m-3"), "Role plays", List.of("Top seller"), List.of(), null))
-                    .expectException(rejected(409, "CO_CREATION_NEEDS_BOTH_SIDES"))
+                    .expectException(rejected(409, ProblemCode.CO_CREATION_NEEDS_BOTH_SIDES))
                     .expectNoEvents();
         }
 
@@ -54,7 +55,7 @@ class ProgramTest {
         void afterApprovalTheCurriculumChangesOnlyByPivot() {
             fixture.given(proposed(), approved())
                     .when(new CoCreateModule(ID, new ModuleId("m-3"), "Role plays", List.of("a"), List.of("b"), null))
-                    .expectException(rejected(409, "CURRICULUM_LOCKED"))
+                    .expectException(rejected(409, ProblemCode.CURRICULUM_LOCKED))
                     .expectNoEvents();
         }
     }
@@ -72,7 +73,7 @@ class ProgramTest {
         void approvesOnlyAProposedProgram() {
             fixture.given(proposed(), approved())
                     .when(new ApproveProgram(ID, "Head of Sales", null))
-                    .expectException(rejected(409, "PROGRAM_NOT_PROPOSED"))
+                    .expectException(rejected(409, ProblemCode.PROGRAM_NOT_PROPOSED))
                     .expectNoEvents();
         }
 
@@ -87,7 +88,7 @@ class ProgramTest {
         void aRejectionNeedsAReason() {
             fixture.given(proposed())
                     .when(new RejectProgram(ID, " ", null))
-                    .expectException(rejected(400, "REASON_REQUIRED"))
+                    .expectException(rejected(400, ProblemCode.REASON_REQUIRED))
                     .expectNoEvents();
         }
     }
@@ -106,7 +107,7 @@ class ProgramTest {
         void needsApproval() {
             fixture.given(proposed())
                     .when(new LocalizeProgram(ID, "l-1", "LATAM", "es", "America/Mexico_City", List.of(), null))
-                    .expectException(rejected(409, "PROGRAM_NOT_APPROVED"))
+                    .expectException(rejected(409, ProblemCode.PROGRAM_NOT_APPROVED))
                     .expectNoEvents();
         }
 
@@ -114,7 +115,7 @@ class ProgramTest {
         void needsARealTimeZone() {
             fixture.given(proposed(), approved())
                     .when(new LocalizeProgram(ID, "l-1", "LATAM", "es", "Mars/Olympus", List.of(), null))
-                    .expectException(rejected(400, "VALIDATION_FAILED"))
+                    .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
                     .expectNoEvents();
         }
 
@@ -122,7 +123,7 @@ class ProgramTest {
         void happensOncePerRegionAndLanguage() {
             fixture.given(proposed(), approved(), new ProgramLocalized(ID, "l-1", "LATAM", "es", "UTC", List.of()))
                     .when(new LocalizeProgram(ID, "l-2", "latam", "ES", "UTC", List.of(), null))
-                    .expectException(rejected(409, "ALREADY_LOCALIZED"))
+                    .expectException(rejected(409, ProblemCode.ALREADY_LOCALIZED))
                     .expectNoEvents();
         }
     }
@@ -140,7 +141,7 @@ class ProgramTest {
         void needApproval() {
             fixture.given(proposed())
                     .when(new ScheduleCohort(ID, "co-1", "EMEA", LocalDate.parse("2026-09-01"), 20, null))
-                    .expectException(rejected(409, "PROGRAM_NOT_APPROVED"))
+                    .expectException(rejected(409, ProblemCode.PROGRAM_NOT_APPROVED))
                     .expectNoEvents();
         }
 
@@ -155,7 +156,7 @@ class ProgramTest {
         void deliveryOfAnUnknownCohortIs404() {
             fixture.given(proposed(), approved())
                     .when(new RecordCohortDelivery(ID, "co-9", LocalDate.parse("2026-09-30"), 18, "Ana", null))
-                    .expectException(rejected(404, "COHORT_NOT_FOUND"))
+                    .expectException(rejected(404, ProblemCode.COHORT_NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -163,7 +164,7 @@ class ProgramTest {
         void cannotCompleteMoreThanParticipated() {
             fixture.given(proposed(), approved(), cohort("co-1", 20))
                     .when(new RecordCohortDelivery(ID, "co-1", LocalDate.parse("2026-09-30"), 21, "Ana", null))
-                    .expectException(rejected(409, "COMPLETIONS_EXCEED_PARTICIPANTS"))
+                    .expectException(rejected(409, ProblemCode.COMPLETIONS_EXCEED_PARTICIPANTS))
                     .expectNoEvents();
         }
 
@@ -172,7 +173,7 @@ class ProgramTest {
             fixture.given(proposed(), approved(), cohort("co-1", 20),
                             new CohortDelivered(ID, "co-1", LocalDate.parse("2026-09-30"), 18, "Ana"))
                     .when(new RecordCohortDelivery(ID, "co-1", LocalDate.parse("2026-10-01"), 18, "Ana", null))
-                    .expectException(rejected(409, "COHORT_ALREADY_DELIVERED"))
+                    .expectException(rejected(409, ProblemCode.COHORT_ALREADY_DELIVERED))
                     .expectNoEvents();
         }
     }
@@ -190,7 +191,7 @@ class ProgramTest {
         void needsAReason() {
             fixture.given(proposed(), approved())
                     .when(new RetireProgram(ID, "", null))
-                    .expectException(rejected(400, "REASON_REQUIRED"))
+                    .expectException(rejected(400, ProblemCode.REASON_REQUIRED))
                     .expectNoEvents();
         }
 
@@ -198,7 +199,7 @@ class ProgramTest {
         void aRetiredProgramTakesNoNewWork() {
             fixture.given(proposed(), approved(), new ProgramRetired(ID, "done"))
                     .when(new ScheduleCohort(ID, "co-1", "EMEA", LocalDate.parse("2026-09-01"), 20, null))
-                    .expectException(rejected(409, "PROGRAM_RETIRED"))
+                    .expectException(rejected(409, ProblemCode.PROGRAM_RETIRED))
                     .expectNoEvents();
         }
 
@@ -207,7 +208,7 @@ class ProgramTest {
             partnerships.end(PARTNERSHIP);
             fixture.given(proposed(), approved())
                     .when(new RetireProgram(ID, "why", null))
-                    .expectException(rejected(409, "PARTNERSHIP_ENDED"))
+                    .expectException(rejected(409, ProblemCode.PARTNERSHIP_ENDED))
                     .expectNoEvents();
         }
 
@@ -215,7 +216,7 @@ class ProgramTest {
         void aStaleVersionIsRefused() {
             fixture.given(proposed(), approved())
                     .when(new RetireProgram(ID, "why", 0L))
-                    .expectException(rejected(412, "VERSION_MISMATCH"))
+                    .expectException(rejected(412, ProblemCode.VERSION_MISMATCH))
                     .expectNoEvents();
         }
     }
