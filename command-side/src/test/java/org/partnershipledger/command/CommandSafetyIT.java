@@ -39,6 +39,16 @@ class CommandSafetyIT extends CommandSideIT {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(response.json().get("detail").asText()).isEqualTo("No such partnership: no-such");
+    }
+
+    @Test
+    void anUnknownProgramIs404ByItsName() {
+        Http.Response response = http.postJson("/api/programs/no-such/retirement", "{\"reason\": \"Done\"}");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(response.json().get("detail").asText()).isEqualTo("No such program: no-such");
     }
 
     @Test

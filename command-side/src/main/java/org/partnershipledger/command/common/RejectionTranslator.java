@@ -37,8 +37,8 @@ public class RejectionTranslator implements MessageHandlerInterceptor<CommandMes
     }
 
     private static String aggregateOf(UnitOfWork<? extends CommandMessage<?>> unitOfWork) {
-        // Commands live in the package of the concept they change: ...command.program, ...command.partnership
-        String packageName = unitOfWork.getMessage().getPayloadType().getPackageName();
-        return packageName.substring(packageName.lastIndexOf('.') + 1);
+        // every command on an aggregate says which (CommandsNameTheirAggregateTest), so this default is never seen
+        return unitOfWork.getMessage().getPayload() instanceof AggregateCommand command ? command.aggregateName()
+                : "aggregate";
     }
 }

@@ -11,7 +11,8 @@ import org.partnershipledger.events.partnership.PartnershipId;
 
 public record AgreeCostSharing(@TargetAggregateIdentifier PartnershipId partnershipId, String currency,
                                BigDecimal totalBudget, List<CostShare> shares, String reason,
-                               @TargetAggregateVersion Long expectedVersion) implements VersionedCommand, ReasonedCommand {
+                               @TargetAggregateVersion Long expectedVersion)
+        implements PartnershipCommand, VersionedCommand, ReasonedCommand {
 
     public AgreeCostSharing {
         shares = shares == null ? List.of() : List.copyOf(shares);

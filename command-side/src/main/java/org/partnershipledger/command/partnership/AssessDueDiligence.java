@@ -8,5 +8,6 @@ import org.partnershipledger.events.partnership.PartnershipId;
 
 public record AssessDueDiligence(@TargetAggregateIdentifier PartnershipId partnershipId, String partnerId,
                                  DueDiligenceCriterion criterion, Integer score, String evidence,
-                                 @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                                 @TargetAggregateVersion Long expectedVersion)
+        implements PartnershipCommand, VersionedCommand {
 }

@@ -7,5 +7,6 @@ import org.partnershipledger.command.common.VersionedCommand;
 import org.partnershipledger.events.partnership.PartnershipId;
 
 public record EndPartnership(@TargetAggregateIdentifier PartnershipId partnershipId, String reason,
-                             @TargetAggregateVersion Long expectedVersion) implements VersionedCommand, ReasonedCommand {
+                             @TargetAggregateVersion Long expectedVersion)
+        implements PartnershipCommand, VersionedCommand, ReasonedCommand {
 }

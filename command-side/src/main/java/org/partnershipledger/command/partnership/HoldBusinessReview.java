@@ -8,7 +8,8 @@ import org.partnershipledger.events.partnership.PartnershipId;
 
 public record HoldBusinessReview(@TargetAggregateIdentifier PartnershipId partnershipId, String period,
                                  List<String> attendees, List<String> decisions, List<String> actions,
-                                 @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                                 @TargetAggregateVersion Long expectedVersion)
+        implements PartnershipCommand, VersionedCommand {
 
     public HoldBusinessReview {
         attendees = attendees == null ? List.of() : List.copyOf(attendees);

@@ -7,7 +7,8 @@ import org.partnershipledger.events.partnership.Kpi;
 import org.partnershipledger.events.partnership.PartnershipId;
 
 public record OpenPartnership(@TargetAggregateIdentifier PartnershipId partnershipId, String name, String client,
-                              String vision, List<Kpi> kpis, String reason) implements ReasonedCommand {
+                              String vision, List<Kpi> kpis, String reason)
+        implements PartnershipCommand, ReasonedCommand {
 
     public OpenPartnership {
         kpis = kpis == null ? List.of() : List.copyOf(kpis);

@@ -9,5 +9,6 @@ import org.partnershipledger.events.partnership.Side;
 /** Raises a concern; {@code partnerOrganizationId} is set (from the principal, never from a body) when a partner raises it. */
 public record RaiseConcern(@TargetAggregateIdentifier PartnershipId partnershipId, String concernId, Side raisedBy,
                            String subject, String description, String partnerOrganizationId,
-                           @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                           @TargetAggregateVersion Long expectedVersion)
+        implements PartnershipCommand, VersionedCommand {
 }

@@ -10,7 +10,8 @@ import org.partnershipledger.events.partnership.PartnershipId;
 
 public record RealignStrategy(@TargetAggregateIdentifier PartnershipId partnershipId, String vision,
                               List<Kpi> kpis, String reason,
-                              @TargetAggregateVersion Long expectedVersion) implements VersionedCommand, ReasonedCommand {
+                              @TargetAggregateVersion Long expectedVersion)
+        implements PartnershipCommand, VersionedCommand, ReasonedCommand {
 
     public RealignStrategy {
         kpis = kpis == null ? List.of() : List.copyOf(kpis);

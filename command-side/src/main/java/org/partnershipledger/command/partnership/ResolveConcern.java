@@ -7,5 +7,6 @@ import org.partnershipledger.events.partnership.PartnershipId;
 
 public record ResolveConcern(@TargetAggregateIdentifier PartnershipId partnershipId, String concernId,
                              String resolution,
-                             @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                             @TargetAggregateVersion Long expectedVersion)
+        implements PartnershipCommand, VersionedCommand {
 }

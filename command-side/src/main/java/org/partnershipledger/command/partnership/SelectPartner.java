@@ -8,5 +8,6 @@ import org.partnershipledger.events.partnership.PartnershipId;
 
 public record SelectPartner(@TargetAggregateIdentifier PartnershipId partnershipId, String partnerId,
                             String reason,
-                            @TargetAggregateVersion Long expectedVersion) implements VersionedCommand, ReasonedCommand {
+                            @TargetAggregateVersion Long expectedVersion)
+        implements PartnershipCommand, VersionedCommand, ReasonedCommand {
 }

@@ -9,7 +9,8 @@ import org.partnershipledger.events.partnership.PartnershipId;
 
 public record SetGovernanceCharter(@TargetAggregateIdentifier PartnershipId partnershipId,
                                    GovernanceCadence cadence, List<String> steeringMembers,
-                                   @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                                   @TargetAggregateVersion Long expectedVersion)
+        implements PartnershipCommand, VersionedCommand {
 
     public SetGovernanceCharter {
         steeringMembers = steeringMembers == null ? List.of() : List.copyOf(steeringMembers);

@@ -8,5 +8,6 @@ import org.partnershipledger.events.partnership.PartnershipId;
 
 public record ShortlistCandidate(@TargetAggregateIdentifier PartnershipId partnershipId, String partnerId,
                                  String organizationId, String name, PartnerRole role,
-                                 @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                                 @TargetAggregateVersion Long expectedVersion)
+        implements PartnershipCommand, VersionedCommand {
 }

@@ -6,5 +6,6 @@ import org.partnershipledger.command.common.VersionedCommand;
 import org.partnershipledger.events.partnership.PartnershipId;
 
 public record StartOnboarding(@TargetAggregateIdentifier PartnershipId partnershipId,
-                              @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                              @TargetAggregateVersion Long expectedVersion)
+        implements PartnershipCommand, VersionedCommand {
 }

@@ -6,5 +6,5 @@ import org.partnershipledger.command.common.VersionedCommand;
 import org.partnershipledger.events.program.ProgramId;
 
 public record ApproveProgram(@TargetAggregateIdentifier ProgramId programId, String approvedBy,
-                             @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                             @TargetAggregateVersion Long expectedVersion) implements ProgramCommand, VersionedCommand {
 }

@@ -9,7 +9,7 @@ import org.partnershipledger.events.program.ProgramId;
 
 public record CoCreateModule(@TargetAggregateIdentifier ProgramId programId, ModuleId moduleId, String title,
                              List<String> clientSmes, List<String> partnerDesigners,
-                             @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                             @TargetAggregateVersion Long expectedVersion) implements ProgramCommand, VersionedCommand {
 
     public CoCreateModule {
         clientSmes = clientSmes == null ? List.of() : List.copyOf(clientSmes);

@@ -8,7 +8,8 @@ import org.partnershipledger.events.program.ProgramId;
 
 public record LocalizeProgram(@TargetAggregateIdentifier ProgramId programId, String localizationId, String region,
                               String language, String timeZone, List<String> adaptations,
-                              @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                              @TargetAggregateVersion Long expectedVersion)
+        implements ProgramCommand, VersionedCommand {
 
     public LocalizeProgram {
         adaptations = adaptations == null ? List.of() : List.copyOf(adaptations);

@@ -14,7 +14,8 @@ import org.partnershipledger.events.program.ProgramId;
 public record PivotCurriculum(@TargetAggregateIdentifier ProgramId programId, String reason, PivotTrigger trigger,
                               List<CurriculumModule> addModules, List<ModuleId> removeModules, String approvedBy,
                               LocalDate effectiveFrom,
-                              @TargetAggregateVersion Long expectedVersion) implements VersionedCommand, ReasonedCommand {
+                              @TargetAggregateVersion Long expectedVersion)
+        implements ProgramCommand, VersionedCommand, ReasonedCommand {
 
     public PivotCurriculum {
         addModules = addModules == null ? List.of() : List.copyOf(addModules);

@@ -9,7 +9,7 @@ import org.partnershipledger.events.program.ProgramId;
 
 public record ProposeProgram(@TargetAggregateIdentifier ProgramId programId, PartnershipId partnershipId,
                              String title, List<String> objectives, String audience, List<String> kpiTargets,
-                             List<CurriculumModule> modules, String reason) implements ReasonedCommand {
+                             List<CurriculumModule> modules, String reason) implements ProgramCommand, ReasonedCommand {
 
     public ProposeProgram {
         objectives = objectives == null ? List.of() : List.copyOf(objectives);

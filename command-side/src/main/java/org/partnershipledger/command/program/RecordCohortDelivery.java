@@ -8,5 +8,6 @@ import org.partnershipledger.events.program.ProgramId;
 
 public record RecordCohortDelivery(@TargetAggregateIdentifier ProgramId programId, String cohortId,
                                    LocalDate deliveredOn, Integer participantsCompleted, String facilitator,
-                                   @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                                   @TargetAggregateVersion Long expectedVersion)
+        implements ProgramCommand, VersionedCommand {
 }

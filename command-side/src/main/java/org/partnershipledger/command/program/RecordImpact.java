@@ -13,7 +13,7 @@ public record RecordImpact(@TargetAggregateIdentifier ProgramId programId, Strin
                            String kpiId, BigDecimal value, String unit, String cohortId, String region,
                            LocalDate periodStart, LocalDate periodEnd, ImpactSource source, List<String> evidence,
                            BigDecimal cost, BigDecimal monetaryBenefit,
-                           @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                           @TargetAggregateVersion Long expectedVersion) implements ProgramCommand, VersionedCommand {
 
     public RecordImpact {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);

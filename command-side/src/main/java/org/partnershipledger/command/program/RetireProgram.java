@@ -7,5 +7,6 @@ import org.partnershipledger.command.common.VersionedCommand;
 import org.partnershipledger.events.program.ProgramId;
 
 public record RetireProgram(@TargetAggregateIdentifier ProgramId programId, String reason,
-                            @TargetAggregateVersion Long expectedVersion) implements VersionedCommand, ReasonedCommand {
+                            @TargetAggregateVersion Long expectedVersion)
+        implements ProgramCommand, VersionedCommand, ReasonedCommand {
 }

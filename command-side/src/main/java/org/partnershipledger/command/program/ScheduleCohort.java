@@ -8,5 +8,5 @@ import org.partnershipledger.events.program.ProgramId;
 
 public record ScheduleCohort(@TargetAggregateIdentifier ProgramId programId, String cohortId, String region,
                              LocalDate startsOn, Integer participants,
-                             @TargetAggregateVersion Long expectedVersion) implements VersionedCommand {
+                             @TargetAggregateVersion Long expectedVersion) implements ProgramCommand, VersionedCommand {
 }
