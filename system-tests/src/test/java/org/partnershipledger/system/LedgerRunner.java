@@ -43,6 +43,10 @@ final class LedgerRunner implements AutoCloseable {
         return Http.localhost(port(commandSide)).as(user);
     }
 
+    int commandPort() {
+        return port(commandSide);
+    }
+
     int queryPort() {
         return port(querySide);
     }
