@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The committed OpenAPI documents pass Redocly's recommended rules with no error and no warning. Redocly runs from
  * tools/openapi-lint, at the version its package-lock.json pins ({@code npm ci} the first time). Without npm on the
- * PATH this fails, saying so: a build that cannot lint the contract has not checked it.
+ * PATH this fails, saying so: a build that cannot lint the contract has not checked it. It runs with the system
+ * tests (failsafe), so a lint finding does not keep them from running.
  */
-class OpenApiLintTest {
+class OpenApiLintIT {
 
     private static final Path TOOL = ProjectRoot.resolve("tools/openapi-lint");
 
