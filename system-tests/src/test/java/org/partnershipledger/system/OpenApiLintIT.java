@@ -36,10 +36,12 @@ class OpenApiLintIT {
         int warnings = report.path("totals").path("warnings").asInt(-1);
         System.out.printf("Redocly lint, %s: %d errors, %d warnings%n", api, errors, warnings);
         if (errors != 0 || warnings != 0) {
+            // the stylish report goes to stderr
             Run readable = run(List.of(redocly(), "lint", api, "--format=stylish"));
-            System.out.println(readable.stdout());
+            String findings = readable.stdout() + readable.stderr();
+            System.out.println(findings);
             fail("docs/openapi/%s.json breaks Redocly's recommended rules: %d errors, %d warnings%n%s", api, errors,
-                    warnings, readable.stdout());
+                    warnings, findings);
         }
     }
 

@@ -80,7 +80,7 @@ class RequestsHttpIT {
 
     private static List<String> missing(HttpFile file, String base, JsonNode document) {
         List<String> missing = new ArrayList<>();
-        document.get("paths").fields().forEachRemaining(path -> {
+        document.get("paths").properties().forEach(path -> {
             Pattern template = Pattern.compile(path.getKey().replaceAll("\\{[^/]+}", "[^/]+"));
             for (String method : METHODS) {
                 if (path.getValue().has(method) && file.requests.stream().noneMatch(request ->
