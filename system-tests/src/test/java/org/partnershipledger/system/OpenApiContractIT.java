@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractIT {
 
     private static final boolean UPDATE = Boolean.getBoolean("openapi.update");
-    private static final String UPDATE_COMMAND = "./mvnw -B -pl system-tests verify -Dit.test=OpenApiContractIT "
-            + "-Dtest=None -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.update=true";
+    private static final String UPDATE_COMMAND = "./mvnw -B -pl system-tests -am verify -Dtest=None "
+            + "-Dsurefire.failIfNoSpecifiedTests=false -Dit.test=OpenApiContractIT "
+            + "-Dfailsafe.failIfNoSpecifiedTests=false -Dopenapi.update=true";
 
     static LedgerRunner ledger;
 
