@@ -30,4 +30,17 @@ class SharedEventsArchitectureTest {
                 .andShould().beRecords()
                 .check(EVENTS);
     }
+
+    @Test
+    void everyEventNamesItsAggregateByType() {
+        // readers tell a partnership's events from a program's by type, never by package or by a string
+        classes().that().areAnnotatedWith(org.axonframework.serialization.Revision.class)
+                .and().resideInAPackage("..events.partnership")
+                .should().implement(org.partnershipledger.events.partnership.PartnershipEvent.class)
+                .check(EVENTS);
+        classes().that().areAnnotatedWith(org.axonframework.serialization.Revision.class)
+                .and().resideInAPackage("..events.program")
+                .should().implement(org.partnershipledger.events.program.ProgramEvent.class)
+                .check(EVENTS);
+    }
 }

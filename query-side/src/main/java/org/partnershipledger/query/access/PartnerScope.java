@@ -2,7 +2,7 @@ package org.partnershipledger.query.access;
 
 import java.util.Optional;
 import org.partnershipledger.platform.security.Principals;
-import org.partnershipledger.query.common.NotFound;
+import org.partnershipledger.query.http.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;

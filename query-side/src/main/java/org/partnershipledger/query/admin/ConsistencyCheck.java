@@ -9,9 +9,12 @@ import java.util.TreeMap;
 import java.util.function.DoubleConsumer;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.partnershipledger.query.common.Conflict;
-import org.partnershipledger.query.common.ReadModelPositions;
+import org.partnershipledger.query.http.Conflict;
+import org.partnershipledger.query.readmodel.ReadModelPositions;
+import org.partnershipledger.query.history.EventLog;
+import org.partnershipledger.query.partnership.PartnershipViews;
 import org.partnershipledger.query.readmodel.ReadModel;
+import org.partnershipledger.query.readmodel.ReadModels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -43,16 +46,16 @@ public class ConsistencyCheck {
     /** At most this many differences are listed; all are counted. */
     static final int LISTED = 1_000;
 
-    private static final String EVENT_LOG = "event-log";
-    private static final String BOARD_VIEWS = "board-views";
+    private static final String EVENT_LOG = EventLog.READ_MODEL;
+    private static final String BOARD_VIEWS = PartnershipViews.BOARD_VIEWS;
     private static final String IMPACT_FACTS = "impact-facts";
 
     private final JdbcClient jdbc;
-    private final List<ReadModel> readModels;
+    private final ReadModels readModels;
     private final Clock clock;
     private final EventStore eventStore;
 
-    ConsistencyCheck(JdbcClient jdbc, List<ReadModel> readModels, Clock clock, EventStore eventStore) {
+    ConsistencyCheck(JdbcClient jdbc, ReadModels readModels, Clock clock, EventStore eventStore) {
         this.jdbc = jdbc;
         this.readModels = readModels;
         this.clock = clock;
@@ -104,7 +107,7 @@ public class ConsistencyCheck {
         List<ReadModelResult> results = new ArrayList<>();
         long slices = slicesOf(EVENT_LOG);
         long impactSlices = slicesOf(IMPACT_FACTS);
-        double steps = slices + 1.0 + impactSlices + (digests ? readModels.size() : 0);
+        double steps = slices + 1.0 + impactSlices + (digests ? readModels.all().size() : 0);
         results.add(eventLog(sink, eventsByType, loggedByType, done -> progress.accept(done / steps)));
         results.add(boardViews(sink));
         progress.accept((slices + 1) / steps);
@@ -112,7 +115,7 @@ public class ConsistencyCheck {
         progress.accept((slices + 1 + impactSlices) / steps);
         List<ReadModelResult> withDigests = new ArrayList<>();
         int digested = 0;
-        for (ReadModel readModel : readModels) {
+        for (ReadModel readModel : readModels.all()) {
             String digest = digests ? digest(readModel) : null;
             ReadModelResult compared = results.stream().filter(r -> r.name().equals(readModel.processor()))
                     .findFirst().orElse(new ReadModelResult(readModel.processor(),

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.partnershipledger.platform.web.Problems;
-import org.partnershipledger.query.common.NotFound;
+import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.readmodel.DeadLetters;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

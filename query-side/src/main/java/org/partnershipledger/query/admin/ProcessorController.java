@@ -13,7 +13,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.partnershipledger.query.common.NotFound;
+import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.readmodel.Rebuilds;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -11,14 +11,9 @@ import org.partnershipledger.events.partnership.PartnerSelected;
 import org.partnershipledger.events.program.ImpactRecorded;
 import org.partnershipledger.events.program.ImpactWithdrawn;
 import org.partnershipledger.events.program.ProgramProposed;
-import org.partnershipledger.query.common.BatchedWrites;
-import org.partnershipledger.query.readmodel.ReadModel;
-import org.partnershipledger.query.readmodel.ReadModelTables;
-import org.partnershipledger.query.readmodel.TableProjection;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.partnershipledger.query.readmodel.BatchedWrites;
+import org.partnershipledger.query.readmodel.Owns;
+import org.partnershipledger.query.readmodel.Tables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ImpactFactProjection.NAME)
-class ImpactFactProjection extends TableProjection {
+@Owns({"analytics.impact_fact", "analytics.selected_partner", "analytics.program_partnership"})
+class ImpactFactProjection {
 
     static final String NAME = "impact-facts";
 
@@ -45,28 +41,17 @@ class ImpactFactProjection extends TableProjection {
 
     /** Impact records are written in batches; every other write sends what is pending first, to keep the order. */
     private final BatchedWrites facts;
+    private final Tables tables;
 
-    @Autowired
-    ImpactFactProjection(JdbcClient jdbc, JdbcTemplate batch) {
-        this(jdbc, batch, ReadModelTables.LIVE);
+    ImpactFactProjection(Tables tables) {
+        this.tables = tables;
+        this.facts = tables.batched(INSERT_FACT);
     }
 
-    ImpactFactProjection(JdbcClient jdbc, JdbcTemplate batch, ReadModelTables tables) {
-        super(jdbc, tables);
-        this.facts = batched(batch, INSERT_FACT);
-    }
-
-
-    /** A rebuild runs a second copy of this projection into copies of its tables. */
-    @Bean
-    static ReadModel impactFactsReadModel(JdbcClient jdbc, JdbcTemplate batch) {
-        return new ReadModel(NAME, List.of("analytics.impact_fact", "analytics.selected_partner",
-                "analytics.program_partnership"), tables -> new ImpactFactProjection(jdbc, batch, tables));
-    }
 
     @EventHandler
     void on(PartnerSelected event) {
-        sql("""
+        tables.sql("""
                         INSERT INTO analytics.selected_partner (partnership_id, organization_id) VALUES (?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(event.partnershipId().value(), event.organizationId()).update();
@@ -74,7 +59,7 @@ class ImpactFactProjection extends TableProjection {
 
     @EventHandler
     void on(ProgramProposed event) {
-        sql("""
+        tables.sql("""
                         INSERT INTO analytics.program_partnership (program_id, partnership_id) VALUES (?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(event.programId().value(), event.partnershipId().value()).update();
@@ -91,13 +76,13 @@ class ImpactFactProjection extends TableProjection {
 
     @EventHandler
     void on(ImpactWithdrawn event) {
-        sql("UPDATE analytics.impact_fact SET withdrawn = TRUE, withdrawal_reason = ? WHERE impact_id = ?")
+        tables.sql("UPDATE analytics.impact_fact SET withdrawn = TRUE, withdrawal_reason = ? WHERE impact_id = ?")
                 .params(event.reason(), event.impactId()).update();
     }
 
     @ResetHandler
     void reset() {
-        sql("TRUNCATE analytics.impact_fact, analytics.selected_partner, analytics.program_partnership").update();
-        forgetPosition(NAME);
+        tables.sql("TRUNCATE analytics.impact_fact, analytics.selected_partner, analytics.program_partnership").update();
+        tables.forgetPosition();
     }
 }

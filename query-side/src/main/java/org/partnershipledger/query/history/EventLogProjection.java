@@ -11,18 +11,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.partnershipledger.events.common.LedgerMetadata;
 import org.partnershipledger.events.program.ProgramProposed;
-import org.partnershipledger.query.common.BatchedWrites;
-import org.partnershipledger.query.common.EventMetadata;
-import org.partnershipledger.query.common.EventPositions;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.partnershipledger.query.readmodel.ReadModel;
-import org.partnershipledger.query.readmodel.ReadModelTables;
-import org.partnershipledger.query.readmodel.TableProjection;
+import org.partnershipledger.query.readmodel.BatchedWrites;
+import org.partnershipledger.query.readmodel.Owns;
+import org.partnershipledger.query.readmodel.Tables;
+import org.partnershipledger.query.readmodel.EventMetadata;
+import org.partnershipledger.query.readmodel.EventPositions;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(EventLogProjection.NAME)
-class EventLogProjection extends TableProjection {
+@Owns({"analytics.event_log", "query_side.program_partnership"})
+class EventLogProjection {
 
     static final String NAME = "event-log";
 
@@ -51,32 +47,19 @@ class EventLogProjection extends TableProjection {
     private final BatchedWrites rows;
     /** Each row's key is the event's own position, never its tracking token's. */
     private final EventPositions positions;
+    private final Tables tables;
 
-    @Autowired
-    EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, @Qualifier("eventSerializer") Serializer serializer,
-                       EventPositions positions) {
-        this(jdbc, batch, serializer, positions, ReadModelTables.LIVE);
-    }
-
-    EventLogProjection(JdbcClient jdbc, JdbcTemplate batch, Serializer serializer, EventPositions positions,
-                       ReadModelTables tables) {
-        super(jdbc, tables);
+    EventLogProjection(Tables tables, @Qualifier("eventSerializer") Serializer serializer, EventPositions positions) {
+        this.tables = tables;
         this.serializer = serializer;
         this.positions = positions;
-        this.rows = batched(batch, INSERT);
+        this.rows = tables.batched(INSERT);
     }
 
-    /** A rebuild runs a second copy of this projection into copies of its tables. */
-    @Bean
-    static ReadModel eventLogReadModel(JdbcClient jdbc, JdbcTemplate batch,
-                                       @Qualifier("eventSerializer") Serializer serializer, EventPositions positions) {
-        return new ReadModel(NAME, List.of("analytics.event_log", "query_side.program_partnership"),
-                tables -> new EventLogProjection(jdbc, batch, serializer, positions, tables));
-    }
 
     @EventHandler
     void on(ProgramProposed event, DomainEventMessage<?> message) {
-        sql("""
+        tables.sql("""
                         INSERT INTO query_side.program_partnership (program_id, partnership_id) VALUES (?, ?)
                         ON CONFLICT (program_id) DO NOTHING""")
                 .params(event.programId().value(), event.partnershipId().value())
@@ -93,9 +76,9 @@ class EventLogProjection extends TableProjection {
 
     @ResetHandler
     void reset() {
-        sql("TRUNCATE analytics.event_log, query_side.program_partnership").update();
+        tables.sql("TRUNCATE analytics.event_log, query_side.program_partnership").update();
         programPartnerships.clear();
-        forgetPosition(NAME);
+        tables.forgetPosition();
     }
 
     private Optional<String> partnershipOf(DomainEventMessage<?> message) {
@@ -107,7 +90,7 @@ class EventLogProjection extends TableProjection {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<String> stored = sql(
+        Optional<String> stored = tables.sql(
                         "SELECT partnership_id FROM query_side.program_partnership WHERE program_id = ?")
                 .param(programId)
                 .query(String.class)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.partnershipledger.query.common.Json;
+import org.partnershipledger.query.readmodel.Json;
 
 /** One row of {@code analytics.event_log} as readers see it, with a human summary. */
 public record LoggedEvent(long position, String eventId, String partnershipId, String aggregateId, String aggregateType,

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.partnershipledger.query.common.Json;
+import org.partnershipledger.query.readmodel.Json;
 import org.partnershipledger.query.history.LoggedEvent;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;

@@ -74,14 +74,12 @@ public class ProgramView {
         public Instant recordedAt;
         public boolean withdrawn;
         public String withdrawalReason;
+        /** The sequence number of the event that recorded it, which orders a program's records. */
         @JsonIgnore
         public long sequence;
     }
 
-    /**
-     * Applies one event of this program; events arrive in sequence order. Works on a complete view (time travel)
-     * and on a stored view's document, which leaves impact records and curriculum versions to rows of their own.
-     */
+    /** Applies one event of this program; events arrive in sequence order. */
     public void apply(Object event, long sequence, Instant at, String actor, String reason) {
         if (event instanceof ProgramProposed e) {
             programId = e.programId().value();
@@ -99,15 +97,13 @@ public class ProgramView {
             List<CurriculumModule> modules = new ArrayList<>(curriculum.modules());
             modules.add(new CurriculumModule(e.moduleId(), e.title()));
             curriculum = new Curriculum(curriculum.version(), modules);
-            // a stored view keeps its versions as rows of their own, and its store updates the current one
-            if (!curriculumHistory.isEmpty()) {
-                CurriculumVersion current = curriculumHistory.remove(curriculumHistory.size() - 1);
-                List<CurriculumModule> added = new ArrayList<>(current.added());
-                added.add(new CurriculumModule(e.moduleId(), e.title()));
-                curriculumHistory.add(new CurriculumVersion(current.version(), modules, current.origin(),
-                        current.reason(), current.trigger(), current.approvedBy(), current.actor(), current.at(),
-                        current.effectiveFrom(), added, current.removed()));
-            }
+            // the module joins the current version of the curriculum, and the list of what that version added
+            CurriculumVersion current = curriculumHistory.remove(curriculumHistory.size() - 1);
+            List<CurriculumModule> added = new ArrayList<>(current.added());
+            added.add(new CurriculumModule(e.moduleId(), e.title()));
+            curriculumHistory.add(new CurriculumVersion(current.version(), modules, current.origin(),
+                    current.reason(), current.trigger(), current.approvedBy(), current.actor(), current.at(),
+                    current.effectiveFrom(), added, current.removed()));
         } else if (event instanceof ProgramApproved e) {
             status = "APPROVED";
             approvedBy = e.approvedBy();

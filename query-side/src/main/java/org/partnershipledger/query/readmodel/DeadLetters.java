@@ -146,11 +146,11 @@ public class DeadLetters {
     }
 
     /** The handler invoker of a rebuild's processor: it parks failures like the live processors do. */
-    EventHandlerInvoker invoker(String processor, Object projection) {
+    EventHandlerInvoker invoker(String processor, List<Object> projections) {
         DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
-                .eventHandlers(projection)
+                .eventHandlers(projections)
                 .parameterResolverFactory(axon.parameterResolverFactory())
-                .handlerDefinition(axon.handlerDefinition(projection.getClass()))
+                .handlerDefinition(axon.handlerDefinition(projections.get(0).getClass()))
                 .queue(queue(processor))
                 .transactionManager(axonTransactions)
                 .enableSequenceIdentifierCache()

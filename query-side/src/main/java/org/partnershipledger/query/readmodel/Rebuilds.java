@@ -11,8 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -25,8 +23,6 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.partnershipledger.platform.axon.HistoryReplay;
-import org.partnershipledger.query.common.FailureIsolation;
-import org.partnershipledger.query.common.ReadModelPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,7 +51,7 @@ public class Rebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
 
-    private final Map<String, ReadModel> readModels;
+    private final ReadModels readModels;
     private final EventProcessingConfiguration processing;
     private final org.axonframework.config.Configuration axon;
     private final EventStore eventStore;
@@ -81,11 +77,11 @@ public class Rebuilds {
         }
     }
 
-    Rebuilds(List<ReadModel> readModels, EventProcessingConfiguration processing,
+    Rebuilds(ReadModels readModels, EventProcessingConfiguration processing,
              org.axonframework.config.Configuration axon, EventStore eventStore, TokenStore tokenStore,
              TransactionManager axonTransactions, JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
              DeadLetters deadLetters, @Value("${ledger.processors.batch-size:500}") int batchSize) {
-        this.readModels = readModels.stream().collect(Collectors.toMap(ReadModel::processor, Function.identity()));
+        this.readModels = readModels;
         this.processing = processing;
         this.axon = axon;
         this.eventStore = eventStore;
@@ -100,7 +96,7 @@ public class Rebuilds {
 
     /** The read models that can be rebuilt, by processor name. */
     public boolean isReadModel(String processor) {
-        return readModels.containsKey(processor);
+        return readModels.of(processor).isPresent();
     }
 
     /**
@@ -108,17 +104,15 @@ public class Rebuilds {
      * is.
      */
     public synchronized Rebuild start(String processor, String requestedBy) {
-        ReadModel readModel = readModels.get(processor);
-        if (readModel == null) {
-            throw new IllegalArgumentException("No read model called " + processor);
-        }
+        ReadModel readModel = readModels.of(processor)
+                .orElseThrow(() -> new IllegalArgumentException("No read model called " + processor));
         if (running.containsKey(processor)) {
             return latest(processor).orElseThrow();
         }
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
             for (String table : readModel.tables()) {
-                String next = table + ReadModelTables.NEXT;
+                String next = table + TableNames.NEXT;
                 jdbc.sql("DROP TABLE IF EXISTS " + next).update();
                 jdbc.sql("CREATE TABLE " + next + " (LIKE " + table + " INCLUDING ALL)").update();
             }
@@ -158,7 +152,7 @@ public class Rebuilds {
                         "SELECT processor FROM query_side.read_model_rebuild WHERE completed_at IS NULL")
                 .query(String.class).list();
         for (String processor : unfinished) {
-            ReadModel readModel = readModels.get(processor);
+            ReadModel readModel = readModels.of(processor).orElse(null);
             if (readModel == null) {
                 log.warn("Rebuild of {} left unfinished: the read model no longer exists", processor);
             } else if (readModel.tables().stream().allMatch(this::copyExists)) {
@@ -179,8 +173,7 @@ public class Rebuilds {
 
     private synchronized void launch(ReadModel readModel) {
         String name = readModel.processor() + SUFFIX;
-        Object projection = readModel.projection().apply(ReadModelTables.next(readModel.tables()));
-        EventHandlerInvoker invoker = deadLetters.invoker(name, projection);
+        EventHandlerInvoker invoker = deadLetters.invoker(name, readModels.rebuildCopies(readModel));
         TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(invoker)
@@ -203,7 +196,7 @@ public class Rebuilds {
         for (Map.Entry<String, TrackingEventProcessor> entry : running.entrySet()) {
             try {
                 if (caughtUp(entry.getValue())) {
-                    takeOver(readModels.get(entry.getKey()), entry.getValue());
+                    takeOver(readModels.of(entry.getKey()).orElseThrow(), entry.getValue());
                 }
             } catch (RuntimeException e) {
                 log.warn("Rebuild of {} could not take over yet; trying again", entry.getKey(), e);
@@ -230,7 +223,7 @@ public class Rebuilds {
                 for (String table : readModel.tables()) {
                     String bare = table.substring(table.indexOf('.') + 1);
                     jdbc.sql("ALTER TABLE " + table + " RENAME TO " + bare + "__old").update();
-                    jdbc.sql("ALTER TABLE " + table + ReadModelTables.NEXT + " RENAME TO " + bare).update();
+                    jdbc.sql("ALTER TABLE " + table + TableNames.NEXT + " RENAME TO " + bare).update();
                     jdbc.sql("DROP TABLE " + table + "__old").update();
                 }
                 forgetProcessor(processor);
@@ -266,7 +259,7 @@ public class Rebuilds {
 
     /** Whether the rebuild's copy of {@code table} is there. */
     private boolean copyExists(String table) {
-        return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(table + ReadModelTables.NEXT)
+        return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(table + TableNames.NEXT)
                 .query(Boolean.class).single();
     }
 }

@@ -60,6 +60,7 @@ class RebuildIT {
 
     /** A handler with a side effect (think: an e-mail); it must never fire for a replayed event. */
     @ProcessingGroup(SideEffects.NAME)
+    @Owns({})
     static class SideEffects {
         static final String NAME = "side-effects";
         static final AtomicInteger SENT = new AtomicInteger();
@@ -76,11 +77,6 @@ class RebuildIT {
         @Bean
         SideEffects sideEffects() {
             return new SideEffects();
-        }
-
-        @Bean
-        ReadModel sideEffectsReadModel() {
-            return new ReadModel(SideEffects.NAME, List.of(), tables -> new SideEffects());
         }
     }
 

@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 /** A business review was held for a period, with its attendees, decisions and actions. */
 @Revision("1")
 public record BusinessReviewHeld(PartnershipId partnershipId, String period, List<String> attendees,
-                                 List<String> decisions, List<String> actions) {
+                                 List<String> decisions, List<String> actions) implements PartnershipEvent {
 
     public BusinessReviewHeld {
         attendees = attendees == null ? List.of() : List.copyOf(attendees);

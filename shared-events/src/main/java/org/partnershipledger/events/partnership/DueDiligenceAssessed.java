@@ -7,5 +7,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DueDiligenceAssessed(PartnershipId partnershipId, String partnerId, DueDiligenceCriterion criterion,
-                                   int score, String evidence) {
+                                   int score, String evidence) implements PartnershipEvent {
 }

@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 /** The governance charter was set or replaced: review cadence and steering members. */
 @Revision("1")
 public record GovernanceCharterSet(PartnershipId partnershipId, GovernanceCadence cadence,
-                                   List<String> steeringMembers) {
+                                   List<String> steeringMembers) implements PartnershipEvent {
 
     public GovernanceCharterSet {
         steeringMembers = steeringMembers == null ? List.of() : List.copyOf(steeringMembers);

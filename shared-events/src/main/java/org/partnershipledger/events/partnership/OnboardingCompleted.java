@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** Onboarding finished (stage DELIVERY). */
 @Revision("1")
-public record OnboardingCompleted(PartnershipId partnershipId, String summary) {
+public record OnboardingCompleted(PartnershipId partnershipId, String summary) implements PartnershipEvent {
 }

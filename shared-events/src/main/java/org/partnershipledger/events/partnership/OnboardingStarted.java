@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** Onboarding of the selected partners began (stage ONBOARDING). */
 @Revision("1")
-public record OnboardingStarted(PartnershipId partnershipId) {
+public record OnboardingStarted(PartnershipId partnershipId) implements PartnershipEvent {
 }

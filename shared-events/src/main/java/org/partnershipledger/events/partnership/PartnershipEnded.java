@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** The partnership ended; nothing can change in it or its programs afterwards. */
 @Revision("1")
-public record PartnershipEnded(PartnershipId partnershipId, String reason) {
+public record PartnershipEnded(PartnershipId partnershipId, String reason) implements PartnershipEvent {
 }

@@ -9,7 +9,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record PartnershipOpened(PartnershipId partnershipId, String name, String client, String vision,
-                                List<Kpi> kpis) {
+                                List<Kpi> kpis) implements PartnershipEvent {
 
     public PartnershipOpened {
         kpis = kpis == null ? List.of() : List.copyOf(kpis);

@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 /** A cohort's delivery was recorded. */
 @Revision("1")
 public record CohortDelivered(ProgramId programId, String cohortId, LocalDate deliveredOn,
-                              int participantsCompleted, String facilitator) {
+                              int participantsCompleted, String facilitator) implements ProgramEvent {
 }

@@ -12,7 +12,7 @@ import org.axonframework.serialization.Revision;
 public record CurriculumPivoted(ProgramId programId, int fromVersion, int toVersion, String reason,
                                 PivotTrigger trigger, List<CurriculumModule> addedModules,
                                 List<ModuleId> removedModules, String approvedBy, LocalDate effectiveFrom,
-                                List<CurriculumModule> modules) {
+                                List<CurriculumModule> modules) implements ProgramEvent {
 
     public CurriculumPivoted {
         addedModules = addedModules == null ? List.of() : List.copyOf(addedModules);

@@ -13,7 +13,7 @@ import org.axonframework.serialization.Revision;
 public record ImpactRecorded(ProgramId programId, String impactId, int level, String kpiId, BigDecimal value,
                              String unit, String cohortId, String region, LocalDate periodStart,
                              LocalDate periodEnd, ImpactSource source, List<String> evidence, BigDecimal cost,
-                             BigDecimal monetaryBenefit, int curriculumVersion) {
+                             BigDecimal monetaryBenefit, int curriculumVersion) implements ProgramEvent {
 
     public ImpactRecorded {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);

@@ -9,7 +9,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record ModuleCoCreated(ProgramId programId, ModuleId moduleId, String title, List<String> clientSmes,
-                              List<String> partnerDesigners, int curriculumVersion) {
+                              List<String> partnerDesigners, int curriculumVersion) implements ProgramEvent {
 
     public ModuleCoCreated {
         clientSmes = clientSmes == null ? List.of() : List.copyOf(clientSmes);

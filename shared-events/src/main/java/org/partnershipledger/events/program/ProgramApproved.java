@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** The program was approved for delivery. */
 @Revision("1")
-public record ProgramApproved(ProgramId programId, String approvedBy) {
+public record ProgramApproved(ProgramId programId, String approvedBy) implements ProgramEvent {
 }

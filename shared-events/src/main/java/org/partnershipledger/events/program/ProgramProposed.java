@@ -11,7 +11,7 @@ import org.partnershipledger.events.partnership.PartnershipId;
 @Revision("1")
 public record ProgramProposed(ProgramId programId, PartnershipId partnershipId, String title,
                               List<String> objectives, String audience, List<String> kpiTargets,
-                              List<CurriculumModule> modules, int curriculumVersion) {
+                              List<CurriculumModule> modules, int curriculumVersion) implements ProgramEvent {
 
     public ProgramProposed {
         objectives = objectives == null ? List.of() : List.copyOf(objectives);

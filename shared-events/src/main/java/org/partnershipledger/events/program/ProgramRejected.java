@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** The program was rejected, with its reason. */
 @Revision("1")
-public record ProgramRejected(ProgramId programId, String reason) {
+public record ProgramRejected(ProgramId programId, String reason) implements ProgramEvent {
 }

@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** The program was retired, with its reason. */
 @Revision("1")
-public record ProgramRetired(ProgramId programId, String reason) {
+public record ProgramRetired(ProgramId programId, String reason) implements ProgramEvent {
 }

@@ -1,0 +1,148 @@
+package org.partnershipledger.query.analytics;
+
+import java.sql.Timestamp;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.partnershipledger.events.partnership.Kpi;
+import org.partnershipledger.events.partnership.PartnershipId;
+import org.partnershipledger.events.partnership.PartnershipOpened;
+import org.partnershipledger.events.partnership.StrategyRealigned;
+import org.partnershipledger.events.program.CurriculumPivoted;
+import org.partnershipledger.events.program.ImpactRecorded;
+import org.partnershipledger.events.program.ImpactWithdrawn;
+import org.partnershipledger.events.program.ProgramProposed;
+import org.partnershipledger.query.readmodel.BatchedWrites;
+import org.partnershipledger.query.readmodel.Owns;
+import org.partnershipledger.query.readmodel.Tables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Metric: pivot-to-impact lead time ({@code analytics.pivot_impact_lead_time}). Each curriculum pivot waits for the
+ * program's next level-3 or level-4 impact record measured under the new curriculum (its curriculum version is the
+ * pivot's or later). That record fills in the lead time in whole days, its KPI, the KPI's value before (the
+ * program's previous level-3/4 value of that KPI, else the partnership's baseline) and after, the partnership's
+ * target, and whether the KPI moved toward the target. A new processing group: on its first start it replays the
+ * whole history. Only unfilled pivots are filled and facts are keyed, so a redelivered event changes nothing.
+ */
+@Component
+@ProcessingGroup(PivotImpactProjection.NAME)
+@Owns({"analytics.pivot_impact_lead_time", "analytics.pivot_impact_program", "analytics.pivot_impact_kpi",
+        "analytics.pivot_impact_last_value"})
+class PivotImpactProjection {
+
+    static final String NAME = "pivot-impact";
+    private static final String MEASURE = """
+            WITH reference AS (
+                SELECT k.target, COALESCE(v.value, k.baseline) AS before
+                FROM analytics.pivot_impact_program p
+                LEFT JOIN analytics.pivot_impact_kpi k ON k.partnership_id = p.partnership_id AND k.kpi_id = ?
+                LEFT JOIN analytics.pivot_impact_last_value v ON v.program_id = p.program_id AND v.kpi_id = ?
+                WHERE p.program_id = ?
+            ), measured AS (
+                UPDATE analytics.pivot_impact_lead_time t
+                SET impact_id = ?, impact_level = ?, kpi_id = ?, impact_recorded_at = ?,
+                    lead_time_days = FLOOR(EXTRACT(EPOCH FROM (CAST(? AS timestamptz) - t.pivoted_at)) / 86400),
+                    value_before = r.before, value_after = ?, target = r.target,
+                    moved_toward_target = CASE WHEN r.target IS NULL OR r.before IS NULL THEN NULL
+                                               ELSE abs(r.target - ?) < abs(r.target - r.before) END
+                FROM reference r
+                WHERE t.program_id = ? AND t.impact_id IS NULL AND t.to_version <= ?
+                RETURNING 1
+            )
+            INSERT INTO analytics.pivot_impact_last_value (program_id, kpi_id, value, impact_id)
+            VALUES (?, ?, ?, ?)
+            ON CONFLICT (program_id, kpi_id) DO UPDATE SET value = EXCLUDED.value, impact_id = EXCLUDED.impact_id""";
+
+    /** Impact records are measured in batches; every other write sends what is pending first, to keep the order. */
+    private final BatchedWrites measurements;
+    private final Tables tables;
+
+    PivotImpactProjection(Tables tables) {
+        this.tables = tables;
+        this.measurements = tables.batched(MEASURE);
+    }
+
+
+
+    @EventHandler
+    void on(PartnershipOpened event) {
+        kpis(event.partnershipId(), event.kpis());
+    }
+
+    @EventHandler
+    void on(StrategyRealigned event) {
+        kpis(event.partnershipId(), event.kpis());
+    }
+
+    private void kpis(PartnershipId partnership, List<Kpi> kpis) {
+        for (Kpi kpi : kpis) {
+            tables.sql("""
+                            INSERT INTO analytics.pivot_impact_kpi (partnership_id, kpi_id, baseline, target)
+                            VALUES (?, ?, ?, ?)
+                            ON CONFLICT (partnership_id, kpi_id) DO UPDATE SET baseline = EXCLUDED.baseline,
+                                target = EXCLUDED.target""")
+                    .params(partnership.value(), kpi.kpiId(), kpi.baseline(), kpi.target())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(ProgramProposed event) {
+        tables.sql("""
+                        INSERT INTO analytics.pivot_impact_program (program_id, partnership_id) VALUES (?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(event.programId().value(), event.partnershipId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(CurriculumPivoted event, EventMessage<?> message) {
+        tables.sql("""
+                        INSERT INTO analytics.pivot_impact_lead_time (program_id, to_version, partnership_id,
+                            pivoted_at, pivot_trigger, pivot_reason)
+                        SELECT ?, ?, (SELECT partnership_id FROM analytics.pivot_impact_program WHERE program_id = ?),
+                               ?, ?, ?
+                        ON CONFLICT DO NOTHING""")
+                .params(event.programId().value(), event.toVersion(), event.programId().value(),
+                        Timestamp.from(message.getTimestamp()),
+                        event.trigger() == null ? null : event.trigger().name(), event.reason())
+                .update();
+    }
+
+    /**
+     * One statement per level-3/4 record, sent in batches: it fills the pivots the record measures, comparing with
+     * the KPI's last value as it was before this record, and then makes this record the KPI's last value (the parts
+     * of one statement see the same snapshot).
+     */
+    @EventHandler
+    void on(ImpactRecorded event, EventMessage<?> message) {
+        if (event.level() != 3 && event.level() != 4) {
+            return;
+        }
+        String program = event.programId().value();
+        Timestamp recordedAt = Timestamp.from(message.getTimestamp());
+        measurements.add(event.kpiId(), event.kpiId(), program, event.impactId(), event.level(), event.kpiId(),
+                recordedAt, recordedAt, event.value(), event.value(), program, event.curriculumVersion(), program,
+                event.kpiId(), event.value(), event.impactId());
+    }
+
+    /** A withdrawn record is flagged where it measured a pivot, and no longer counts as the KPI's last value. */
+    @EventHandler
+    void on(ImpactWithdrawn event) {
+        tables.sql("UPDATE analytics.pivot_impact_lead_time SET impact_withdrawn = TRUE WHERE impact_id = ?")
+                .param(event.impactId()).update();
+        tables.sql("DELETE FROM analytics.pivot_impact_last_value WHERE program_id = ? AND impact_id = ?")
+                .params(event.programId().value(), event.impactId()).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        tables.sql("""
+                TRUNCATE analytics.pivot_impact_lead_time, analytics.pivot_impact_program, analytics.pivot_impact_kpi,
+                    analytics.pivot_impact_last_value""").update();
+        tables.forgetPosition();
+    }
+}

@@ -1,0 +1,83 @@
+package org.partnershipledger.query.board;
+
+import org.partnershipledger.query.history.LoggedEvent;
+import org.partnershipledger.query.history.EventLog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.partnershipledger.query.access.PartnerScope;
+import org.partnershipledger.query.readmodel.Json;
+import org.partnershipledger.query.http.NotFound;
+import org.partnershipledger.query.http.Paging;
+import org.partnershipledger.query.http.ReadConsistency;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "History")
+class HistoryController {
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final PartnerScope scope;
+    private final ReadConsistency consistency;
+
+    HistoryController(JdbcClient jdbc, Json json, PartnerScope scope, ReadConsistency consistency) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.scope = scope;
+        this.consistency = consistency;
+    }
+
+    /** A page of a partnership's history; {@code events} keeps the name the first clients were given. */
+    record History(String partnershipId, List<LoggedEvent> events, int page, int size, long total) {
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "The events of a partnership and its programs in order: who, when, why, what")
+    ResponseEntity<History> history(@PathVariable String id, @RequestParam(required = false) String type,
+                                    @RequestParam(required = false) String actor,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                    @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "100") int size) {
+        Paging.check(page, size);
+        scope.assertMaySee(id);
+        boolean known = jdbc.sql("SELECT EXISTS (SELECT 1 FROM analytics.event_log WHERE partnership_id = ?)")
+                .param(id).query(Boolean.class).single();
+        if (!known) {
+            throw NotFound.partnership(id);
+        }
+        String where = """
+                FROM analytics.event_log WHERE partnership_id = :id
+                  AND (CAST(:type AS text) IS NULL OR type = :type)
+                  AND (CAST(:actor AS text) IS NULL OR actor = :actor)
+                  AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
+                  AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)""";
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("type", type);
+        params.put("actor", actor);
+        params.put("from", from == null ? null : Timestamp.from(from));
+        params.put("to", to == null ? null : Timestamp.from(to));
+        long total = jdbc.sql("SELECT count(*) " + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<LoggedEvent> events = jdbc.sql("SELECT " + LoggedEvent.COLUMNS + " " + where
+                        + " ORDER BY position LIMIT :limit OFFSET :offset")
+                .params(params).query((rs, row) -> LoggedEvent.read(rs, json)).list();
+        return consistency.ok(new History(id, events, page, size, total), EventLog.READ_MODEL);
+    }
+}

@@ -1,0 +1,76 @@
+package org.partnershipledger.query.board;
+
+import org.partnershipledger.query.history.EventLog;
+import org.partnershipledger.query.history.LoggedEvent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.partnershipledger.events.program.PivotTrigger;
+import org.partnershipledger.query.access.PartnerScope;
+import org.partnershipledger.query.http.NotFound;
+import org.partnershipledger.query.http.ReadConsistency;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "History")
+class PivotLogController {
+
+    private final EventLog log;
+    private final PartnerScope scope;
+    private final ReadConsistency consistency;
+
+    PivotLogController(EventLog log, PartnerScope scope, ReadConsistency consistency) {
+        this.log = log;
+        this.scope = scope;
+        this.consistency = consistency;
+    }
+
+    record Pivot(long position, String partnershipId, String programId, int fromVersion, int toVersion,
+                 String trigger, String reason, String approvedBy, String actor, Instant at, String summary) {
+        static Pivot of(LoggedEvent e) {
+            return new Pivot(e.position(), e.partnershipId(), e.aggregateId(), e.payload().path("fromVersion").asInt(),
+                    e.payload().path("toVersion").asInt(), e.payload().path("trigger").asText(),
+                    e.payload().path("reason").asText(), e.payload().path("approvedBy").asText(), e.actor(),
+                    e.timestamp(), e.summary());
+        }
+    }
+
+    @GetMapping("/api/pivots")
+    @Operation(summary = "The pivot log across partnerships: why curricula changed, when, on whose approval")
+    ResponseEntity<Map<String, Object>> pivots(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) PivotTrigger trigger,
+            @RequestParam(required = false) String partnershipId) {
+        List<Pivot> pivots = log.pivots(from, to, trigger == null ? null : trigger.name(), partnershipId,
+                scope.limitedTo().orElse(null)).stream().map(Pivot::of).toList();
+        return consistency.ok(Map.of("pivots", pivots), EventLog.READ_MODEL);
+    }
+
+    record CostSplit(String currency, Object totalBudget, Object shares, String reason, String actor, Instant at) {
+    }
+
+    @GetMapping("/api/partnerships/{id}/cost-sharing")
+    @Operation(summary = "Every split of the partnership's cost among business units, with its reason")
+    ResponseEntity<Map<String, Object>> costSharing(@PathVariable String id) {
+        scope.assertMaySee(id);
+        if (log.ofPartnership(id, List.of("PartnershipOpened"), null, null).isEmpty()) {
+            throw NotFound.partnership(id);
+        }
+        List<CostSplit> splits = log.ofPartnership(id, List.of("CostSharingAgreed"), null, null).stream()
+                .map(e -> new CostSplit(e.payload().path("currency").asText(), e.payload().get("totalBudget"),
+                        e.payload().get("shares"), e.reason(), e.actor(), e.timestamp()))
+                .toList();
+        return consistency.ok(Map.of("partnershipId", id, "splits", splits), EventLog.READ_MODEL);
+    }
+}

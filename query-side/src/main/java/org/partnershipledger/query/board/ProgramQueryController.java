@@ -1,0 +1,108 @@
+package org.partnershipledger.query.board;
+
+import org.partnershipledger.query.program.ProgramView;
+import org.partnershipledger.query.program.ProgramViews;
+import org.partnershipledger.query.program.ImpactSummary;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.partnershipledger.events.partnership.Kpi;
+import org.partnershipledger.query.access.PartnerScope;
+import org.partnershipledger.query.board.TimeTravel;
+import org.partnershipledger.query.readmodel.Json;
+import org.partnershipledger.query.http.NotFound;
+import org.partnershipledger.query.http.ReadConsistency;
+import org.partnershipledger.query.partnership.PartnershipView;
+import org.partnershipledger.query.partnership.PartnershipViews;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/programs", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Programs")
+class ProgramQueryController {
+
+    static final String READ_MODEL = PartnershipViews.BOARD_VIEWS;
+
+    private final ProgramViews programs;
+    private final PartnershipViews partnerships;
+    private final TimeTravel timeTravel;
+    private final PartnerScope scope;
+    private final ReadConsistency consistency;
+    private final Json json;
+
+    ProgramQueryController(ProgramViews programs, PartnershipViews partnerships, TimeTravel timeTravel,
+                           PartnerScope scope, ReadConsistency consistency, Json json) {
+        this.programs = programs;
+        this.partnerships = partnerships;
+        this.timeTravel = timeTravel;
+        this.scope = scope;
+        this.consistency = consistency;
+        this.json = json;
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A program: status, current curriculum, localisations, cohorts, KPI targets, impact summary. "
+            + "?asOf=<instant> or ?version=N answer from the event store as it was then.")
+    ResponseEntity<ObjectNode> program(@PathVariable String id,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                                       @RequestParam(required = false) Long version,
+                                       @RequestParam(required = false) Long minVersion) {
+        ProgramView view = resolve(id, asOf, version, minVersion);
+        ObjectNode body = (ObjectNode) json.tree(view);
+        body.remove("curriculumHistory");
+        body.remove("impacts");
+        body.set("impactSummary", json.tree(ImpactSummary.of(view, kpisOf(view, asOf))));
+        return consistency.ok(body, READ_MODEL);
+    }
+
+    @GetMapping("/{id}/curriculum")
+    @Operation(summary = "Every curriculum version: modules, how it came about, reason, trigger, approver, time, diff")
+    ResponseEntity<Map<String, Object>> curriculum(@PathVariable String id,
+                                                   @RequestParam(required = false) Long minVersion) {
+        ProgramView view = resolve(id, null, null, minVersion);
+        return consistency.ok(Map.of("programId", view.programId, "currentVersion", view.curriculum.version(),
+                "versions", view.curriculumHistory), READ_MODEL);
+    }
+
+    @GetMapping("/{id}/impact")
+    @Operation(summary = "Impact per KPI and Kirkpatrick level, with percent of target at level 4")
+    ResponseEntity<Map<String, Object>> impact(@PathVariable String id,
+                                               @RequestParam(required = false) Long minVersion) {
+        ProgramView view = resolve(id, null, null, minVersion);
+        return consistency.ok(Map.of("programId", view.programId, "kpis", ImpactSummary.of(view, kpisOf(view, null))),
+                READ_MODEL);
+    }
+
+    private ProgramView resolve(String id, Instant asOf, Long version, Long minVersion) {
+        if (asOf != null || version != null) {
+            ProgramView view = (asOf != null ? timeTravel.program(id, asOf) : timeTravel.programAtVersion(id, version))
+                    .orElseThrow(() -> NotFound.program(id));
+            if (!scope.maySee(view.partnershipId)) {
+                throw NotFound.program(id);
+            }
+            return view;
+        }
+        consistency.await(minVersion, () -> programs.version(id));
+        ProgramView view = programs.find(id).orElseThrow(() -> NotFound.program(id));
+        if (!scope.maySee(view.partnershipId)) {
+            throw NotFound.program(id);
+        }
+        return view;
+    }
+
+    private List<Kpi> kpisOf(ProgramView program, Instant asOf) {
+        var partnership = asOf != null ? timeTravel.partnership(program.partnershipId, asOf)
+                : partnerships.find(program.partnershipId);
+        return partnership.map(p -> p.kpis).orElse(List.of());
+    }
+}

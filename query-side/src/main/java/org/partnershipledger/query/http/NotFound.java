@@ -1,0 +1,20 @@
+package org.partnershipledger.query.http;
+
+/** 404 with a stable code: the thing does not exist, did not exist then, or is not visible to the caller. */
+public class NotFound extends RuntimeException {
+
+    final String code;
+
+    public NotFound(String code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    public static NotFound partnership(String id) {
+        return new NotFound("PARTNERSHIP_NOT_FOUND", "No such partnership: " + id);
+    }
+
+    public static NotFound program(String id) {
+        return new NotFound("PROGRAM_NOT_FOUND", "No such program: " + id);
+    }
+}

@@ -1,0 +1,34 @@
+package org.partnershipledger.query.http;
+
+import org.partnershipledger.platform.web.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The query side's own answers: not found (also for what a partner may not see), a conflict with its setup, not yet
+ * consistent.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class QueryProblems {
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound e) {
+        return Problems.respond(HttpStatus.NOT_FOUND, e.code, e.getMessage());
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<ProblemDetail> conflict(Conflict e) {
+        return Problems.respond(HttpStatus.CONFLICT, e.code, e.getMessage());
+    }
+
+    @ExceptionHandler(ReadConsistency.NotYetConsistent.class)
+    ResponseEntity<ProblemDetail> notYet(ReadConsistency.NotYetConsistent e) {
+        return ReadConsistency.notYet(e);
+    }
+}

@@ -1,0 +1,61 @@
+package org.partnershipledger.query.readmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One parameterised statement a projection runs for many events, sent as one JDBC batch when the processor's batch
+ * commits rather than one round trip per event. Rows run in the order they were added; a projection that also
+ * writes in other ways calls {@link #flush()} first, so its writes keep the events' order. Outside a processor
+ * (tests calling handlers directly), and while a failed batch is handled again event by event
+ * ({@link FailureIsolation}), each row is written at once.
+ */
+public final class BatchedWrites {
+
+    private final JdbcTemplate jdbc;
+    private final String sql;
+    private final String key = BatchedWrites.class.getName() + "@" + System.identityHashCode(this);
+
+    public BatchedWrites(JdbcTemplate jdbc, String sql) {
+        this.jdbc = jdbc;
+        this.sql = sql;
+    }
+
+    public void add(Object... row) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql, row);
+            return;
+        }
+        if (FailureIsolation.careful()) {
+            flush(); // rows of earlier events of the batch first, to keep the events' order
+            jdbc.update(sql, row);
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        root.getOrComputeResource(key, k -> {
+            List<Object[]> pending = new ArrayList<>();
+            root.onPrepareCommit(u -> write(pending));
+            return pending;
+        }).add(row);
+    }
+
+    /** Writes what is pending now. */
+    public void flush() {
+        if (CurrentUnitOfWork.isStarted()) {
+            List<Object[]> pending = CurrentUnitOfWork.get().root().getResource(key);
+            if (pending != null) {
+                write(pending);
+            }
+        }
+    }
+
+    private void write(List<Object[]> pending) {
+        if (!pending.isEmpty()) {
+            jdbc.batchUpdate(sql, pending);
+            pending.clear();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.partnershipledger.query.readmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A projection's only way to its tables: SQL on the tables its read model owns ({@link Owns}), under their live
+ * names or, in a rebuild, under the names of the rebuild's copies. A projection receives one in its constructor and
+ * never sees the raw connection, so no statement of a rebuild can reach the live tables. Statements it sends for many
+ * events can go in JDBC batches ({@link #batched}); every other statement ({@link #sql}) sends what is pending
+ * first, so the writes keep the events' order.
+ */
+public final class Tables {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TableNames names;
+    private final String processor;
+    private final List<BatchedWrites> batches = new ArrayList<>();
+
+    Tables(JdbcClient jdbc, JdbcTemplate batch, TableNames names, String processor) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.names = names;
+        this.processor = processor;
+    }
+
+    /** A statement on these tables, after whatever is pending in their batches. */
+    public JdbcClient.StatementSpec sql(String sql) {
+        batches.forEach(BatchedWrites::flush);
+        return jdbc.sql(names.sql(sql));
+    }
+
+    /** A statement on these tables sent in batches, in the order its rows are added. */
+    public BatchedWrites batched(String sql) {
+        BatchedWrites writes = new BatchedWrites(batch, names.sql(sql));
+        batches.add(writes);
+        return writes;
+    }
+
+    /** One statement for many rows, in one round trip, after whatever is pending. */
+    public void batchUpdate(String sql, List<Object[]> rows) {
+        batches.forEach(BatchedWrites::flush);
+        batch.batchUpdate(names.sql(sql), rows);
+    }
+
+    /** Forgets the position the read model reflects (for its reset handler). */
+    public void forgetPosition() {
+        jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(processor).update();
+    }
+}

@@ -1,0 +1,167 @@
+package org.partnershipledger.query.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.partnership.Kpi;
+import org.partnershipledger.events.partnership.PartnershipId;
+import org.partnershipledger.events.partnership.PartnershipOpened;
+import org.partnershipledger.events.partnership.StrategyRealigned;
+import org.partnershipledger.events.program.CurriculumPivoted;
+import org.partnershipledger.events.program.ImpactRecorded;
+import org.partnershipledger.events.program.ImpactSource;
+import org.partnershipledger.events.program.ImpactWithdrawn;
+import org.partnershipledger.events.program.PivotTrigger;
+import org.partnershipledger.events.program.ProgramId;
+import org.partnershipledger.events.program.ProgramProposed;
+import org.partnershipledger.platform.testing.LedgerTestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.config.name=query-side")
+@ContextConfiguration(initializers = LedgerTestDatabase.class)
+class PivotImpactProjectionTest {
+
+    static final PartnershipId P = new PartnershipId("p-1");
+    static final ProgramId G = new ProgramId("prog-1");
+    static final Instant PIVOT_AT = Instant.parse("2026-05-01T09:00:00Z");
+
+    @Autowired
+    PivotImpactProjection projection;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void aProgramWithATimeToQuotaTargetOf90Days() {
+        projection.reset();
+        projection.on(new PartnershipOpened(P, "Academy", "Acme", "Faster", List.of(kpi("120", "90"))));
+        projection.on(new ProgramProposed(G, P, "Selling", List.of(), null, List.of("ttq"), List.of(), 1));
+    }
+
+    @Test
+    void theNextLevel4RecordUnderTheNewCurriculumMeasuresThePivot() {
+        impact("i-0", 4, "110", 1, PIVOT_AT.minusSeconds(86_400 * 30));
+        pivot(2, PIVOT_AT);
+        impact("i-1", 2, "80", 2, PIVOT_AT.plusSeconds(86_400 * 3)); // level 2: does not count
+        impact("i-2", 4, "100", 1, PIVOT_AT.plusSeconds(86_400 * 5)); // old curriculum: does not count
+        impact("i-3", 4, "95", 2, PIVOT_AT.plusSeconds(86_400 * 47 + 3_600));
+
+        Map<String, Object> row = pivotRow();
+        assertThat(row).containsEntry("impact_id", "i-3").containsEntry("lead_time_days", 47)
+                .containsEntry("partnership_id", "p-1").containsEntry("pivot_trigger", "KPI_GAP")
+                .containsEntry("moved_toward_target", true);
+        assertThat((BigDecimal) row.get("value_before")).isEqualByComparingTo("100");
+        assertThat((BigDecimal) row.get("value_after")).isEqualByComparingTo("95");
+        assertThat((BigDecimal) row.get("target")).isEqualByComparingTo("90");
+    }
+
+    @Test
+    void withoutAnEarlierValueTheBaselineIsTheReferenceAndMovingAwayIsFalse() {
+        projection.on(new StrategyRealigned(P, "Faster still", List.of(kpi("120", "80")), "Market moved"));
+        pivot(2, PIVOT_AT);
+        impact("i-1", 3, "130", 2, PIVOT_AT.plusSeconds(3_600));
+
+        Map<String, Object> row = pivotRow();
+        assertThat(row).containsEntry("lead_time_days", 0).containsEntry("moved_toward_target", false);
+        assertThat((BigDecimal) row.get("value_before")).isEqualByComparingTo("120");
+        assertThat((BigDecimal) row.get("target")).isEqualByComparingTo("80");
+    }
+
+    @Test
+    void aPivotWithoutImpactYetWaitsAndARedeliveredEventChangesNothing() {
+        pivot(2, PIVOT_AT);
+        pivot(2, PIVOT_AT);
+        assertThat(pivotRow()).containsEntry("impact_id", null).containsEntry("lead_time_days", null);
+
+        impact("i-1", 4, "100", 2, PIVOT_AT.plusSeconds(86_400 * 10));
+        impact("i-1", 4, "100", 2, PIVOT_AT.plusSeconds(86_400 * 10));
+        impact("i-2", 4, "85", 2, PIVOT_AT.plusSeconds(86_400 * 20));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM analytics.pivot_impact_lead_time").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(pivotRow()).containsEntry("impact_id", "i-1").containsEntry("lead_time_days", 10);
+    }
+
+    @Test
+    void aWithdrawnRecordIsFlaggedAndAResetEmptiesTheMetric() {
+        pivot(2, PIVOT_AT);
+        impact("i-1", 4, "100", 2, PIVOT_AT.plusSeconds(86_400));
+        projection.on(new ImpactWithdrawn(G, "i-1", "Wrong extract"));
+
+        assertThat(pivotRow()).containsEntry("impact_withdrawn", true);
+        assertThat(jdbc.sql("SELECT count(*) FROM analytics.pivot_impact_last_value").query(Long.class).single())
+                .isZero();
+
+        projection.reset();
+        assertThat(jdbc.sql("SELECT count(*) FROM analytics.pivot_impact_lead_time").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void inOneProcessorBatchEveryRecordMeasuresOnlyThePivotsBeforeIt() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        impact("i-0", 4, "110", 2, PIVOT_AT.minusSeconds(60)); // before the pivot, though of the same version
+        pivot(2, PIVOT_AT);
+        impact("i-1", 4, "100", 2, PIVOT_AT.plusSeconds(86_400 * 3));
+        batch.commit();
+
+        Map<String, Object> row = pivotRow();
+        assertThat(row).containsEntry("impact_id", "i-1").containsEntry("lead_time_days", 3);
+        assertThat((BigDecimal) row.get("value_before")).isEqualByComparingTo("110");
+    }
+
+    @Test
+    void aKpiThatShouldRiseMovesTowardItsTargetWhenItRises() {
+        projection.on(new StrategyRealigned(P, "More certified reps", List.of(
+                new Kpi("ttq", "Certified reps", "%", bd("40"), bd("80"), LocalDate.parse("2027-06-30"))), "Flip"));
+        impact("i-0", 4, "50", 1, PIVOT_AT.minusSeconds(60));
+        pivot(2, PIVOT_AT);
+        impact("i-1", 4, "65", 2, PIVOT_AT.plusSeconds(86_400 * 2));
+
+        assertThat(pivotRow()).containsEntry("moved_toward_target", true).containsEntry("lead_time_days", 2);
+    }
+
+    private Map<String, Object> pivotRow() {
+        return jdbc.sql("SELECT * FROM analytics.pivot_impact_lead_time").query().singleRow();
+    }
+
+    private void pivot(int toVersion, Instant at) {
+        CurriculumPivoted pivot = new CurriculumPivoted(G, toVersion - 1, toVersion, "Time to quota stalled",
+                PivotTrigger.KPI_GAP, List.of(), List.of(), "Head of Sales", LocalDate.parse("2026-05-01"), List.of());
+        projection.on(pivot, message(pivot, at));
+    }
+
+    private void impact(String id, int level, String value, int curriculumVersion, Instant at) {
+        ImpactRecorded impact = new ImpactRecorded(G, id, level, "ttq", bd(value), "days", null, "EMEA",
+                LocalDate.parse("2026-04-01"), LocalDate.parse("2026-06-30"), ImpactSource.BI, List.of(), null, null,
+                curriculumVersion);
+        projection.on(impact, message(impact, at));
+    }
+
+    private static EventMessage<?> message(Object payload, Instant at) {
+        return new GenericDomainEventMessage<>("Program", G.value(), 0, payload, MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), at);
+    }
+
+    private static Kpi kpi(String baseline, String target) {
+        return new Kpi("ttq", "Time to quota", "days", bd(baseline), bd(target), LocalDate.parse("2027-06-30"));
+    }
+
+    private static BigDecimal bd(String value) {
+        return new BigDecimal(value);
+    }
+}

@@ -1,0 +1,141 @@
+package org.partnershipledger.query.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.partnership.PartnershipId;
+import org.partnershipledger.events.program.*;
+import org.partnershipledger.platform.testing.LedgerTestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The program views projection on the real tables: what it stores, what it rewrites, redelivery, reset. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.config.name=query-side")
+@ContextConfiguration(initializers = LedgerTestDatabase.class)
+class ProgramViewProjectionTest {
+
+    static final PartnershipId P = new PartnershipId("p-1");
+    static final ProgramId G = new ProgramId("prog-1");
+
+    @Autowired
+    ProgramViewProjection projection;
+    @Autowired
+    ProgramViews programs;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void empty() {
+        projection.reset();
+    }
+
+    void handle(long sequence, ProgramEvent payload) {
+        DomainEventMessage<?> message = new GenericDomainEventMessage<>(ProgramEvent.AGGREGATE, G.value(), sequence,
+                payload, MetaData.with("actor", "m").and("reason", "First cohort"));
+        projection.on(payload, message);
+    }
+
+    static ImpactRecorded impact(String impactId) {
+        return new ImpactRecorded(G, impactId, 4, "ttq", BigDecimal.TEN, "days", null, null,
+                LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"), ImpactSource.BI, List.of(), null, null,
+                1);
+    }
+
+    void proposed() {
+        handle(0, new ProgramProposed(G, P, "Selling", List.of(), null, List.of("ttq"),
+                List.of(new CurriculumModule(new ModuleId("m-1"), "Discovery")), 1));
+    }
+
+    @Test
+    void programEventsBuildTheStoredProgramViewWithWhoAndWhy() {
+        proposed();
+        handle(1, new ProgramApproved(G, "Head of Sales"));
+
+        var view = programs.find("prog-1").orElseThrow();
+        assertThat(view.status).isEqualTo("APPROVED");
+        assertThat(view.curriculumHistory.get(0).actor()).isEqualTo("m");
+        assertThat(view.curriculumHistory.get(0).reason()).isEqualTo("First cohort");
+        assertThat(programs.ofPartnership("p-1")).hasSize(1);
+        assertThat(programs.version("prog-1")).isEqualTo(1);
+    }
+
+    @Test
+    void impactRecordsAndCurriculumVersionsWrittenEarlierAreUpdatedInPlace() {
+        var module = new CurriculumModule(new ModuleId("m-2"), "Role plays");
+        proposed();
+        handle(1, new ModuleCoCreated(G, module.moduleId(), module.title(), List.of("a"), List.of("b"), 1));
+        handle(2, new ProgramApproved(G, "Head of Sales"));
+        handle(3, impact("i-1"));
+        handle(4, new ImpactWithdrawn(G, "i-1", "Wrong extract"));
+
+        var view = programs.find("prog-1").orElseThrow();
+        assertThat(view.curriculumHistory.get(0).modules()).extracting(CurriculumModule::title)
+                .containsExactly("Discovery", "Role plays");
+        assertThat(view.curriculumHistory.get(0).added()).extracting(CurriculumModule::title)
+                .containsExactly("Discovery", "Role plays");
+        assertThat(view.impacts.get(0).withdrawn).isTrue();
+        assertThat(view.impacts.get(0).withdrawalReason).isEqualTo("Wrong extract");
+        assertThat(jdbc.sql("SELECT doc::text FROM query_side.program_view").query(String.class).single())
+                .as("the document does not carry the rows").doesNotContain("i-1");
+    }
+
+    @Test
+    void onlyTheRowsAnEventChangedAreWrittenAgain() {
+        proposed();
+        handle(1, impact("i-1"));
+        handle(2, impact("i-2"));
+        // a row written again gets a new row version (xmin)
+        var before = rowVersions();
+
+        handle(3, new ImpactWithdrawn(G, "i-2", "Double count"));
+
+        var after = rowVersions();
+        assertThat(after).containsEntry("impact i-1", before.get("impact i-1"))
+                .containsEntry("version 1", before.get("version 1"));
+        assertThat(after.get("impact i-2")).isNotEqualTo(before.get("impact i-2"));
+        assertThat(programs.find("prog-1").orElseThrow().impacts).extracting(i -> i.impactId + " " + i.withdrawn)
+                .containsExactly("i-1 false", "i-2 true");
+    }
+
+    java.util.Map<String, String> rowVersions() {
+        var versions = new java.util.HashMap<String, String>();
+        jdbc.sql("SELECT 'impact ' || impact_id, xmin::text FROM query_side.program_impact").query((rs, row) ->
+                versions.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql("SELECT 'version ' || version, xmin::text FROM query_side.program_curriculum").query((rs, row) ->
+                versions.put(rs.getString(1), rs.getString(2))).list();
+        return versions;
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        proposed();
+        handle(1, impact("i-1"));
+        handle(1, impact("i-1"));
+        handle(2, new ProgramLocalized(G, "l-1", "DE", "de", "Europe/Berlin", List.of()));
+        handle(2, new ProgramLocalized(G, "l-1", "DE", "de", "Europe/Berlin", List.of()));
+
+        var view = programs.find("prog-1").orElseThrow();
+        assertThat(view.impacts).hasSize(1);
+        assertThat(view.localizations).hasSize(1);
+    }
+
+    @Test
+    void resetEmptiesTheViewsForAReplay() {
+        proposed();
+        handle(1, impact("i-1"));
+
+        projection.reset();
+
+        assertThat(programs.find("prog-1")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM query_side.program_impact").query(Long.class).single()).isZero();
+    }
+}
