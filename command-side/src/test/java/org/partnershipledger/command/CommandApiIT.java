@@ -20,6 +20,7 @@ class CommandApiIT extends CommandSideIT {
 
         assertThat(response.status()).isEqualTo(201);
         String id = response.json().get("partnershipId").asText();
+        assertThat(response.raw().body()).isEqualTo("{\"partnershipId\":\"" + id + "\",\"version\":0}");
         assertThat(response.json().get("version").asLong()).isZero();
         assertThat(response.header("Location")).endsWith("/api/partnerships/" + id);
         assertThat(response.header("ETag")).isEqualTo("\"0\"");

@@ -91,13 +91,17 @@ class PartnershipLifeIT extends CommandSideIT {
 
     private static void ok(Http.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        assertThat(response.header("ETag")).isEqualTo("\"" + response.json().get("version").asLong() + "\"");
+        long version = response.json().get("version").asLong();
+        assertThat(response.header("ETag")).isEqualTo("\"" + version + "\"");
+        assertThat(response.raw().body()).as("the wire format").isEqualTo("{\"version\":" + version + "}");
     }
 
     private static String created(Http.Response response, String idField) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         String id = response.json().get(idField).asText();
         assertThat(response.header("Location")).endsWith("/" + id);
+        assertThat(response.raw().body()).as("the wire format").isEqualTo("{\"" + idField + "\":\"" + id
+                + "\",\"version\":" + response.json().get("version").asLong() + "}");
         return id;
     }
 }

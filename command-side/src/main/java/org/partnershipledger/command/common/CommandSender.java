@@ -1,5 +1,6 @@
 package org.partnershipledger.command.common;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -17,13 +18,25 @@ public class CommandSender {
 
     private final CommandGateway commands;
     private final Idempotency idempotency;
+    private final ObjectMapper json;
 
-    CommandSender(CommandGateway commands, Idempotency idempotency) {
+    CommandSender(CommandGateway commands, Idempotency idempotency, ObjectMapper json) {
         this.commands = commands;
         this.idempotency = idempotency;
+        this.json = json;
     }
 
-    public ResponseEntity<Map<String, Object>> send(Object command, CommandResponses planned) {
+    /**
+     * The planned response, or a stored one, as {@code answer}: a record with the fields of the planned body and
+     * {@code version}, in that order, so the JSON is the same whichever it was.
+     */
+    public <T> ResponseEntity<T> send(Object command, CommandResponses planned, Class<T> answer) {
+        ResponseEntity<Map<String, Object>> response = send(command, planned);
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .body(json.convertValue(response.getBody(), answer));
+    }
+
+    private ResponseEntity<Map<String, Object>> send(Object command, CommandResponses planned) {
         Idempotency.Request request = Idempotency.Request.current();
         if (request == null) {
             Long version = commands.sendAndWait(command);

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import org.partnershipledger.command.common.CommandAccepted;
 import org.partnershipledger.command.common.CommandResponses;
 import org.partnershipledger.command.common.CommandSender;
 import org.partnershipledger.command.common.IfMatch;
@@ -24,6 +24,9 @@ import org.partnershipledger.events.partnership.PartnerRole;
 import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.partnership.Side;
 import org.partnershipledger.platform.security.Principals;
+import org.partnershipledger.platform.web.ProblemCode;
+import org.partnershipledger.platform.web.openapi.Rejects;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,13 +34,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Partnership commands. Each maps its request to one command and answers with the partnership's new version. */
 @RestController
 @RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE,
         consumes = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Partnerships")
+@Tag(name = "Partnerships", description = "Open a partnership, select and onboard a partner, govern it, share its "
+        + "cost, log concerns, end it")
 class PartnershipController {
 
     private final CommandSender commands;
@@ -46,6 +51,16 @@ class PartnershipController {
     PartnershipController(CommandSender commands, IdGenerator ids) {
         this.commands = commands;
         this.ids = ids;
+    }
+
+    /** The 201 answers: the new thing's id, and the partnership's version (also in ETag). */
+    record PartnershipCreated(String partnershipId, long version) {
+    }
+
+    record CandidateCreated(String partnerId, long version) {
+    }
+
+    record ConcernCreated(String concernId, long version) {
     }
 
     record KpiRequest(@NotBlank String kpiId, @NotBlank String name, @NotBlank String unit,
@@ -63,11 +78,14 @@ class PartnershipController {
     }
 
     @PostMapping
-    @Operation(summary = "Open a partnership (stage SELECTION)")
-    ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "openPartnership", summary = "Open a partnership (stage SELECTION)")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.DUPLICATE_KPI})
+    ResponseEntity<PartnershipCreated> open(@Valid @RequestBody OpenRequest request) {
         PartnershipId id = new PartnershipId(ids.next());
         return commands.send(new OpenPartnership(id, request.name(), request.client(), request.vision(),
-                KpiRequest.toKpis(request.kpis()), request.reason()), CommandResponses.created("partnershipId", id.value()));
+                KpiRequest.toKpis(request.kpis()), request.reason()),
+                CommandResponses.created("partnershipId", id.value()), PartnershipCreated.class);
     }
 
     record ShortlistRequest(@NotBlank @Size(max = 64) String organizationId, @NotBlank @Size(max = 200) String name,
@@ -75,13 +93,15 @@ class PartnershipController {
     }
 
     @PostMapping("/{id}/candidates")
-    @Operation(summary = "Shortlist a partner organisation as a candidate")
-    ResponseEntity<Map<String, Object>> shortlist(@PathVariable String id, @Valid @RequestBody ShortlistRequest request,
-                                                  @IfMatch Long expectedVersion) {
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "shortlistCandidate", summary = "Shortlist a partner organisation as a candidate")
+    @Rejects({ProblemCode.ALREADY_SHORTLISTED, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CandidateCreated> shortlist(@PathVariable String id, @Valid @RequestBody ShortlistRequest request,
+                                               @IfMatch Long expectedVersion) {
         String partnerId = ids.next();
         return commands.send(new ShortlistCandidate(new PartnershipId(id), partnerId, request.organizationId(),
                 request.name(), request.role(), expectedVersion),
-                CommandResponses.created("partnerId", partnerId));
+                CommandResponses.created("partnerId", partnerId), CandidateCreated.class);
     }
 
     record DueDiligenceRequest(@NotNull DueDiligenceCriterion criterion, @NotNull Integer score,
@@ -89,21 +109,26 @@ class PartnershipController {
     }
 
     @PostMapping("/{id}/candidates/{partnerId}/due-diligence")
-    @Operation(summary = "Assess a candidate on one criterion (re-assessing supersedes)")
-    ResponseEntity<Map<String, Object>> assess(@PathVariable String id, @PathVariable String partnerId,
-                                               @Valid @RequestBody DueDiligenceRequest request,
-                                               @IfMatch Long expectedVersion) {
+    @Operation(operationId = "assessDueDiligence",
+            summary = "Assess a candidate on one criterion (re-assessing supersedes)")
+    @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.EVIDENCE_REQUIRED, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> assess(@PathVariable String id, @PathVariable String partnerId,
+                                           @Valid @RequestBody DueDiligenceRequest request,
+                                           @IfMatch Long expectedVersion) {
         return commands.send(new AssessDueDiligence(new PartnershipId(id), partnerId, request.criterion(),
-                request.score(), request.evidence(), expectedVersion), CommandResponses.changed());
+                request.score(), request.evidence(), expectedVersion), CommandResponses.changed(),
+                CommandAccepted.class);
     }
 
     @PostMapping("/{id}/candidates/{partnerId}/selection")
-    @Operation(summary = "Select a candidate that passed due diligence")
-    ResponseEntity<Map<String, Object>> select(@PathVariable String id, @PathVariable String partnerId,
-                                               @Valid @RequestBody ReasonBody request,
-                                               @IfMatch Long expectedVersion) {
+    @Operation(operationId = "selectPartner", summary = "Select a candidate that passed due diligence")
+    @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.REASON_REQUIRED, ProblemCode.ALREADY_SELECTED,
+            ProblemCode.DUE_DILIGENCE_INCOMPLETE, ProblemCode.DUE_DILIGENCE_FAILED, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> select(@PathVariable String id, @PathVariable String partnerId,
+                                           @Valid @RequestBody ReasonBody request,
+                                           @IfMatch Long expectedVersion) {
         return commands.send(new SelectPartner(new PartnershipId(id), partnerId, request.reason(),
-                expectedVersion), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     record StrategyRequest(@NotBlank @Size(max = 2000) String vision, List<@Valid KpiRequest> kpis,
@@ -111,42 +136,47 @@ class PartnershipController {
     }
 
     @PutMapping("/{id}/strategy")
-    @Operation(summary = "Re-align vision and KPIs (a change of direction: reason required)")
-    ResponseEntity<Map<String, Object>> realign(@PathVariable String id, @Valid @RequestBody StrategyRequest request,
-                                                @IfMatch Long expectedVersion) {
+    @Operation(operationId = "realignStrategy",
+            summary = "Re-align vision and KPIs (a change of direction: reason required)")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.DUPLICATE_KPI, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> realign(@PathVariable String id, @Valid @RequestBody StrategyRequest request,
+                                            @IfMatch Long expectedVersion) {
         return commands.send(new RealignStrategy(new PartnershipId(id), request.vision(),
                 KpiRequest.toKpis(request.kpis()), request.reason(), expectedVersion),
-                CommandResponses.changed());
+                CommandResponses.changed(), CommandAccepted.class);
     }
 
     @PostMapping(path = "/{id}/onboarding", consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Start onboarding (needs a selected partner)")
-    ResponseEntity<Map<String, Object>> startOnboarding(@PathVariable String id, @IfMatch Long expectedVersion) {
+    @Operation(operationId = "startOnboarding", summary = "Start onboarding (needs a selected partner)")
+    @Rejects({ProblemCode.NO_SELECTED_PARTNER, ProblemCode.INVALID_STAGE, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> startOnboarding(@PathVariable String id, @IfMatch Long expectedVersion) {
         return commands.send(new StartOnboarding(new PartnershipId(id), expectedVersion),
-                CommandResponses.changed());
+                CommandResponses.changed(), CommandAccepted.class);
     }
 
     record CompletionRequest(@NotBlank @Size(max = 4000) String summary) {
     }
 
     @PostMapping("/{id}/onboarding/completion")
-    @Operation(summary = "Complete onboarding (stage DELIVERY)")
-    ResponseEntity<Map<String, Object>> completeOnboarding(@PathVariable String id,
-                                                           @Valid @RequestBody CompletionRequest request,
-                                                           @IfMatch Long expectedVersion) {
+    @Operation(operationId = "completeOnboarding", summary = "Complete onboarding (stage DELIVERY)")
+    @Rejects({ProblemCode.INVALID_STAGE, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> completeOnboarding(@PathVariable String id,
+                                                       @Valid @RequestBody CompletionRequest request,
+                                                       @IfMatch Long expectedVersion) {
         return commands.send(new CompleteOnboarding(new PartnershipId(id), request.summary(),
-                expectedVersion), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     record CharterRequest(@NotNull GovernanceCadence cadence, @NotEmpty List<@NotBlank String> steeringMembers) {
     }
 
     @PutMapping("/{id}/governance-charter")
-    @Operation(summary = "Set the governance charter")
-    ResponseEntity<Map<String, Object>> charter(@PathVariable String id, @Valid @RequestBody CharterRequest request,
-                                                @IfMatch Long expectedVersion) {
+    @Operation(operationId = "setGovernanceCharter", summary = "Set the governance charter")
+    @Rejects({ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> charter(@PathVariable String id, @Valid @RequestBody CharterRequest request,
+                                            @IfMatch Long expectedVersion) {
         return commands.send(new SetGovernanceCharter(new PartnershipId(id), request.cadence(),
-                request.steeringMembers(), expectedVersion), CommandResponses.changed());
+                request.steeringMembers(), expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     record ReviewRequest(@NotBlank String period, @NotEmpty List<@NotBlank String> attendees,
@@ -154,12 +184,14 @@ class PartnershipController {
     }
 
     @PostMapping("/{id}/business-reviews")
-    @Operation(summary = "Record a business review held for a period (needs a charter; one per period)")
-    ResponseEntity<Map<String, Object>> review(@PathVariable String id, @Valid @RequestBody ReviewRequest request,
-                                               @IfMatch Long expectedVersion) {
+    @Operation(operationId = "holdBusinessReview",
+            summary = "Record a business review held for a period (needs a charter; one per period)")
+    @Rejects({ProblemCode.NO_GOVERNANCE_CHARTER, ProblemCode.REVIEW_ALREADY_HELD, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> review(@PathVariable String id, @Valid @RequestBody ReviewRequest request,
+                                           @IfMatch Long expectedVersion) {
         return commands.send(new HoldBusinessReview(new PartnershipId(id), request.period(), request.attendees(),
                 request.decisions(), request.actions(), expectedVersion),
-                CommandResponses.changed());
+                CommandResponses.changed(), CommandAccepted.class);
     }
 
     record CostShareRequest(@NotBlank String businessUnit, @NotNull BigDecimal percent) {
@@ -170,14 +202,17 @@ class PartnershipController {
     }
 
     @PutMapping("/{id}/cost-sharing")
-    @Operation(summary = "Agree how business units share the cost (shares total 100; reason required)")
-    ResponseEntity<Map<String, Object>> costSharing(@PathVariable String id,
-                                                    @Valid @RequestBody CostSharingRequest request,
-                                                    @IfMatch Long expectedVersion) {
+    @Operation(operationId = "agreeCostSharing",
+            summary = "Agree how business units share the cost (shares total 100; reason required)")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.DUPLICATE_BUSINESS_UNIT, ProblemCode.SHARES_MUST_TOTAL_100,
+            ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> costSharing(@PathVariable String id,
+                                                @Valid @RequestBody CostSharingRequest request,
+                                                @IfMatch Long expectedVersion) {
         List<CostShare> shares = request.shares().stream()
                 .map(share -> new CostShare(share.businessUnit().trim(), share.percent())).toList();
         return commands.send(new AgreeCostSharing(new PartnershipId(id), request.currency(), request.totalBudget(),
-                shares, request.reason(), expectedVersion), CommandResponses.changed());
+                shares, request.reason(), expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     record ConcernRequest(@NotNull Side raisedBy, @NotBlank @Size(max = 300) String subject,
@@ -185,9 +220,12 @@ class PartnershipController {
     }
 
     @PostMapping("/{id}/concerns")
-    @Operation(summary = "Raise a concern in the transparency log (managers, and partners of this partnership)")
-    ResponseEntity<Map<String, Object>> raiseConcern(@PathVariable String id, @Valid @RequestBody ConcernRequest request,
-                                                     @IfMatch Long expectedVersion) {
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "raiseConcern",
+            summary = "Raise a concern in the transparency log (managers, and partners of this partnership)")
+    @Rejects({ProblemCode.PARTNERSHIP_NOT_FOUND, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<ConcernCreated> raiseConcern(@PathVariable String id, @Valid @RequestBody ConcernRequest request,
+                                                @IfMatch Long expectedVersion) {
         String concernId = ids.next();
         // a partner raises concerns as the partner side, and only where its organisation takes part
         String partnerOrganization = Principals.current().filter(Principals::isPartnerOnly)
@@ -196,26 +234,29 @@ class PartnershipController {
         Side raisedBy = partnerOrganization != null ? Side.PARTNER : request.raisedBy();
         return commands.send(new RaiseConcern(new PartnershipId(id), concernId, raisedBy, request.subject(),
                 request.description(), partnerOrganization, expectedVersion),
-                CommandResponses.created("concernId", concernId));
+                CommandResponses.created("concernId", concernId), ConcernCreated.class);
     }
 
     record ResolutionRequest(@NotBlank @Size(max = 4000) String resolution) {
     }
 
     @PostMapping("/{id}/concerns/{concernId}/resolution")
-    @Operation(summary = "Resolve a concern")
-    ResponseEntity<Map<String, Object>> resolveConcern(@PathVariable String id, @PathVariable String concernId,
-                                                       @Valid @RequestBody ResolutionRequest request,
-                                                       @IfMatch Long expectedVersion) {
+    @Operation(operationId = "resolveConcern", summary = "Resolve a concern")
+    @Rejects({ProblemCode.CONCERN_NOT_FOUND, ProblemCode.CONCERN_ALREADY_RESOLVED, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> resolveConcern(@PathVariable String id, @PathVariable String concernId,
+                                                   @Valid @RequestBody ResolutionRequest request,
+                                                   @IfMatch Long expectedVersion) {
         return commands.send(new ResolveConcern(new PartnershipId(id), concernId, request.resolution(),
-                expectedVersion), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     @PostMapping("/{id}/end")
-    @Operation(summary = "End the partnership (reason required); nothing changes in it afterwards")
-    ResponseEntity<Map<String, Object>> end(@PathVariable String id, @Valid @RequestBody ReasonBody request,
-                                            @IfMatch Long expectedVersion) {
+    @Operation(operationId = "endPartnership",
+            summary = "End the partnership (reason required); nothing changes in it afterwards")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> end(@PathVariable String id, @Valid @RequestBody ReasonBody request,
+                                        @IfMatch Long expectedVersion) {
         return commands.send(new EndPartnership(new PartnershipId(id), request.reason(),
-                expectedVersion), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 }

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import org.partnershipledger.command.common.CommandAccepted;
 import org.partnershipledger.command.common.CommandResponses;
 import org.partnershipledger.command.common.CommandSender;
 import org.partnershipledger.command.common.IfMatch;
@@ -22,19 +22,25 @@ import org.partnershipledger.events.program.ImpactSource;
 import org.partnershipledger.events.program.ModuleId;
 import org.partnershipledger.events.program.PivotTrigger;
 import org.partnershipledger.events.program.ProgramId;
+import org.partnershipledger.platform.web.ProblemCode;
+import org.partnershipledger.platform.web.openapi.Rejects;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Program commands. Each maps its request to one command and answers with the program's new version. */
 @RestController
 @RequestMapping(path = "/api/programs", produces = MediaType.APPLICATION_JSON_VALUE,
         consumes = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Programs")
+@Tag(name = "Programs", description = "Propose, approve, localise, deliver and pivot learning programs, and record "
+        + "their impact")
+@Rejects(ProblemCode.PARTNERSHIP_ENDED)
 class ProgramController {
 
     private final CommandSender commands;
@@ -43,6 +49,22 @@ class ProgramController {
     ProgramController(CommandSender commands, IdGenerator ids) {
         this.commands = commands;
         this.ids = ids;
+    }
+
+    /** The 201 answers: the new thing's id, and the program's version (also in ETag). */
+    record ProgramCreated(String programId, long version) {
+    }
+
+    record ModuleCreated(String moduleId, long version) {
+    }
+
+    record LocalizationCreated(String localizationId, long version) {
+    }
+
+    record CohortCreated(String cohortId, long version) {
+    }
+
+    record ImpactCreated(String impactId, long version) {
     }
 
     record ModuleRequest(@NotBlank @Size(max = 300) String title) {
@@ -55,12 +77,14 @@ class ProgramController {
     }
 
     @PostMapping
-    @Operation(summary = "Propose a program in a partnership (curriculum v1)")
-    ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody ProposeRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "proposeProgram", summary = "Propose a program in a partnership (curriculum v1)")
+    @Rejects({ProblemCode.PARTNERSHIP_NOT_FOUND, ProblemCode.UNKNOWN_KPI, ProblemCode.REASON_REQUIRED})
+    ResponseEntity<ProgramCreated> propose(@Valid @RequestBody ProposeRequest request) {
         ProgramId id = new ProgramId(ids.next());
         return commands.send(new ProposeProgram(id, new PartnershipId(request.partnershipId()), request.title(),
                 request.objectives(), request.audience(), request.kpiTargets(), newModules(request.modules()),
-                request.reason()), CommandResponses.created("programId", id.value()));
+                request.reason()), CommandResponses.created("programId", id.value()), ProgramCreated.class);
     }
 
     record CoCreateRequest(@NotBlank @Size(max = 300) String title, List<@NotBlank String> clientSmes,
@@ -68,32 +92,37 @@ class ProgramController {
     }
 
     @PostMapping("/{id}/modules")
-    @Operation(summary = "Add a module co-created by client SMEs and partner designers (both named)")
-    ResponseEntity<Map<String, Object>> coCreate(@PathVariable String id, @Valid @RequestBody CoCreateRequest request,
-                                                 @IfMatch Long expectedVersion) {
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "coCreateModule",
+            summary = "Add a module co-created by client SMEs and partner designers (both named)")
+    @Rejects({ProblemCode.CO_CREATION_NEEDS_BOTH_SIDES, ProblemCode.CURRICULUM_LOCKED, ProblemCode.PROGRAM_RETIRED})
+    ResponseEntity<ModuleCreated> coCreate(@PathVariable String id, @Valid @RequestBody CoCreateRequest request,
+                                           @IfMatch Long expectedVersion) {
         ModuleId moduleId = new ModuleId(ids.next());
         return commands.send(new CoCreateModule(new ProgramId(id), moduleId, request.title(), request.clientSmes(),
                 request.partnerDesigners(), expectedVersion),
-                CommandResponses.created("moduleId", moduleId.value()));
+                CommandResponses.created("moduleId", moduleId.value()), ModuleCreated.class);
     }
 
     record ApprovalRequest(@NotBlank @Size(max = 200) String approvedBy) {
     }
 
     @PostMapping("/{id}/approval")
-    @Operation(summary = "Approve a proposed program")
-    ResponseEntity<Map<String, Object>> approve(@PathVariable String id, @Valid @RequestBody ApprovalRequest request,
-                                                @IfMatch Long expectedVersion) {
+    @Operation(operationId = "approveProgram", summary = "Approve a proposed program")
+    @Rejects({ProblemCode.PROGRAM_NOT_PROPOSED, ProblemCode.PROGRAM_RETIRED})
+    ResponseEntity<CommandAccepted> approve(@PathVariable String id, @Valid @RequestBody ApprovalRequest request,
+                                            @IfMatch Long expectedVersion) {
         return commands.send(new ApproveProgram(new ProgramId(id), request.approvedBy(),
-                expectedVersion), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     @PostMapping("/{id}/rejection")
-    @Operation(summary = "Reject a proposed program (reason required)")
-    ResponseEntity<Map<String, Object>> reject(@PathVariable String id, @Valid @RequestBody ReasonBody request,
-                                               @IfMatch Long expectedVersion) {
+    @Operation(operationId = "rejectProgram", summary = "Reject a proposed program (reason required)")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.PROGRAM_NOT_PROPOSED, ProblemCode.PROGRAM_RETIRED})
+    ResponseEntity<CommandAccepted> reject(@PathVariable String id, @Valid @RequestBody ReasonBody request,
+                                           @IfMatch Long expectedVersion) {
         return commands.send(new RejectProgram(new ProgramId(id), request.reason(),
-                expectedVersion), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     record LocalizationRequest(@NotBlank @Size(max = 100) String region, @NotBlank @Size(max = 35) String language,
@@ -101,27 +130,32 @@ class ProgramController {
     }
 
     @PostMapping("/{id}/localizations")
-    @Operation(summary = "Localise an approved program for a region; the core curriculum stays as it is")
-    ResponseEntity<Map<String, Object>> localize(@PathVariable String id,
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "localizeProgram",
+            summary = "Localise an approved program for a region; the core curriculum stays as it is")
+    @Rejects({ProblemCode.PROGRAM_NOT_APPROVED, ProblemCode.ALREADY_LOCALIZED, ProblemCode.PROGRAM_RETIRED})
+    ResponseEntity<LocalizationCreated> localize(@PathVariable String id,
                                                  @Valid @RequestBody LocalizationRequest request,
                                                  @IfMatch Long expectedVersion) {
         String localizationId = ids.next();
         return commands.send(new LocalizeProgram(new ProgramId(id), localizationId, request.region(),
                 request.language(), request.timeZone(), request.adaptations(), expectedVersion),
-                CommandResponses.created("localizationId", localizationId));
+                CommandResponses.created("localizationId", localizationId), LocalizationCreated.class);
     }
 
     record CohortRequest(@NotBlank String region, @NotNull LocalDate startsOn, @NotNull Integer participants) {
     }
 
     @PostMapping("/{id}/cohorts")
-    @Operation(summary = "Schedule a cohort of an approved program")
-    ResponseEntity<Map<String, Object>> scheduleCohort(@PathVariable String id, @Valid @RequestBody CohortRequest request,
-                                                       @IfMatch Long expectedVersion) {
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "scheduleCohort", summary = "Schedule a cohort of an approved program")
+    @Rejects({ProblemCode.PROGRAM_NOT_APPROVED, ProblemCode.PROGRAM_RETIRED})
+    ResponseEntity<CohortCreated> scheduleCohort(@PathVariable String id, @Valid @RequestBody CohortRequest request,
+                                                 @IfMatch Long expectedVersion) {
         String cohortId = ids.next();
         return commands.send(new ScheduleCohort(new ProgramId(id), cohortId, request.region(), request.startsOn(),
                 request.participants(), expectedVersion),
-                CommandResponses.created("cohortId", cohortId));
+                CommandResponses.created("cohortId", cohortId), CohortCreated.class);
     }
 
     record DeliveryRequest(@NotNull LocalDate deliveredOn, @NotNull Integer participantsCompleted,
@@ -129,13 +163,15 @@ class ProgramController {
     }
 
     @PostMapping("/{id}/cohorts/{cohortId}/delivery")
-    @Operation(summary = "Record a cohort's delivery")
-    ResponseEntity<Map<String, Object>> recordDelivery(@PathVariable String id, @PathVariable String cohortId,
-                                                       @Valid @RequestBody DeliveryRequest request,
-                                                       @IfMatch Long expectedVersion) {
+    @Operation(operationId = "recordCohortDelivery", summary = "Record a cohort's delivery")
+    @Rejects({ProblemCode.COHORT_NOT_FOUND, ProblemCode.COHORT_ALREADY_DELIVERED,
+            ProblemCode.COMPLETIONS_EXCEED_PARTICIPANTS, ProblemCode.PROGRAM_RETIRED})
+    ResponseEntity<CommandAccepted> recordDelivery(@PathVariable String id, @PathVariable String cohortId,
+                                                   @Valid @RequestBody DeliveryRequest request,
+                                                   @IfMatch Long expectedVersion) {
         return commands.send(new RecordCohortDelivery(new ProgramId(id), cohortId, request.deliveredOn(),
                 request.participantsCompleted(), request.facilitator(), expectedVersion),
-                CommandResponses.changed());
+                CommandResponses.changed(), CommandAccepted.class);
     }
 
     record PivotRequest(@Size(max = 2000) String reason, @NotNull PivotTrigger trigger,
@@ -144,16 +180,19 @@ class ProgramController {
     }
 
     @PostMapping("/{id}/pivots")
-    @Operation(summary = "Pivot the curriculum of an approved program: version n becomes n+1 (reason required)")
-    ResponseEntity<Map<String, Object>> pivot(@PathVariable String id, @Valid @RequestBody PivotRequest request,
-                                              @IfMatch Long expectedVersion) {
+    @Operation(operationId = "pivotCurriculum",
+            summary = "Pivot the curriculum of an approved program: version n becomes n+1 (reason required)")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.PROGRAM_NOT_APPROVED, ProblemCode.UNKNOWN_MODULE,
+            ProblemCode.PIVOT_CHANGES_NOTHING, ProblemCode.CURRICULUM_WOULD_BE_EMPTY, ProblemCode.PROGRAM_RETIRED})
+    ResponseEntity<CommandAccepted> pivot(@PathVariable String id, @Valid @RequestBody PivotRequest request,
+                                          @IfMatch Long expectedVersion) {
         List<CurriculumModule> added = request.addModules() == null ? List.of() : request.addModules().stream()
                 .map(title -> new CurriculumModule(new ModuleId(ids.next()), title.trim())).toList();
         List<ModuleId> removed = request.removeModules() == null ? List.of()
                 : request.removeModules().stream().map(ModuleId::new).toList();
         return commands.send(new PivotCurriculum(new ProgramId(id), request.reason(), request.trigger(), added, removed,
                 request.approvedBy(), request.effectiveFrom(), expectedVersion),
-                CommandResponses.changed());
+                CommandResponses.changed(), CommandAccepted.class);
     }
 
     record ImpactRequest(@NotNull Integer level, @NotBlank @Size(max = 255) String kpiId, @NotNull BigDecimal value,
@@ -164,31 +203,37 @@ class ProgramController {
     }
 
     @PostMapping("/{id}/impact")
-    @Operation(summary = "Record impact on a KPI at a Kirkpatrick level 1-5")
-    ResponseEntity<Map<String, Object>> recordImpact(@PathVariable String id, @Valid @RequestBody ImpactRequest request,
-                                                     @IfMatch Long expectedVersion) {
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "recordImpact", summary = "Record impact on a KPI at a Kirkpatrick level 1-5")
+    @Rejects({ProblemCode.ROI_NEEDS_COST_AND_BENEFIT, ProblemCode.COHORT_NOT_FOUND, ProblemCode.PROGRAM_NOT_APPROVED,
+            ProblemCode.UNKNOWN_KPI, ProblemCode.PERIOD_IN_FUTURE, ProblemCode.PROGRAM_RETIRED})
+    ResponseEntity<ImpactCreated> recordImpact(@PathVariable String id, @Valid @RequestBody ImpactRequest request,
+                                               @IfMatch Long expectedVersion) {
         String impactId = ids.next();
         return commands.send(new RecordImpact(new ProgramId(id), impactId, request.level(), request.kpiId(),
                 request.value(), request.unit(), request.cohortId(), request.region(), request.periodStart(),
                 request.periodEnd(), request.source(), request.evidence(), request.cost(), request.monetaryBenefit(),
-                expectedVersion), CommandResponses.created("impactId", impactId));
+                expectedVersion), CommandResponses.created("impactId", impactId), ImpactCreated.class);
     }
 
     @PostMapping("/{id}/impact/{impactId}/withdrawal")
-    @Operation(summary = "Withdraw an impact record (reason required); it stays in the history")
-    ResponseEntity<Map<String, Object>> withdrawImpact(@PathVariable String id, @PathVariable String impactId,
-                                                       @Valid @RequestBody ReasonBody request,
-                                                       @IfMatch Long expectedVersion) {
+    @Operation(operationId = "withdrawImpact",
+            summary = "Withdraw an impact record (reason required); it stays in the history")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.IMPACT_NOT_FOUND, ProblemCode.IMPACT_ALREADY_WITHDRAWN})
+    ResponseEntity<CommandAccepted> withdrawImpact(@PathVariable String id, @PathVariable String impactId,
+                                                   @Valid @RequestBody ReasonBody request,
+                                                   @IfMatch Long expectedVersion) {
         return commands.send(new WithdrawImpact(new ProgramId(id), impactId, request.reason(),
-                expectedVersion), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     @PostMapping("/{id}/retirement")
-    @Operation(summary = "Retire the program (reason required)")
-    ResponseEntity<Map<String, Object>> retire(@PathVariable String id, @Valid @RequestBody ReasonBody request,
-                                               @IfMatch Long expectedVersion) {
+    @Operation(operationId = "retireProgram", summary = "Retire the program (reason required)")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.PROGRAM_RETIRED})
+    ResponseEntity<CommandAccepted> retire(@PathVariable String id, @Valid @RequestBody ReasonBody request,
+                                           @IfMatch Long expectedVersion) {
         return commands.send(new RetireProgram(new ProgramId(id), request.reason(),
-                expectedVersion), CommandResponses.changed());
+                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     private List<CurriculumModule> newModules(List<ModuleRequest> modules) {
