@@ -11,6 +11,10 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.partnershipledger.query.http.Conflict;
 import org.partnershipledger.query.readmodel.ReadModelPositions;
+import org.partnershipledger.events.partnership.PartnershipEvent;
+import org.partnershipledger.events.program.ImpactRecorded;
+import org.partnershipledger.events.program.ImpactWithdrawn;
+import org.partnershipledger.events.program.ProgramEvent;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.partnership.PartnershipViews;
 import org.partnershipledger.query.readmodel.ReadModel;
@@ -201,21 +205,23 @@ public class ConsistencyCheck {
     /** Each partnership's and program's view against the last sequence number the store has for it. */
     private ReadModelResult boardViews(DifferenceSink sink) {
         List<Map<String, Object>> rows = jdbc.sql("""
-                        WITH done AS (SELECT position, gaps FROM query_side.read_model_position WHERE processor = ?),
+                        WITH done AS (SELECT position, gaps FROM query_side.read_model_position
+                                       WHERE processor = :processor),
                              owed AS (SELECT e.aggregate_identifier AS aggregate, e.type,
                                              max(e.sequence_number) AS last_sequence,
                                              bool_or(e.global_index > coalesce((SELECT position FROM done), -1)
                                                      OR e.global_index = ANY ((SELECT gaps FROM done)::bigint[])) AS moving
                                         FROM event_store.domain_event_entry e
-                                       WHERE e.type IN ('Partnership', 'Program') GROUP BY 1, 2),
-                             views AS (SELECT partnership_id AS aggregate, 'Partnership' AS type, version
+                                       WHERE e.type IN (:partnership, :program) GROUP BY 1, 2),
+                             views AS (SELECT partnership_id AS aggregate, :partnership AS type, version
                                          FROM query_side.partnership_view
                                        UNION ALL
-                                       SELECT program_id, 'Program', version FROM query_side.program_view)
+                                       SELECT program_id, :program, version FROM query_side.program_view)
                         SELECT coalesce(o.aggregate, v.aggregate) AS aggregate, o.last_sequence, v.version,
                                coalesce(o.moving, false) AS moving
                           FROM owed o FULL JOIN views v ON o.aggregate = v.aggregate AND o.type = v.type""")
-                .param(BOARD_VIEWS).query().listOfRows();
+                .param("processor", BOARD_VIEWS).param("partnership", PartnershipEvent.AGGREGATE)
+                .param("program", ProgramEvent.AGGREGATE).query().listOfRows();
         long checked = 0;
         long pending = 0;
         long found = 0;
@@ -251,27 +257,30 @@ public class ConsistencyCheck {
                             WITH pending AS (SELECT unnest(gaps) AS position FROM query_side.read_model_position
                                               WHERE processor = :processor),
                                  e AS (SELECT global_index, aggregate_identifier,
-                                              regexp_replace(payload_type, '^.*[.$]', '') AS type,
+                                              payload_type,
                                               convert_from(payload, 'UTF8')::jsonb ->> 'impactId' AS impact_id
                                          FROM event_store.domain_event_entry
                                         WHERE global_index > :from AND global_index <= :to
-                                          AND (payload_type LIKE '%.ImpactRecorded' OR payload_type LIKE '%.ImpactWithdrawn')
+                                          AND payload_type IN (:recorded, :withdrawn)
                                           AND global_index NOT IN (SELECT position FROM pending))
-                            SELECT e.global_index AS position, e.aggregate_identifier AS program_id, e.type, e.impact_id,
+                            SELECT e.global_index AS position, e.aggregate_identifier AS program_id, e.payload_type,
+                                   e.impact_id,
                                    f.impact_id IS NOT NULL AS has_fact, coalesce(f.withdrawn, false) AS withdrawn,
-                                   e.type = 'ImpactRecorded' AND coalesce(f.withdrawn, false) AND NOT EXISTS (
+                                   e.payload_type = :recorded AND coalesce(f.withdrawn, false) AND NOT EXISTS (
                                        SELECT 1 FROM event_store.domain_event_entry w
                                         WHERE w.aggregate_identifier = e.aggregate_identifier
-                                          AND w.payload_type LIKE '%.ImpactWithdrawn'
+                                          AND w.payload_type = :withdrawn
                                           AND convert_from(w.payload, 'UTF8')::jsonb ->> 'impactId' = e.impact_id)
                                        AS withdrawn_in_facts_only
                               FROM e LEFT JOIN analytics.impact_fact f ON f.impact_id = e.impact_id
                              ORDER BY 1""")
-                    .param("from", from).param("to", to).param("processor", IMPACT_FACTS).query().listOfRows()) {
+                    .param("from", from).param("to", to).param("processor", IMPACT_FACTS)
+                    .param("recorded", ImpactRecorded.class.getName()).param("withdrawn", ImpactWithdrawn.class.getName())
+                    .query().listOfRows()) {
                 checked[0]++;
                 String impact = (String) row.get("impact_id");
                 String problem = !(Boolean) row.get("has_fact") ? "no fact for impact " + impact
-                        : row.get("type").equals("ImpactWithdrawn") && !(Boolean) row.get("withdrawn")
+                        : ImpactWithdrawn.class.getName().equals(row.get("payload_type")) && !(Boolean) row.get("withdrawn")
                         ? "impact " + impact + " was withdrawn but its fact is not"
                         : (Boolean) row.get("withdrawn_in_facts_only")
                         ? "impact " + impact + " is withdrawn in the facts but not in the store" : null;
@@ -287,17 +296,17 @@ public class ConsistencyCheck {
                         WITH done AS (SELECT position, gaps FROM query_side.read_model_position WHERE processor = ?)
                         SELECT (SELECT count(*) FROM analytics.impact_fact) > (
                                SELECT count(*) FROM event_store.domain_event_entry
-                                WHERE payload_type LIKE '%.ImpactRecorded' AND global_index <= (SELECT position FROM done)
+                                WHERE payload_type = ? AND global_index <= (SELECT position FROM done)
                                   AND NOT global_index = ANY ((SELECT gaps FROM done)::bigint[]))""")
-                .param(IMPACT_FACTS).query(Boolean.class).single();
+                .params(IMPACT_FACTS, ImpactRecorded.class.getName()).query(Boolean.class).single();
         if (madeUp) {
             for (Map<String, Object> row : jdbc.sql("""
                             SELECT f.impact_id, f.program_id FROM analytics.impact_fact f
                              WHERE NOT EXISTS (SELECT 1 FROM event_store.domain_event_entry e
                                                 WHERE e.aggregate_identifier = f.program_id
-                                                  AND e.payload_type LIKE '%.ImpactRecorded'
+                                                  AND e.payload_type = ?
                                                   AND convert_from(e.payload, 'UTF8')::jsonb ->> 'impactId' = f.impact_id)""")
-                    .query().listOfRows()) {
+                    .param(ImpactRecorded.class.getName()).query().listOfRows()) {
                 found[0]++;
                 sink.add(new Difference(IMPACT_FACTS, (String) row.get("program_id"), null,
                         "impact " + row.get("impact_id") + " is not in the event store"));

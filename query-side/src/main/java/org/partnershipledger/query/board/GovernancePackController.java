@@ -6,7 +6,13 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.partnershipledger.events.partnership.ConcernRaised;
+import org.partnershipledger.events.partnership.ConcernResolved;
+import org.partnershipledger.events.partnership.CostSharingAgreed;
 import org.partnershipledger.events.partnership.Kpi;
+import org.partnershipledger.events.partnership.PartnerSelected;
+import org.partnershipledger.events.program.CurriculumPivoted;
+import org.partnershipledger.events.program.ProgramApproved;
 import org.partnershipledger.query.access.PartnerScope;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.ReadConsistency;
@@ -68,19 +74,19 @@ class GovernancePackController {
         pack.put("period", range.name());
         pack.put("from", range.start());
         pack.put("to", range.end());
-        pack.put("pivots", events(id, range, "CurriculumPivoted"));
-        pack.put("approvals", events(id, range, "ProgramApproved", "PartnerSelected"));
+        pack.put("pivots", events(id, range, CurriculumPivoted.class));
+        pack.put("approvals", events(id, range, ProgramApproved.class, PartnerSelected.class));
         pack.put("impactRecords", impactRecords(itsPrograms, range));
-        pack.put("concernsRaised", events(id, range, "ConcernRaised"));
-        pack.put("concernsResolved", events(id, range, "ConcernResolved"));
-        pack.put("costChanges", events(id, range, "CostSharingAgreed"));
+        pack.put("concernsRaised", events(id, range, ConcernRaised.class));
+        pack.put("concernsResolved", events(id, range, ConcernResolved.class));
+        pack.put("costChanges", events(id, range, CostSharingAgreed.class));
         pack.put("review", partnership.businessReviews.stream().filter(r -> r.period().equals(range.name()))
                 .findFirst().orElse(null));
         pack.put("kpiStatus", kpiStatus(partnership.kpis, itsPrograms, range));
         return consistency.ok(pack, EventLog.READ_MODEL);
     }
 
-    private List<LoggedEvent> events(String id, Period range, String... types) {
+    private List<LoggedEvent> events(String id, Period range, Class<?>... types) {
         return log.ofPartnership(id, List.of(types), range.start(), range.end());
     }
 

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.partnershipledger.query.access.PartnerScope;
-import org.partnershipledger.query.readmodel.Json;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.Paging;
 import org.partnershipledger.query.http.ReadConsistency;
@@ -30,13 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 class HistoryController {
 
     private final JdbcClient jdbc;
-    private final Json json;
+    private final EventLog log;
     private final PartnerScope scope;
     private final ReadConsistency consistency;
 
-    HistoryController(JdbcClient jdbc, Json json, PartnerScope scope, ReadConsistency consistency) {
+    HistoryController(JdbcClient jdbc, EventLog log, PartnerScope scope, ReadConsistency consistency) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.log = log;
         this.scope = scope;
         this.consistency = consistency;
     }
@@ -77,7 +76,7 @@ class HistoryController {
         params.put("offset", (long) page * size);
         List<LoggedEvent> events = jdbc.sql("SELECT " + LoggedEvent.COLUMNS + " " + where
                         + " ORDER BY position LIMIT :limit OFFSET :offset")
-                .params(params).query((rs, row) -> LoggedEvent.read(rs, json)).list();
+                .params(params).query((rs, row) -> log.read(rs)).list();
         return consistency.ok(new History(id, events, page, size, total), EventLog.READ_MODEL);
     }
 }

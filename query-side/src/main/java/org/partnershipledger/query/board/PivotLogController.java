@@ -4,9 +4,14 @@ import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.partnershipledger.events.partnership.CostShare;
+import org.partnershipledger.events.partnership.CostSharingAgreed;
+import org.partnershipledger.events.partnership.PartnershipOpened;
+import org.partnershipledger.events.program.CurriculumPivoted;
 import org.partnershipledger.events.program.PivotTrigger;
 import org.partnershipledger.query.access.PartnerScope;
 import org.partnershipledger.query.http.NotFound;
@@ -37,11 +42,9 @@ class PivotLogController {
 
     record Pivot(long position, String partnershipId, String programId, int fromVersion, int toVersion,
                  String trigger, String reason, String approvedBy, String actor, Instant at, String summary) {
-        static Pivot of(LoggedEvent e) {
-            return new Pivot(e.position(), e.partnershipId(), e.aggregateId(), e.payload().path("fromVersion").asInt(),
-                    e.payload().path("toVersion").asInt(), e.payload().path("trigger").asText(),
-                    e.payload().path("reason").asText(), e.payload().path("approvedBy").asText(), e.actor(),
-                    e.timestamp(), e.summary());
+        static Pivot of(LoggedEvent e, CurriculumPivoted p) {
+            return new Pivot(e.position(), e.partnershipId(), e.aggregateId(), p.fromVersion(), p.toVersion(),
+                    p.trigger().name(), p.reason(), p.approvedBy(), e.actor(), e.timestamp(), e.summary());
         }
     }
 
@@ -52,24 +55,25 @@ class PivotLogController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(required = false) PivotTrigger trigger,
             @RequestParam(required = false) String partnershipId) {
-        List<Pivot> pivots = log.pivots(from, to, trigger == null ? null : trigger.name(), partnershipId,
-                scope.limitedTo().orElse(null)).stream().map(Pivot::of).toList();
+        List<Pivot> pivots = log.pivots(from, to, trigger, partnershipId, scope.limitedTo().orElse(null)).stream()
+                .flatMap(e -> e.eventAs(CurriculumPivoted.class).map(p -> Pivot.of(e, p)).stream()).toList();
         return consistency.ok(Map.of("pivots", pivots), EventLog.READ_MODEL);
     }
 
-    record CostSplit(String currency, Object totalBudget, Object shares, String reason, String actor, Instant at) {
+    record CostSplit(String currency, BigDecimal totalBudget, List<CostShare> shares, String reason, String actor,
+                     Instant at) {
     }
 
     @GetMapping("/api/partnerships/{id}/cost-sharing")
     @Operation(summary = "Every split of the partnership's cost among business units, with its reason")
     ResponseEntity<Map<String, Object>> costSharing(@PathVariable String id) {
         scope.assertMaySee(id);
-        if (log.ofPartnership(id, List.of("PartnershipOpened"), null, null).isEmpty()) {
+        if (log.ofPartnership(id, List.of(PartnershipOpened.class), null, null).isEmpty()) {
             throw NotFound.partnership(id);
         }
-        List<CostSplit> splits = log.ofPartnership(id, List.of("CostSharingAgreed"), null, null).stream()
-                .map(e -> new CostSplit(e.payload().path("currency").asText(), e.payload().get("totalBudget"),
-                        e.payload().get("shares"), e.reason(), e.actor(), e.timestamp()))
+        List<CostSplit> splits = log.ofPartnership(id, List.of(CostSharingAgreed.class), null, null).stream()
+                .flatMap(e -> e.eventAs(CostSharingAgreed.class).map(c -> new CostSplit(c.currency(),
+                        c.totalBudget(), c.shares(), e.reason(), e.actor(), e.timestamp())).stream())
                 .toList();
         return consistency.ok(Map.of("partnershipId", id, "splits", splits), EventLog.READ_MODEL);
     }

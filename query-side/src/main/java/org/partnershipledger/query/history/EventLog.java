@@ -1,11 +1,18 @@
 package org.partnershipledger.query.history;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.partnershipledger.events.program.CurriculumPivoted;
+import org.partnershipledger.events.program.PivotTrigger;
 import org.partnershipledger.query.readmodel.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,17 +25,39 @@ public class EventLog {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final EventTypes types;
 
-    EventLog(JdbcClient jdbc, Json json) {
+    EventLog(JdbcClient jdbc, Json json, EventTypes types) {
         this.jdbc = jdbc;
         this.json = json;
+        this.types = types;
+    }
+
+    /** The event in the current row of a query selecting {@link LoggedEvent#COLUMNS}. */
+    public LoggedEvent read(ResultSet rs) throws SQLException {
+        JsonNode payload = json.tree(rs.getString("payload"));
+        String type = rs.getString("type");
+        String reason = rs.getString("reason");
+        Object event = types.bySimpleName(type).map(known -> {
+            try {
+                return json.mapper().treeToValue(payload, known.eventClass());
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                return null; // shown as stored, summarised by its type alone
+            }
+        }).orElse(null);
+        return new LoggedEvent(rs.getLong("position"), rs.getString("event_id"), rs.getString("partnership_id"),
+                rs.getString("aggregate_id"), rs.getString("aggregate_type"), rs.getLong("sequence_number"), type,
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), reason,
+                Summaries.of(event, type, reason), payload, rs.getString("correlation_id"),
+                rs.getString("causation_id"), event);
     }
 
     /** A partnership's events of the given types in [from, to), in order; null bounds are open. */
-    public List<LoggedEvent> ofPartnership(String partnershipId, Collection<String> types, Instant from, Instant to) {
+    public List<LoggedEvent> ofPartnership(String partnershipId, Collection<Class<?>> types, Instant from,
+                                           Instant to) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", partnershipId);
-        params.put("types", types);
+        params.put("types", types.stream().map(Class::getSimpleName).toList());
         params.put("from", from == null ? null : Timestamp.from(from));
         params.put("to", to == null ? null : Timestamp.from(to));
         return jdbc.sql("SELECT " + LoggedEvent.COLUMNS + """
@@ -36,33 +65,39 @@ public class EventLog {
                           AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
                           AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)
                         ORDER BY position""")
-                .params(params).query((rs, row) -> LoggedEvent.read(rs, json)).list();
+                .params(params).query((rs, row) -> read(rs)).list();
     }
 
-    /** Curriculum pivots across partnerships, filtered; {@code organization} limits to a partner's partnerships. */
-    public List<LoggedEvent> pivots(Instant from, Instant to, String trigger, String partnershipId, String organization) {
+    /**
+     * Curriculum pivots across partnerships, filtered, at most 10,000; {@code organization} limits to a partner's
+     * partnerships.
+     */
+    public List<LoggedEvent> pivots(Instant from, Instant to, PivotTrigger trigger, String partnershipId,
+                                    String organization) {
         Map<String, Object> params = new HashMap<>();
+        params.put("type", CurriculumPivoted.class.getSimpleName());
         params.put("from", from == null ? null : Timestamp.from(from));
         params.put("to", to == null ? null : Timestamp.from(to));
-        params.put("trigger", trigger);
         params.put("partnership", partnershipId);
         params.put("org", organization);
-        return jdbc.sql("SELECT " + LoggedEvent.COLUMNS + """
-                         FROM analytics.event_log e WHERE type = 'CurriculumPivoted'
+        try (Stream<LoggedEvent> pivots = jdbc.sql("SELECT " + LoggedEvent.COLUMNS + """
+                         FROM analytics.event_log e WHERE type = :type
                           AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
                           AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)
-                          AND (CAST(:trigger AS text) IS NULL OR payload->>'trigger' = :trigger)
                           AND (CAST(:partnership AS text) IS NULL OR partnership_id = :partnership)
                           AND (CAST(:org AS text) IS NULL OR EXISTS (SELECT 1 FROM query_side.partner_access a
                                WHERE a.partnership_id = e.partnership_id AND a.organization_id = :org))
-                        ORDER BY position LIMIT 10000""")
-                .params(params).query((rs, row) -> LoggedEvent.read(rs, json)).list();
+                        ORDER BY position""")
+                .params(params).query((rs, row) -> read(rs)).stream()) {
+            return pivots.filter(pivot -> trigger == null || pivot.eventAs(CurriculumPivoted.class)
+                    .map(p -> p.trigger() == trigger).orElse(false)).limit(10_000).toList();
+        }
     }
 
     /** Events after {@code position} up to and including {@code upTo}, in position order, at most {@code limit}. */
     public List<LoggedEvent> after(long position, long upTo, int limit) {
         return jdbc.sql("SELECT " + LoggedEvent.COLUMNS
                         + " FROM analytics.event_log WHERE position > ? AND position <= ? ORDER BY position LIMIT ?")
-                .params(position, upTo, limit).query((rs, row) -> LoggedEvent.read(rs, json)).list();
+                .params(position, upTo, limit).query((rs, row) -> read(rs)).list();
     }
 }

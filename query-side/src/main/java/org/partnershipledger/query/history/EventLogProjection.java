@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.partnershipledger.events.common.LedgerMetadata;
+import org.partnershipledger.events.partnership.PartnershipEvent;
 import org.partnershipledger.events.program.ProgramProposed;
 import org.partnershipledger.query.readmodel.BatchedWrites;
 import org.partnershipledger.query.readmodel.Owns;
@@ -82,7 +83,7 @@ class EventLogProjection {
     }
 
     private Optional<String> partnershipOf(DomainEventMessage<?> message) {
-        if ("Partnership".equals(message.getType())) {
+        if (message.getPayload() instanceof PartnershipEvent) {
             return Optional.of(message.getAggregateIdentifier());
         }
         String programId = message.getAggregateIdentifier();

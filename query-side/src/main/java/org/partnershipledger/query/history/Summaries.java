@@ -1,75 +1,107 @@
 package org.partnershipledger.query.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
+import org.partnershipledger.events.partnership.*;
+import org.partnershipledger.events.program.*;
 
-/** One human sentence per event, for the board: what happened, and why where a reason was given. */
+/**
+ * One human sentence per event, for the board: what happened, and why where a reason was given. Written from the
+ * event classes themselves, so renaming an event or a field breaks the build here, not the sentences.
+ */
 final class Summaries {
 
     private Summaries() {
     }
 
-    static String of(String type, JsonNode p, String reason) {
+    /** The sentence for {@code event}; an event this version does not know (null) is named by its type. */
+    static String of(Object event, String type, String reason) {
         String why = reason == null || reason.isBlank() ? "" : ": " + reason;
-        return switch (type) {
-            case "PartnershipOpened" -> "Partnership \"" + t(p, "name") + "\" opened with " + t(p, "client") + why;
-            case "CandidateShortlisted" -> t(p, "name") + " (" + t(p, "organizationId") + ", " + t(p, "role")
-                    + ") shortlisted";
-            case "DueDiligenceAssessed" -> "Due diligence on " + t(p, "criterion") + " scored " + t(p, "score")
-                    + "/5 (evidence: " + t(p, "evidence") + ")";
-            case "PartnerSelected" -> "Partner " + t(p, "organizationId") + " selected" + why;
-            case "StrategyRealigned" -> "Strategy re-aligned to \"" + t(p, "vision") + "\"" + why;
-            case "OnboardingStarted" -> "Onboarding started";
-            case "OnboardingCompleted" -> "Onboarding completed: " + t(p, "summary");
-            case "GovernanceCharterSet" -> "Governance charter set: " + t(p, "cadence") + " reviews, steering "
-                    + list(p, "steeringMembers");
-            case "BusinessReviewHeld" -> "Business review " + t(p, "period") + " held with " + list(p, "attendees")
-                    + "; decisions: " + list(p, "decisions");
-            case "CostSharingAgreed" -> "Cost sharing of " + t(p, "totalBudget") + " " + t(p, "currency")
-                    + " agreed: " + shares(p) + why;
-            case "ConcernRaised" -> "Concern raised by " + t(p, "raisedBy") + ": " + t(p, "subject");
-            case "ConcernResolved" -> "Concern resolved: " + t(p, "resolution");
-            case "PartnershipEnded" -> "Partnership ended" + why;
-            case "ProgramProposed" -> "Program \"" + t(p, "title") + "\" proposed (curriculum v"
-                    + t(p, "curriculumVersion") + ")" + why;
-            case "ModuleCoCreated" -> "Module \"" + t(p, "title") + "\" co-created by " + list(p, "clientSmes")
-                    + " and " + list(p, "partnerDesigners");
-            case "ProgramApproved" -> "Program approved by " + t(p, "approvedBy");
-            case "ProgramRejected" -> "Program rejected" + why;
-            case "ProgramLocalized" -> "Program localised for " + t(p, "region") + " (" + t(p, "language") + ")";
-            case "CohortScheduled" -> "Cohort of " + t(p, "participants") + " scheduled in " + t(p, "region")
-                    + " from " + t(p, "startsOn");
-            case "CohortDelivered" -> "Cohort delivered on " + t(p, "deliveredOn") + ": "
-                    + t(p, "participantsCompleted") + " completed, facilitated by " + t(p, "facilitator");
-            case "CurriculumPivoted" -> "Curriculum pivoted v" + t(p, "fromVersion") + "→v" + t(p, "toVersion")
-                    + " (" + t(p, "trigger") + "): " + t(p, "reason") + ", approved by " + t(p, "approvedBy");
-            case "ImpactRecorded" -> "Impact recorded: level " + t(p, "level") + " " + t(p, "kpiId") + " = "
-                    + t(p, "value") + " " + t(p, "unit") + " (" + t(p, "periodStart") + " to " + t(p, "periodEnd")
-                    + ", " + t(p, "source") + ")";
-            case "ImpactWithdrawn" -> "Impact record withdrawn" + why;
-            case "ProgramRetired" -> "Program retired" + why;
-            default -> type + why;
-        };
-    }
-
-    private static String t(JsonNode payload, String field) {
-        JsonNode value = payload.get(field);
-        return value == null || value.isNull() ? "-" : value.asText();
-    }
-
-    private static String list(JsonNode payload, String field) {
-        JsonNode values = payload.get(field);
-        if (values == null || !values.isArray() || values.isEmpty()) {
-            return "-";
+        if (event instanceof PartnershipEvent partnershipEvent) {
+            return of(partnershipEvent, why);
         }
-        return StreamSupport.stream(values.spliterator(), false).map(JsonNode::asText)
-                .collect(Collectors.joining(", "));
+        if (event instanceof ProgramEvent programEvent) {
+            return of(programEvent, why);
+        }
+        return type + why;
     }
 
-    private static String shares(JsonNode payload) {
-        return StreamSupport.stream(payload.path("shares").spliterator(), false)
-                .map(share -> share.path("businessUnit").asText() + " " + share.path("percent").asText() + "%")
-                .collect(Collectors.joining(", "));
+    private static String of(PartnershipEvent event, String why) {
+        if (event instanceof PartnershipOpened e) {
+            return "Partnership \"" + t(e.name()) + "\" opened with " + t(e.client()) + why;
+        } else if (event instanceof CandidateShortlisted e) {
+            return t(e.name()) + " (" + t(e.organizationId()) + ", " + t(e.role()) + ") shortlisted";
+        } else if (event instanceof DueDiligenceAssessed e) {
+            return "Due diligence on " + t(e.criterion()) + " scored " + e.score() + "/5 (evidence: "
+                    + t(e.evidence()) + ")";
+        } else if (event instanceof PartnerSelected e) {
+            return "Partner " + t(e.organizationId()) + " selected" + why;
+        } else if (event instanceof StrategyRealigned e) {
+            return "Strategy re-aligned to \"" + t(e.vision()) + "\"" + why;
+        } else if (event instanceof OnboardingStarted) {
+            return "Onboarding started";
+        } else if (event instanceof OnboardingCompleted e) {
+            return "Onboarding completed: " + t(e.summary());
+        } else if (event instanceof GovernanceCharterSet e) {
+            return "Governance charter set: " + t(e.cadence()) + " reviews, steering " + list(e.steeringMembers());
+        } else if (event instanceof BusinessReviewHeld e) {
+            return "Business review " + t(e.period()) + " held with " + list(e.attendees()) + "; decisions: "
+                    + list(e.decisions());
+        } else if (event instanceof CostSharingAgreed e) {
+            return "Cost sharing of " + t(e.totalBudget()) + " " + t(e.currency()) + " agreed: "
+                    + e.shares().stream().map(share -> share.businessUnit() + " " + t(share.percent()) + "%")
+                    .collect(Collectors.joining(", ")) + why;
+        } else if (event instanceof ConcernRaised e) {
+            return "Concern raised by " + t(e.raisedBy()) + ": " + t(e.subject());
+        } else if (event instanceof ConcernResolved e) {
+            return "Concern resolved: " + t(e.resolution());
+        } else if (event instanceof PartnershipEnded) {
+            return "Partnership ended" + why;
+        }
+        return event.getClass().getSimpleName() + why;
+    }
+
+    private static String of(ProgramEvent event, String why) {
+        if (event instanceof ProgramProposed e) {
+            return "Program \"" + t(e.title()) + "\" proposed (curriculum v" + e.curriculumVersion() + ")" + why;
+        } else if (event instanceof ModuleCoCreated e) {
+            return "Module \"" + t(e.title()) + "\" co-created by " + list(e.clientSmes()) + " and "
+                    + list(e.partnerDesigners());
+        } else if (event instanceof ProgramApproved e) {
+            return "Program approved by " + t(e.approvedBy());
+        } else if (event instanceof ProgramRejected) {
+            return "Program rejected" + why;
+        } else if (event instanceof ProgramLocalized e) {
+            return "Program localised for " + t(e.region()) + " (" + t(e.language()) + ")";
+        } else if (event instanceof CohortScheduled e) {
+            return "Cohort of " + e.participants() + " scheduled in " + t(e.region()) + " from " + t(e.startsOn());
+        } else if (event instanceof CohortDelivered e) {
+            return "Cohort delivered on " + t(e.deliveredOn()) + ": " + e.participantsCompleted()
+                    + " completed, facilitated by " + t(e.facilitator());
+        } else if (event instanceof CurriculumPivoted e) {
+            return "Curriculum pivoted v" + e.fromVersion() + "→v" + e.toVersion() + " (" + t(e.trigger()) + "): "
+                    + t(e.reason()) + ", approved by " + t(e.approvedBy());
+        } else if (event instanceof ImpactRecorded e) {
+            return "Impact recorded: level " + e.level() + " " + t(e.kpiId()) + " = " + t(e.value()) + " "
+                    + t(e.unit()) + " (" + t(e.periodStart()) + " to " + t(e.periodEnd()) + ", " + t(e.source())
+                    + ")";
+        } else if (event instanceof ImpactWithdrawn) {
+            return "Impact record withdrawn" + why;
+        } else if (event instanceof ProgramRetired) {
+            return "Program retired" + why;
+        }
+        return event.getClass().getSimpleName() + why;
+    }
+
+    private static String t(Object value) {
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        return value == null ? "-" : value.toString();
+    }
+
+    private static String list(List<String> values) {
+        return values == null || values.isEmpty() ? "-" : String.join(", ", values);
     }
 }

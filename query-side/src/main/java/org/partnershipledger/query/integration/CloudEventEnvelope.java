@@ -1,5 +1,7 @@
 package org.partnershipledger.query.integration;
 
+import org.partnershipledger.query.history.EventTypes;
+
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.partnershipledger.query.readmodel.Json;
+import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -47,16 +48,16 @@ class ExportController {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
-    private final Json json;
+    private final EventLog log;
     private final CloudEventEnvelope envelope;
     private final StreamHub hub;
 
-    ExportController(DataSource dataSource, Json json, CloudEventEnvelope envelope, StreamHub hub) {
+    ExportController(DataSource dataSource, EventLog log, CloudEventEnvelope envelope, StreamHub hub) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH);
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
-        this.json = json;
+        this.log = log;
         this.envelope = envelope;
         this.hub = hub;
     }
@@ -97,7 +98,7 @@ class ExportController {
                 read[0] = 0;
                 params.set(0, last[0]);
                 readOnly.executeWithoutResult(status -> jdbc.query(sql.toString(), rs -> {
-                    LoggedEvent event = LoggedEvent.read(rs, json);
+                    LoggedEvent event = log.read(rs);
                     read[0]++;
                     last[0] = event.position();
                     if (type == null || type.equals(event.type())

@@ -1,5 +1,7 @@
 package org.partnershipledger.query.integration;
 
+import org.partnershipledger.query.history.EventTypes;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

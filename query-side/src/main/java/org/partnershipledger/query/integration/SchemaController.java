@@ -1,5 +1,7 @@
 package org.partnershipledger.query.integration;
 
+import org.partnershipledger.query.history.EventTypes;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

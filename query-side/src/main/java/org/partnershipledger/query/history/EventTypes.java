@@ -1,10 +1,12 @@
-package org.partnershipledger.query.integration;
+package org.partnershipledger.query.history;
 
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.axonframework.serialization.Revision;
+import org.partnershipledger.events.partnership.PartnershipEvent;
+import org.partnershipledger.events.program.ProgramEvent;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -41,7 +43,7 @@ public class EventTypes {
             try {
                 Class<?> type = Class.forName(definition.getBeanClassName());
                 String revision = type.getAnnotation(Revision.class).value();
-                String aggregate = type.getPackageName().substring(type.getPackageName().lastIndexOf('.') + 1);
+                String aggregate = aggregateOf(type).toLowerCase(java.util.Locale.ROOT);
                 EventType eventType = new EventType(type,
                         "ledger." + aggregate + "." + kebab(type.getSimpleName()) + ".v" + revision, revision);
                 bySimpleName.put(type.getSimpleName(), eventType);
@@ -64,7 +66,18 @@ public class EventTypes {
         return byCloudEventType.values();
     }
 
-    static String kebab(String camel) {
+    /** The aggregate type an event class belongs to, as the event store records it. */
+    public static String aggregateOf(Class<?> eventClass) {
+        if (PartnershipEvent.class.isAssignableFrom(eventClass)) {
+            return PartnershipEvent.AGGREGATE;
+        }
+        if (ProgramEvent.class.isAssignableFrom(eventClass)) {
+            return ProgramEvent.AGGREGATE;
+        }
+        throw new IllegalArgumentException(eventClass.getName() + " is not an event of a partnership or a program");
+    }
+
+    public static String kebab(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
     }
 }

@@ -1,0 +1,44 @@
+package org.partnershipledger.query.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.partnership.*;
+import org.partnershipledger.events.program.*;
+
+/** The board's one-line sentences, written from the events' own fields. */
+class SummariesTest {
+
+    static final PartnershipId P = new PartnershipId("p-1");
+    static final ProgramId G = new ProgramId("g-1");
+
+    @Test
+    void aDecisionSaysWhatHappenedAndWhy() {
+        assertThat(Summaries.of(new PartnerSelected(P, "pt-1", "org-7", "Best field coverage"), "PartnerSelected",
+                "Best field coverage")).isEqualTo("Partner org-7 selected: Best field coverage");
+        assertThat(Summaries.of(new CurriculumPivoted(G, 1, 2, "Pilot feedback", PivotTrigger.LEARNER_FEEDBACK,
+                        List.of(), List.of(), "Head of Sales", LocalDate.parse("2026-10-01"),
+                        List.of(new CurriculumModule(new ModuleId("m-1"), "Discovery"))), "CurriculumPivoted", null))
+                .isEqualTo("Curriculum pivoted v1→v2 (LEARNER_FEEDBACK): Pilot feedback, approved by Head of Sales");
+    }
+
+    @Test
+    void amountsReadAsWritten() {
+        assertThat(Summaries.of(new CostSharingAgreed(P, "EUR", new BigDecimal("120000.00"),
+                        List.of(new CostShare("Sales", new BigDecimal("60")), new CostShare("Ops", new BigDecimal("40"))),
+                        "Budget split"), "CostSharingAgreed", null))
+                .isEqualTo("Cost sharing of 120000.00 EUR agreed: Sales 60%, Ops 40%");
+        assertThat(Summaries.of(new ImpactRecorded(G, "i-1", 4, "ttq", new BigDecimal("12.5"), "days", null, null,
+                        LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"), ImpactSource.BI, List.of(), null,
+                        null, 1), "ImpactRecorded", null))
+                .isEqualTo("Impact recorded: level 4 ttq = 12.5 days (2026-07-01 to 2026-09-30, BI)");
+    }
+
+    @Test
+    void anEventThisVersionDoesNotKnowIsNamedByItsType() {
+        assertThat(Summaries.of(null, "PartnershipRenamed", "Merger")).isEqualTo("PartnershipRenamed: Merger");
+    }
+}
