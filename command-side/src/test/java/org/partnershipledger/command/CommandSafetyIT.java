@@ -70,6 +70,18 @@ class CommandSafetyIT extends CommandSideIT {
     }
 
     @Test
+    void anIfMatchThatIsNoETagOfTheLedgerIs400() {
+        String p = openPartnership();
+
+        Http.Response response = http.putJson("/api/partnerships/" + p + "/governance-charter",
+                "{\"cadence\": \"MONTHLY\", \"steeringMembers\": [\"CLO\"]}", "If-Match", "\"abc\"");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(eventsOf(p)).isEqualTo(1);
+    }
+
+    @Test
     void twoConcurrentWritesOnTheSameVersionNeverBothSucceed() throws Exception {
         String p = openPartnership();
         CyclicBarrier start = new CyclicBarrier(2);
