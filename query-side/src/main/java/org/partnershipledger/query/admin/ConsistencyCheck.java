@@ -9,15 +9,16 @@ import java.util.TreeMap;
 import java.util.function.DoubleConsumer;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.partnershipledger.query.http.Conflict;
-import org.partnershipledger.query.readmodel.ReadModelPositions;
 import org.partnershipledger.events.partnership.PartnershipEvent;
 import org.partnershipledger.events.program.ImpactRecorded;
 import org.partnershipledger.events.program.ImpactWithdrawn;
 import org.partnershipledger.events.program.ProgramEvent;
+import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.query.history.EventLog;
+import org.partnershipledger.query.http.Conflict;
 import org.partnershipledger.query.partnership.PartnershipViews;
 import org.partnershipledger.query.readmodel.ReadModel;
+import org.partnershipledger.query.readmodel.ReadModelPositions;
 import org.partnershipledger.query.readmodel.ReadModels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -73,7 +74,7 @@ public class ConsistencyCheck {
      */
     public void requireComparableStore() {
         if (!(eventStore instanceof EmbeddedEventStore)) {
-            throw new Conflict("CHECK_NEEDS_POSTGRESQL_STORE", "The consistency check compares read models with "
+            throw new Conflict(ProblemCode.CHECK_NEEDS_POSTGRESQL_STORE, "The consistency check compares read models with "
                     + "the event store in PostgreSQL; this ledger keeps its events in "
                     + eventStore.getClass().getSimpleName());
         }

@@ -2,6 +2,7 @@ package org.partnershipledger.query.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import jakarta.annotation.PreDestroy;
+import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.query.http.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -102,7 +103,7 @@ class ConsistencyController {
     synchronized Status checkStatus(@PathVariable String id) {
         Job job = jobs.get(id);
         if (job == null) {
-            throw new NotFound("CHECK_NOT_FOUND", "No consistency check " + id + " (the last " + KEPT + " are kept)");
+            throw new NotFound(ProblemCode.CHECK_NOT_FOUND, "No consistency check " + id + " (the last " + KEPT + " are kept)");
         }
         return job.status();
     }

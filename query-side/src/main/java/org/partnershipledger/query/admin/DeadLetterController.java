@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.Problems;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.readmodel.DeadLetters;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -72,7 +72,7 @@ class DeadLetterController {
     ResponseEntity<?> evict(@PathVariable String id, @RequestParam(required = false) String reason,
                             Authentication caller) {
         if (reason == null || reason.isBlank()) {
-            return Problems.respond(HttpStatus.BAD_REQUEST, "REASON_REQUIRED",
+            return Problems.respond(ProblemCode.REASON_REQUIRED,
                     "Say why the letter is evicted: DELETE /api/admin/dead-letters/{id}?reason=...");
         }
         return ResponseEntity.ok(deadLetters.evict(letter(id), reason.strip(), caller.getName()));
@@ -80,6 +80,6 @@ class DeadLetterController {
 
     private DeadLetters.DeadLetter letter(String id) {
         return deadLetters.find(id)
-                .orElseThrow(() -> new NotFound("DEAD_LETTER_NOT_FOUND", "No dead letter " + id));
+                .orElseThrow(() -> new NotFound(ProblemCode.DEAD_LETTER_NOT_FOUND, "No dead letter " + id));
     }
 }

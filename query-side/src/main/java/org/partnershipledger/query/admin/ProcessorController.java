@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.readmodel.Rebuilds;
 import org.springframework.http.MediaType;
@@ -78,7 +79,7 @@ class ProcessorController {
     ResponseEntity<Processor> replay(@PathVariable String name, Authentication caller) {
         StreamingEventProcessor processor = streaming(name);
         if (!rebuilds.isReadModel(name)) {
-            throw new NotFound("PROCESSOR_NOT_FOUND", "No read model called " + name);
+            throw new NotFound(ProblemCode.PROCESSOR_NOT_FOUND, "No read model called " + name);
         }
         rebuilds.start(name, caller.getName());
         return ResponseEntity.accepted().location(URI.create("/api/admin/processors/" + name))
@@ -87,7 +88,7 @@ class ProcessorController {
 
     private StreamingEventProcessor streaming(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new NotFound("PROCESSOR_NOT_FOUND", "No processor called " + name));
+                .orElseThrow(() -> new NotFound(ProblemCode.PROCESSOR_NOT_FOUND, "No processor called " + name));
     }
 
     private long head() {

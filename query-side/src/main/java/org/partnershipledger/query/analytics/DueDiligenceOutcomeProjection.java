@@ -1,7 +1,6 @@
 package org.partnershipledger.query.analytics;
 
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;

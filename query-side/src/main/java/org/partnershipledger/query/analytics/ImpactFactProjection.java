@@ -2,7 +2,6 @@ package org.partnershipledger.query.analytics;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;

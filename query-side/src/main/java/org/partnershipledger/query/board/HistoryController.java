@@ -1,7 +1,5 @@
 package org.partnershipledger.query.board;
 
-import org.partnershipledger.query.history.LoggedEvent;
-import org.partnershipledger.query.history.EventLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Timestamp;
@@ -10,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.partnershipledger.query.access.PartnerScope;
+import org.partnershipledger.query.history.EventLog;
+import org.partnershipledger.query.history.LoggedEvent;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.Paging;
 import org.partnershipledger.query.http.ReadConsistency;

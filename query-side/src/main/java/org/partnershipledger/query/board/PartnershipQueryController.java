@@ -1,7 +1,5 @@
 package org.partnershipledger.query.board;
 
-import org.partnershipledger.query.partnership.PartnershipView;
-import org.partnershipledger.query.partnership.PartnershipViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,12 +12,14 @@ import java.util.Optional;
 import org.partnershipledger.events.partnership.Stage;
 import org.partnershipledger.query.access.PartnerScope;
 import org.partnershipledger.query.board.TimeTravel;
-import org.partnershipledger.query.readmodel.Json;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.Paging;
 import org.partnershipledger.query.http.ReadConsistency;
+import org.partnershipledger.query.partnership.PartnershipView;
+import org.partnershipledger.query.partnership.PartnershipViews;
 import org.partnershipledger.query.program.ProgramView;
 import org.partnershipledger.query.program.ProgramViews;
+import org.partnershipledger.query.readmodel.Json;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,7 +1,5 @@
 package org.partnershipledger.query.board;
 
-import org.partnershipledger.query.history.EventLog;
-import org.partnershipledger.query.history.LoggedEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -14,6 +12,8 @@ import org.partnershipledger.events.partnership.PartnershipOpened;
 import org.partnershipledger.events.program.CurriculumPivoted;
 import org.partnershipledger.events.program.PivotTrigger;
 import org.partnershipledger.query.access.PartnerScope;
+import org.partnershipledger.query.history.EventLog;
+import org.partnershipledger.query.history.LoggedEvent;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.ReadConsistency;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -1,8 +1,5 @@
 package org.partnershipledger.query.board;
 
-import org.partnershipledger.query.program.ProgramView;
-import org.partnershipledger.query.program.ProgramViews;
-import org.partnershipledger.query.program.ImpactSummary;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,11 +9,13 @@ import java.util.Map;
 import org.partnershipledger.events.partnership.Kpi;
 import org.partnershipledger.query.access.PartnerScope;
 import org.partnershipledger.query.board.TimeTravel;
-import org.partnershipledger.query.readmodel.Json;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.ReadConsistency;
-import org.partnershipledger.query.partnership.PartnershipView;
 import org.partnershipledger.query.partnership.PartnershipViews;
+import org.partnershipledger.query.program.ImpactSummary;
+import org.partnershipledger.query.program.ProgramView;
+import org.partnershipledger.query.program.ProgramViews;
+import org.partnershipledger.query.readmodel.Json;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

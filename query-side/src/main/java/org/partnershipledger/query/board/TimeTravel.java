@@ -6,9 +6,9 @@ import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.partnershipledger.query.readmodel.EventMetadata;
 import org.partnershipledger.query.partnership.PartnershipView;
 import org.partnershipledger.query.program.ProgramView;
+import org.partnershipledger.query.readmodel.EventMetadata;
 import org.springframework.stereotype.Component;
 
 /**

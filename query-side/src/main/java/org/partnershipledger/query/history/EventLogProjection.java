@@ -1,23 +1,22 @@
 package org.partnershipledger.query.history;
 
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.serialization.Serializer;
 import org.partnershipledger.events.common.LedgerMetadata;
 import org.partnershipledger.events.partnership.PartnershipEvent;
 import org.partnershipledger.events.program.ProgramProposed;
 import org.partnershipledger.query.readmodel.BatchedWrites;
-import org.partnershipledger.query.readmodel.Owns;
-import org.partnershipledger.query.readmodel.Tables;
 import org.partnershipledger.query.readmodel.EventMetadata;
 import org.partnershipledger.query.readmodel.EventPositions;
-import org.axonframework.serialization.Serializer;
+import org.partnershipledger.query.readmodel.Owns;
+import org.partnershipledger.query.readmodel.Tables;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 

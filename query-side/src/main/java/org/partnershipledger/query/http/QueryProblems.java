@@ -3,7 +3,6 @@ package org.partnershipledger.query.http;
 import org.partnershipledger.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,12 +18,12 @@ class QueryProblems {
 
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
-        return Problems.respond(HttpStatus.NOT_FOUND, e.code, e.getMessage());
+        return Problems.respond(e.code, e.getMessage());
     }
 
     @ExceptionHandler(Conflict.class)
     ResponseEntity<ProblemDetail> conflict(Conflict e) {
-        return Problems.respond(HttpStatus.CONFLICT, e.code, e.getMessage());
+        return Problems.respond(e.code, e.getMessage());
     }
 
     @ExceptionHandler(ReadConsistency.NotYetConsistent.class)

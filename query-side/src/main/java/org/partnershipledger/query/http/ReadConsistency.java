@@ -1,9 +1,10 @@
 package org.partnershipledger.query.http;
 
-import org.partnershipledger.query.readmodel.ReadModelPositions;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.Problems;
+import org.partnershipledger.query.readmodel.ReadModelPositions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -62,7 +63,7 @@ public class ReadConsistency {
     static ResponseEntity<ProblemDetail> notYet(NotYetConsistent e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "NOT_YET_CONSISTENT", e.getMessage()));
+                .body(Problems.problem(ProblemCode.NOT_YET_CONSISTENT, e.getMessage()));
     }
 
     private static void sleep() {

@@ -1,7 +1,5 @@
 package org.partnershipledger.query.integration;
 
-import org.partnershipledger.query.history.EventTypes;
-
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
@@ -10,6 +8,7 @@ import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import org.partnershipledger.query.history.EventTypes;
 import org.partnershipledger.query.history.LoggedEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,5 @@
 package org.partnershipledger.query.integration;
 
-import org.partnershipledger.query.history.EventTypes;
-
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -14,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.partnershipledger.query.history.EventTypes;
 
 /** JSON Schema (2020-12) of an event's {@code data}, generated from its record, so it cannot drift from the code. */
 final class JsonSchemas {

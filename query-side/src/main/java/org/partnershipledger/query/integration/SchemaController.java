@@ -1,11 +1,11 @@
 package org.partnershipledger.query.integration;
 
-import org.partnershipledger.query.history.EventTypes;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.partnershipledger.platform.web.ProblemCode;
+import org.partnershipledger.query.history.EventTypes;
 import org.partnershipledger.query.http.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +40,6 @@ class SchemaController {
     @Operation(summary = "The JSON Schema of one type's data, generated from the event record")
     Map<String, Object> schema(@PathVariable String type) {
         return types.byCloudEventType(type).map(t -> JsonSchemas.of(t, envelope.schemaUrl("")))
-                .orElseThrow(() -> new NotFound("UNKNOWN_EVENT_TYPE", "No such event type: " + type));
+                .orElseThrow(() -> new NotFound(ProblemCode.UNKNOWN_EVENT_TYPE, "No such event type: " + type));
     }
 }

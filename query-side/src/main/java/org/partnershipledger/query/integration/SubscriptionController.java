@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.partnershipledger.platform.security.Principals;
+import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.query.http.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -109,6 +110,6 @@ class SubscriptionController {
     }
 
     private static NotFound notFound(String id) {
-        return new NotFound("SUBSCRIPTION_NOT_FOUND", "No such subscription: " + id);
+        return new NotFound(ProblemCode.SUBSCRIPTION_NOT_FOUND, "No such subscription: " + id);
     }
 }

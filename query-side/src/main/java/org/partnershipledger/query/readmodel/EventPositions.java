@@ -1,8 +1,8 @@
 package org.partnershipledger.query.readmodel;
 
-import java.util.OptionalLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.OptionalLong;
 import org.axonframework.eventhandling.EventMessage;
 import org.partnershipledger.platform.axon.PositionedEventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
