@@ -1,7 +1,6 @@
 package org.partnershipledger.platform.web;
 
 import java.net.URI;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,36 +18,14 @@ public final class Problems {
 
     /** A problem with the code's own status. */
     public static ProblemDetail problem(ProblemCode code, String detail) {
-        return build(code.status(), code.name(), detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
+        problem.setType(URI.create("urn:partnership-ledger:problem:" + code.name().toLowerCase().replace('_', '-')));
+        problem.setProperty(CODE, code.name());
+        return problem;
     }
 
     public static ResponseEntity<ProblemDetail> respond(ProblemCode code, String detail) {
         return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(code, detail));
-    }
-
-    /** Query side moves to ProblemCode; until then its codes are checked by ProblemCatalogueTest only. */
-    @Deprecated(forRemoval = true)
-    public static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
-        return build(status, code, detail);
-    }
-
-    /** Query side moves to ProblemCode; until then its codes are checked by ProblemCatalogueTest only. */
-    @Deprecated(forRemoval = true)
-    public static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, String code, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(build(status, code, detail));
-    }
-
-    private static ProblemDetail build(HttpStatusCode status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type(code));
-        problem.setProperty(CODE, code);
-        return problem;
-    }
-
-    /** E.g. {@code urn:partnership-ledger:problem:version-mismatch}. */
-    private static URI type(String code) {
-        return URI.create("urn:partnership-ledger:problem:" + code.toLowerCase().replace('_', '-'));
     }
 }
