@@ -17,6 +17,8 @@ import org.partnershipledger.client.command.ProgramsApi;
 import org.partnershipledger.client.command.model.KpiRequest;
 import org.partnershipledger.client.command.model.ModuleRequest;
 import org.partnershipledger.client.command.model.OpenRequest;
+import org.partnershipledger.client.command.model.PartnershipCreated;
+import org.partnershipledger.client.command.model.ProgramCreated;
 import org.partnershipledger.client.command.model.ProposeRequest;
 import org.partnershipledger.client.query.HistoryApi;
 import org.partnershipledger.client.query.model.History;
@@ -57,25 +59,25 @@ class GeneratedClientIT {
         assertThat(readTheProgram(programId)).containsEntry("title", "Consultative selling");
     }
 
-    /** {@code POST /api/partnerships}: 201 with the new partnership's id. */
+    /** {@code POST /api/partnerships}: 201 with the new partnership's id and version 0. */
     private String openAPartnership() throws Exception {
-        Map<String, Object> opened = new PartnershipsApi(commands("manager")).open(new OpenRequest()
+        PartnershipCreated opened = new PartnershipsApi(commands("manager")).openPartnership(new OpenRequest()
                 .name("Field sales academy").client("Acme Retail").vision("New reps productive in 90 days")
                 .kpis(List.of(new KpiRequest().kpiId("ttq").name("Time to quota").unit("days")
                         .baseline(BigDecimal.valueOf(120)).target(BigDecimal.valueOf(90))
                         .dueDate(LocalDate.of(2027, 6, 30))))
-                .reason("Sales onboarding takes too long"));
-        assertThat(opened).containsEntry("version", 0);
-        return (String) opened.get("partnershipId");
+                .reason("Sales onboarding takes too long"), null);
+        assertThat(opened.getVersion()).isZero();
+        return opened.getPartnershipId();
     }
 
     /** {@code POST /api/programs}, in the partnership just opened. */
     private String proposeAProgramInIt(String partnershipId) throws Exception {
-        Map<String, Object> proposed = new ProgramsApi(commands("manager")).propose(new ProposeRequest()
+        ProgramCreated proposed = new ProgramsApi(commands("manager")).proposeProgram(new ProposeRequest()
                 .partnershipId(partnershipId).title("Consultative selling").objectives(List.of("Ask better questions"))
                 .audience("New sales reps").kpiTargets(List.of("ttq"))
-                .modules(List.of(new ModuleRequest().title("Discovery"))).reason("First cohort in Q3"));
-        return (String) proposed.get("programId");
+                .modules(List.of(new ModuleRequest().title("Discovery"))).reason("First cohort in Q3"), null);
+        return proposed.getProgramId();
     }
 
     /** {@code GET /api/partnerships/{id}/history}, once the query side has projected {@code events} events. */
