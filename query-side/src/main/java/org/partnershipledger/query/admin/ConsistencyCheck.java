@@ -1,5 +1,6 @@
 package org.partnershipledger.query.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +90,7 @@ public class ConsistencyCheck {
                                   String digest) {
     }
 
+    @Schema(name = "ConsistencyReport")
     public record Report(Instant checkedAt, boolean consistent, long headPosition, long differenceCount,
                          List<Difference> differences, List<ReadModelResult> readModels,
                          Map<String, Long> eventsByType, Map<String, Long> loggedByType) {

@@ -1,6 +1,9 @@
 package org.partnershipledger.query.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
@@ -15,7 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.partnershipledger.platform.web.ProblemCode;
+import org.partnershipledger.platform.web.openapi.Rejects;
 import org.partnershipledger.query.http.NotFound;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -50,6 +56,7 @@ class ConsistencyController {
     }
 
     /** A check: RUNNING with its progress (0 to 1), then DONE with its report, or FAILED with why. */
+    @Schema(name = "ConsistencyCheckStatus")
     record Status(String id, String state, double progress, String error, ConsistencyCheck.Report report) {
     }
 
@@ -72,8 +79,14 @@ class ConsistencyController {
     }
 
     @GetMapping
-    @Operation(summary = "Is every read model complete and equal to what the event store says? Runs a check (or joins "
-            + "the one running) and answers its report (200) within `wait` seconds, else where to follow it (202)")
+    @Operation(operationId = "checkConsistency", summary = "Is every read model complete and equal to what the event "
+            + "store says? Runs a check (or joins the one running) and answers its report (200) within `wait` seconds, "
+            + "else where to follow it (202)")
+    @ApiResponse(responseCode = "200", description = "The check's report",
+            content = @Content(schema = @Schema(implementation = ConsistencyCheck.Report.class)))
+    @ApiResponse(responseCode = "202", description = "Still running: follow it at Location",
+            content = @Content(schema = @Schema(implementation = Status.class)))
+    @Rejects(ProblemCode.CHECK_NEEDS_POSTGRESQL_STORE)
     ResponseEntity<?> checkNow(@RequestParam(defaultValue = "true") boolean digests,
                                @RequestParam(defaultValue = "60") int wait) {
         if (wait < 0 || wait > 600) {
@@ -93,13 +106,17 @@ class ConsistencyController {
     }
 
     @PostMapping("/checks")
-    @Operation(summary = "Start a check (or join the one running): 202 with where to follow it")
+    @Operation(operationId = "startConsistencyCheck",
+            summary = "Start a check (or join the one running): 202 with where to follow it")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Rejects(ProblemCode.CHECK_NEEDS_POSTGRESQL_STORE)
     ResponseEntity<Status> startCheck(@RequestParam(defaultValue = "true") boolean digests) {
         return accepted(start(digests));
     }
 
     @GetMapping("/checks/{id}")
-    @Operation(summary = "A check's state and progress, and its report once DONE")
+    @Operation(operationId = "getConsistencyCheck", summary = "A check's state and progress, and its report once DONE")
+    @Rejects(ProblemCode.CHECK_NOT_FOUND)
     synchronized Status checkStatus(@PathVariable String id) {
         Job job = jobs.get(id);
         if (job == null) {

@@ -1,17 +1,16 @@
 package org.partnershipledger.query.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.partnershipledger.platform.web.ProblemCode;
-import org.partnershipledger.platform.web.Problems;
+import org.partnershipledger.platform.web.openapi.Rejects;
 import org.partnershipledger.query.http.NotFound;
+import org.partnershipledger.query.http.Refused;
 import org.partnershipledger.query.readmodel.DeadLetters;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,49 +32,59 @@ class DeadLetterController {
         this.deadLetters = deadLetters;
     }
 
+    record DeadLetterList(int count, List<DeadLetters.DeadLetter> deadLetters) {
+    }
+
+    record Evictions(List<DeadLetters.Eviction> evictions) {
+    }
+
+    record Retried(boolean handled, List<DeadLetters.DeadLetter> stillParked) {
+    }
+
     @GetMapping
-    @Operation(summary = "Parked events, per processor and aggregate, in order; the cause of each")
-    Map<String, Object> list(@RequestParam Optional<String> processor) {
+    @Operation(operationId = "listDeadLetters",
+            summary = "Parked events, per processor and aggregate, in order; the cause of each")
+    DeadLetterList list(@RequestParam Optional<String> processor) {
         List<DeadLetters.DeadLetter> letters = deadLetters.list(processor);
-        return Map.of("count", letters.size(), "deadLetters", letters);
+        return new DeadLetterList(letters.size(), letters);
     }
 
     @GetMapping("/evictions")
-    @Operation(summary = "Letters evicted by hand: who, when, why")
-    Map<String, Object> evictions() {
-        return Map.of("evictions", deadLetters.evictions());
+    @Operation(operationId = "listEvictions", summary = "Letters evicted by hand: who, when, why")
+    Evictions evictions() {
+        return new Evictions(deadLetters.evictions());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One parked event")
+    @Operation(operationId = "getDeadLetter", summary = "One parked event")
+    @Rejects(ProblemCode.DEAD_LETTER_NOT_FOUND)
     DeadLetters.DeadLetter one(@PathVariable String id) {
         return letter(id);
     }
 
     @PostMapping("/{id}/retry")
-    @Operation(summary = "Handle the letter's sequence again, in order from its first letter; what still fails stays "
-            + "parked with its latest cause")
-    Map<String, Object> retry(@PathVariable String id) {
+    @Operation(operationId = "retryDeadLetter", summary = "Handle the letter's sequence again, in order from its "
+            + "first letter; what still fails stays parked with its latest cause")
+    @Rejects(ProblemCode.DEAD_LETTER_NOT_FOUND)
+    Retried retry(@PathVariable String id) {
         DeadLetters.DeadLetter letter = letter(id);
         boolean handled = deadLetters.retry(letter);
         List<DeadLetters.DeadLetter> left = deadLetters.list(Optional.of(letter.processor())).stream()
                 .filter(other -> other.sequence().equals(letter.sequence())).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("handled", handled && left.isEmpty());
-        body.put("stillParked", left);
-        return body;
+        return new Retried(handled && left.isEmpty(), left);
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Evict a letter for good, with the reason (required); later letters of its sequence stay "
-            + "parked until retried")
-    ResponseEntity<?> evict(@PathVariable String id, @RequestParam(required = false) String reason,
-                            Authentication caller) {
+    @Operation(operationId = "evictDeadLetter", summary = "Evict a letter for good, with the reason (required); "
+            + "later letters of its sequence stay parked until retried")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.DEAD_LETTER_NOT_FOUND})
+    DeadLetters.Eviction evict(@PathVariable String id, @RequestParam(required = false) String reason,
+                               @Parameter(hidden = true) Authentication caller) {
         if (reason == null || reason.isBlank()) {
-            return Problems.respond(ProblemCode.REASON_REQUIRED,
+            throw new Refused(ProblemCode.REASON_REQUIRED,
                     "Say why the letter is evicted: DELETE /api/admin/dead-letters/{id}?reason=...");
         }
-        return ResponseEntity.ok(deadLetters.evict(letter(id), reason.strip(), caller.getName()));
+        return deadLetters.evict(letter(id), reason.strip(), caller.getName());
     }
 
     private DeadLetters.DeadLetter letter(String id) {

@@ -1,12 +1,12 @@
 package org.partnershipledger.query.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -14,8 +14,10 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.partnershipledger.platform.web.ProblemCode;
+import org.partnershipledger.platform.web.openapi.Rejects;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.readmodel.Rebuilds;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -56,27 +59,34 @@ class ProcessorController {
     record Rebuild(String requestedBy, Instant requestedAt, Instant completedAt, Long position, Double progress) {
     }
 
+    record Processors(long headPosition, List<Processor> processors) {
+    }
+
     @GetMapping
-    @Operation(summary = "Every processor: RUNNING, REPLAYING, STOPPED or ERROR; position, head, lag, replay progress")
-    Map<String, Object> processors() {
+    @Operation(operationId = "listProcessors",
+            summary = "Every processor: RUNNING, REPLAYING, STOPPED or ERROR; position, head, lag, replay progress")
+    Processors processors() {
         long head = head();
         List<Processor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
                 .map(processor -> describe(processor, head)).toList();
-        return Map.of("headPosition", head, "processors", processors);
+        return new Processors(head, processors);
     }
 
     @GetMapping("/{name}")
-    @Operation(summary = "One processor, with its latest rebuild")
+    @Operation(operationId = "getProcessor", summary = "One processor, with its latest rebuild")
+    @Rejects(ProblemCode.PROCESSOR_NOT_FOUND)
     Processor processor(@PathVariable String name) {
         return describe(streaming(name), head());
     }
 
     @PostMapping("/{name}/replay")
-    @Operation(summary = "Rebuild the processor's read model from the whole history, with no downtime: the current "
-            + "read model keeps answering until the rebuilt one has caught up and takes over (202; a rebuild already "
-            + "running carries on)")
-    ResponseEntity<Processor> replay(@PathVariable String name, Authentication caller) {
+    @Operation(operationId = "replayProcessor", summary = "Rebuild the processor's read model from the whole history, "
+            + "with no downtime: the current read model keeps answering until the rebuilt one has caught up and takes "
+            + "over (202; a rebuild already running carries on)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Rejects(ProblemCode.PROCESSOR_NOT_FOUND)
+    ResponseEntity<Processor> replay(@PathVariable String name, @Parameter(hidden = true) Authentication caller) {
         StreamingEventProcessor processor = streaming(name);
         if (!rebuilds.isReadModel(name)) {
             throw new NotFound(ProblemCode.PROCESSOR_NOT_FOUND, "No read model called " + name);

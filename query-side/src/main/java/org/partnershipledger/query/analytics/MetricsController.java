@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.partnershipledger.events.partnership.DueDiligenceCriterion;
+import org.partnershipledger.query.http.AnswersAtPosition;
 import org.partnershipledger.query.http.ReadConsistency;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The analyst metrics: pivot-to-impact lead time and due-diligence outcomes by partner role. */
 @RestController
+@AnswersAtPosition
 @RequestMapping(path = "/api/analytics", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Analytics")
 class MetricsController {
@@ -38,17 +40,24 @@ class MetricsController {
         this.consistency = consistency;
     }
 
-    record Pivot(String programId, int toVersion, String partnershipId, Instant pivotedAt, String trigger,
+    record PivotLeadTime(String programId, int toVersion, String partnershipId, Instant pivotedAt, String trigger,
                  String reason, String impactId, Integer impactLevel, String kpiId, Instant impactRecordedAt,
                  Integer leadTimeDays, BigDecimal valueBefore, BigDecimal valueAfter, BigDecimal target,
                  Boolean movedTowardTarget, boolean impactWithdrawn) {
     }
 
+    record LeadTimeSummary(int pivots, int measured, long awaitingImpact, BigDecimal medianLeadTimeDays,
+                           BigDecimal averageLeadTimeDays, long movedTowardTarget, long movedAwayOrFlat) {
+    }
+
+    record PivotLeadTimes(LeadTimeSummary summary, List<PivotLeadTime> pivots) {
+    }
+
     @GetMapping("/pivot-lead-times")
-    @Operation(summary = "Per curriculum pivot: days until the program's next level-3/4 impact record under the new "
+    @Operation(operationId = "getPivotLeadTimes", summary = "Per curriculum pivot: days until the program's next level-3/4 impact record under the new "
             + "curriculum, and whether its KPI moved toward target; with a summary")
-    ResponseEntity<Map<String, Object>> pivotLeadTimes(@RequestParam(required = false) String partnershipId) {
-        List<Pivot> pivots = jdbc.sql("""
+    ResponseEntity<PivotLeadTimes> pivotLeadTimes(@RequestParam(required = false) String partnershipId) {
+        List<PivotLeadTime> pivots = jdbc.sql("""
                         SELECT program_id, to_version, partnership_id, pivoted_at, pivot_trigger, pivot_reason,
                                impact_id, impact_level, kpi_id, impact_recorded_at, lead_time_days, value_before,
                                value_after, target, moved_toward_target, impact_withdrawn
@@ -56,7 +65,7 @@ class MetricsController {
                         WHERE CAST(? AS text) IS NULL OR partnership_id = ?
                         ORDER BY pivoted_at, program_id, to_version""")
                 .params(partnershipId, partnershipId)
-                .query((rs, row) -> new Pivot(rs.getString(1), rs.getInt(2), rs.getString(3),
+                .query((rs, row) -> new PivotLeadTime(rs.getString(1), rs.getInt(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
                         (Integer) rs.getObject(8, Integer.class), rs.getString(9),
                         rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(),
@@ -64,22 +73,15 @@ class MetricsController {
                         rs.getBigDecimal(14), (Boolean) rs.getObject(15, Boolean.class), rs.getBoolean(16)))
                 .list();
         List<Integer> leadTimes = pivots.stream().filter(p -> p.leadTimeDays() != null && !p.impactWithdrawn())
-                .map(Pivot::leadTimeDays).sorted().toList();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("pivots", pivots.size());
-        summary.put("measured", leadTimes.size());
-        summary.put("awaitingImpact", pivots.stream().filter(p -> p.impactId() == null).count());
-        summary.put("medianLeadTimeDays", median(leadTimes));
-        summary.put("averageLeadTimeDays", leadTimes.isEmpty() ? null : BigDecimal.valueOf(
-                leadTimes.stream().mapToInt(Integer::intValue).average().orElse(0)).setScale(1, RoundingMode.HALF_UP));
-        summary.put("movedTowardTarget", pivots.stream()
-                .filter(p -> Boolean.TRUE.equals(p.movedTowardTarget()) && !p.impactWithdrawn()).count());
-        summary.put("movedAwayOrFlat", pivots.stream()
-                .filter(p -> Boolean.FALSE.equals(p.movedTowardTarget()) && !p.impactWithdrawn()).count());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("summary", summary);
-        body.put("pivots", pivots);
-        return consistency.ok(body, PivotImpactProjection.NAME);
+                .map(PivotLeadTime::leadTimeDays).sorted().toList();
+        LeadTimeSummary summary = new LeadTimeSummary(pivots.size(), leadTimes.size(),
+                pivots.stream().filter(p -> p.impactId() == null).count(), median(leadTimes),
+                leadTimes.isEmpty() ? null : BigDecimal.valueOf(leadTimes.stream().mapToInt(Integer::intValue)
+                        .average().orElse(0)).setScale(1, RoundingMode.HALF_UP),
+                pivots.stream().filter(p -> Boolean.TRUE.equals(p.movedTowardTarget()) && !p.impactWithdrawn()).count(),
+                pivots.stream().filter(p -> Boolean.FALSE.equals(p.movedTowardTarget()) && !p.impactWithdrawn())
+                        .count());
+        return consistency.ok(new PivotLeadTimes(summary, pivots), PivotImpactProjection.NAME);
     }
 
     private static BigDecimal median(List<Integer> sorted) {
@@ -92,11 +94,19 @@ class MetricsController {
                 RoundingMode.HALF_UP);
     }
 
+    /** One partner role's due diligence; {@code averageScores} by criterion, null where none was assessed. */
+    record RoleOutcome(String role, long candidates, long pending, long passed, long failed, BigDecimal passRate,
+                       long selected, Map<DueDiligenceCriterion, BigDecimal> averageScores) {
+    }
+
+    record DueDiligenceOutcomes(List<RoleOutcome> roles) {
+    }
+
     @GetMapping("/due-diligence-outcomes")
-    @Operation(summary = "Per partner role: candidates shortlisted, due diligence pending, passed and failed, "
+    @Operation(operationId = "getDueDiligenceOutcomes", summary = "Per partner role: candidates shortlisted, due diligence pending, passed and failed, "
             + "pass rate, selections and average score per criterion")
-    ResponseEntity<Map<String, Object>> dueDiligenceOutcomes(@RequestParam(required = false) String partnershipId) {
-        List<Map<String, Object>> roles = jdbc.sql("""
+    ResponseEntity<DueDiligenceOutcomes> dueDiligenceOutcomes(@RequestParam(required = false) String partnershipId) {
+        List<RoleOutcome> roles = jdbc.sql("""
                         SELECT role,
                                count(*) AS candidates,
                                count(*) FILTER (WHERE outcome = 'PENDING') AS pending,
@@ -110,23 +120,16 @@ class MetricsController {
                 .query((rs, row) -> {
                     long passed = rs.getLong("passed");
                     long decided = passed + rs.getLong("failed");
-                    Map<String, Object> role = new LinkedHashMap<>();
-                    role.put("role", rs.getString("role"));
-                    role.put("candidates", rs.getLong("candidates"));
-                    role.put("pending", rs.getLong("pending"));
-                    role.put("passed", passed);
-                    role.put("failed", rs.getLong("failed"));
-                    role.put("passRate", decided == 0 ? null
-                            : BigDecimal.valueOf(passed).divide(BigDecimal.valueOf(decided), 3, RoundingMode.HALF_UP));
-                    role.put("selected", rs.getLong("selected"));
-                    Map<String, Object> scores = new LinkedHashMap<>();
+                    Map<DueDiligenceCriterion, BigDecimal> scores = new LinkedHashMap<>();
                     for (DueDiligenceCriterion criterion : DueDiligenceCriterion.values()) {
-                        scores.put(criterion.name(), rs.getBigDecimal(DueDiligenceOutcomeProjection.column(criterion)));
+                        scores.put(criterion, rs.getBigDecimal(DueDiligenceOutcomeProjection.column(criterion)));
                     }
-                    role.put("averageScores", scores);
-                    return role;
+                    return new RoleOutcome(rs.getString("role"), rs.getLong("candidates"), rs.getLong("pending"),
+                            passed, rs.getLong("failed"), decided == 0 ? null : BigDecimal.valueOf(passed)
+                            .divide(BigDecimal.valueOf(decided), 3, RoundingMode.HALF_UP), rs.getLong("selected"),
+                            scores);
                 })
                 .list();
-        return consistency.ok(Map.of("roles", roles), DueDiligenceOutcomeProjection.NAME);
+        return consistency.ok(new DueDiligenceOutcomes(roles), DueDiligenceOutcomeProjection.NAME);
     }
 }

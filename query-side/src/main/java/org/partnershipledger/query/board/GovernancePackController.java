@@ -3,9 +3,8 @@ package org.partnershipledger.query.board;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.partnershipledger.events.partnership.ConcernRaised;
 import org.partnershipledger.events.partnership.ConcernResolved;
 import org.partnershipledger.events.partnership.CostSharingAgreed;
@@ -13,9 +12,12 @@ import org.partnershipledger.events.partnership.Kpi;
 import org.partnershipledger.events.partnership.PartnerSelected;
 import org.partnershipledger.events.program.CurriculumPivoted;
 import org.partnershipledger.events.program.ProgramApproved;
+import org.partnershipledger.platform.web.ProblemCode;
+import org.partnershipledger.platform.web.openapi.Rejects;
 import org.partnershipledger.query.access.PartnerScope;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
+import org.partnershipledger.query.http.AnswersAtPosition;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.ReadConsistency;
 import org.partnershipledger.query.partnership.PartnershipView;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * KPI stands at the end of the period.
  */
 @RestController
+@AnswersAtPosition
 @RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Governance")
 class GovernancePackController {
@@ -60,29 +63,32 @@ class GovernancePackController {
                      BigDecimal latestActual, BigDecimal percentOfTarget) {
     }
 
+    record GovernancePack(String partnershipId, String name, String period, Instant from, Instant to,
+                          List<LoggedEvent> pivots, List<LoggedEvent> approvals,
+                          List<ProgramView.Impact> impactRecords, List<LoggedEvent> concernsRaised,
+                          List<LoggedEvent> concernsResolved, List<LoggedEvent> costChanges,
+                          PartnershipView.Review review, List<KpiStatus> kpiStatus) {
+    }
+
     @GetMapping("/{id}/governance-pack")
-    @Operation(summary = "The governance pack of a quarter (2026-Q3) or month (2026-09)")
-    ResponseEntity<Map<String, Object>> pack(@PathVariable String id, @RequestParam String period) {
+    @Operation(operationId = "getGovernancePack", summary = "The governance pack of a quarter (2026-Q3) or month (2026-09)")
+    @Rejects(ProblemCode.PARTNERSHIP_NOT_FOUND)
+    ResponseEntity<GovernancePack> pack(@PathVariable String id, @RequestParam String period) {
         Period range = Period.parse(period);
         scope.assertMaySee(id);
         PartnershipView partnership = partnerships.find(id).orElseThrow(() -> NotFound.partnership(id));
         List<ProgramView> itsPrograms = programs.ofPartnership(id);
 
-        Map<String, Object> pack = new LinkedHashMap<>();
-        pack.put("partnershipId", id);
-        pack.put("name", partnership.name);
-        pack.put("period", range.name());
-        pack.put("from", range.start());
-        pack.put("to", range.end());
-        pack.put("pivots", events(id, range, CurriculumPivoted.class));
-        pack.put("approvals", events(id, range, ProgramApproved.class, PartnerSelected.class));
-        pack.put("impactRecords", impactRecords(itsPrograms, range));
-        pack.put("concernsRaised", events(id, range, ConcernRaised.class));
-        pack.put("concernsResolved", events(id, range, ConcernResolved.class));
-        pack.put("costChanges", events(id, range, CostSharingAgreed.class));
-        pack.put("review", partnership.businessReviews.stream().filter(r -> r.period().equals(range.name()))
-                .findFirst().orElse(null));
-        pack.put("kpiStatus", kpiStatus(partnership.kpis, itsPrograms, range));
+        GovernancePack pack = new GovernancePack(id, partnership.name, range.name(), range.start(), range.end(),
+                events(id, range, CurriculumPivoted.class),
+                events(id, range, ProgramApproved.class, PartnerSelected.class),
+                impactRecords(itsPrograms, range),
+                events(id, range, ConcernRaised.class),
+                events(id, range, ConcernResolved.class),
+                events(id, range, CostSharingAgreed.class),
+                partnership.businessReviews.stream().filter(r -> r.period().equals(range.name())).findFirst()
+                        .orElse(null),
+                kpiStatus(partnership.kpis, itsPrograms, range));
         return consistency.ok(pack, EventLog.READ_MODEL);
     }
 

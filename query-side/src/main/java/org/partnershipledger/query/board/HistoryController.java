@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.partnershipledger.platform.web.ProblemCode;
+import org.partnershipledger.platform.web.openapi.Rejects;
 import org.partnershipledger.query.access.PartnerScope;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
+import org.partnershipledger.query.http.AnswersAtPosition;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.Paging;
 import org.partnershipledger.query.http.ReadConsistency;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@AnswersAtPosition
 @RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "History")
 class HistoryController {
@@ -45,7 +49,8 @@ class HistoryController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "The events of a partnership and its programs in order: who, when, why, what")
+    @Operation(operationId = "getPartnershipHistory", summary = "The events of a partnership and its programs in order: who, when, why, what")
+    @Rejects(ProblemCode.PARTNERSHIP_NOT_FOUND)
     ResponseEntity<History> history(@PathVariable String id, @RequestParam(required = false) String type,
                                     @RequestParam(required = false) String actor,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

@@ -1,17 +1,20 @@
 package org.partnershipledger.query.board;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.partnershipledger.events.partnership.PartnerRole;
 import org.partnershipledger.events.partnership.Stage;
+import org.partnershipledger.platform.web.ProblemCode;
+import org.partnershipledger.platform.web.openapi.Rejects;
 import org.partnershipledger.query.access.PartnerScope;
 import org.partnershipledger.query.board.TimeTravel;
+import org.partnershipledger.query.http.AnswersAtPosition;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.Paging;
 import org.partnershipledger.query.http.ReadConsistency;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@AnswersAtPosition
 @RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Partnerships")
 class PartnershipQueryController {
@@ -56,12 +60,24 @@ class PartnershipQueryController {
         this.json = json;
     }
 
-    record Summary(String partnershipId, String name, String client, Stage stage, List<Map<String, Object>> partners,
+    record PartnerLine(String name, String organizationId, PartnerRole role, String status) {
+    }
+
+    @Schema(name = "PartnershipSummary")
+    record Summary(String partnershipId, String name, String client, Stage stage, List<PartnerLine> partners,
                    long programCount, Instant lastChange) {
     }
 
+    record ProgramLine(String programId, String title, String status, int curriculumVersion) {
+    }
+
+    /** A partnership as the board reads it: its view, with a line for each of its programs. */
+    static class PartnershipDetail extends PartnershipView {
+        public List<ProgramLine> programs;
+    }
+
     @GetMapping
-    @Operation(summary = "Partnerships, newest change first; filter by stage, search name and client with q")
+    @Operation(operationId = "listPartnerships", summary = "Partnerships, newest change first; filter by stage, search name and client with q")
     ResponseEntity<Paging<Summary>> list(@RequestParam(defaultValue = "0") int page,
                                          @RequestParam(defaultValue = "50") int size,
                                          @RequestParam(required = false) Stage stage,
@@ -92,9 +108,8 @@ class PartnershipQueryController {
                 .params(params)
                 .query((rs, row) -> {
                     PartnershipView view = json.read(rs.getString("doc"), PartnershipView.class);
-                    List<Map<String, Object>> partners = view.partners.stream()
-                            .map(p -> Map.<String, Object>of("name", p.name, "organizationId", p.organizationId,
-                                    "role", p.role, "status", p.status)).toList();
+                    List<PartnerLine> partners = view.partners.stream()
+                            .map(p -> new PartnerLine(p.name, p.organizationId, p.role, p.status)).toList();
                     return new Summary(view.partnershipId, view.name, view.client, view.stage, partners,
                             rs.getLong("programs"), rs.getTimestamp("last_change").toInstant());
                 })
@@ -103,9 +118,10 @@ class PartnershipQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A partnership: stage, vision, KPIs, partners and due diligence, governance, cost shares, "
+    @Operation(operationId = "getPartnership", summary = "A partnership: stage, vision, KPIs, partners and due diligence, governance, cost shares, "
             + "concerns, programs. ?asOf=<instant> answers from the event store as it was then.")
-    ResponseEntity<ObjectNode> partnership(@PathVariable String id,
+    @Rejects({ProblemCode.PARTNERSHIP_NOT_FOUND, ProblemCode.NOT_YET_CONSISTENT})
+    ResponseEntity<PartnershipDetail> partnership(@PathVariable String id,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                                            @RequestParam(required = false) Long minVersion) {
         scope.assertMaySee(id);
@@ -122,12 +138,9 @@ class PartnershipQueryController {
             view = partnerships.find(id).orElseThrow(() -> NotFound.partnership(id));
             itsPrograms = programs.ofPartnership(id);
         }
-        ObjectNode body = (ObjectNode) json.tree(view);
-        ArrayNode programList = body.putArray("programs");
-        for (ProgramView program : itsPrograms) {
-            programList.addObject().put("programId", program.programId).put("title", program.title)
-                    .put("status", program.status).put("curriculumVersion", program.curriculum.version());
-        }
+        PartnershipDetail body = json.mapper().convertValue(view, PartnershipDetail.class);
+        body.programs = itsPrograms.stream().map(program -> new ProgramLine(program.programId, program.title,
+                program.status, program.curriculum.version())).toList();
         return consistency.ok(body, READ_MODEL);
     }
 }

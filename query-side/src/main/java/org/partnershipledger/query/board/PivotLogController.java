@@ -5,15 +5,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.partnershipledger.events.partnership.CostShare;
 import org.partnershipledger.events.partnership.CostSharingAgreed;
 import org.partnershipledger.events.partnership.PartnershipOpened;
 import org.partnershipledger.events.program.CurriculumPivoted;
 import org.partnershipledger.events.program.PivotTrigger;
+import org.partnershipledger.platform.web.ProblemCode;
+import org.partnershipledger.platform.web.openapi.Rejects;
 import org.partnershipledger.query.access.PartnerScope;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
+import org.partnershipledger.query.http.AnswersAtPosition;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.ReadConsistency;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@AnswersAtPosition
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "History")
 class PivotLogController {
@@ -48,25 +51,32 @@ class PivotLogController {
         }
     }
 
+    record Pivots(List<Pivot> pivots) {
+    }
+
     @GetMapping("/api/pivots")
-    @Operation(summary = "The pivot log across partnerships: why curricula changed, when, on whose approval")
-    ResponseEntity<Map<String, Object>> pivots(
+    @Operation(operationId = "listPivots", summary = "The pivot log across partnerships: why curricula changed, when, on whose approval")
+    ResponseEntity<Pivots> pivots(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(required = false) PivotTrigger trigger,
             @RequestParam(required = false) String partnershipId) {
         List<Pivot> pivots = log.pivots(from, to, trigger, partnershipId, scope.limitedTo().orElse(null)).stream()
                 .flatMap(e -> e.eventAs(CurriculumPivoted.class).map(p -> Pivot.of(e, p)).stream()).toList();
-        return consistency.ok(Map.of("pivots", pivots), EventLog.READ_MODEL);
+        return consistency.ok(new Pivots(pivots), EventLog.READ_MODEL);
     }
 
     record CostSplit(String currency, BigDecimal totalBudget, List<CostShare> shares, String reason, String actor,
                      Instant at) {
     }
 
+    record CostSplits(String partnershipId, List<CostSplit> splits) {
+    }
+
     @GetMapping("/api/partnerships/{id}/cost-sharing")
-    @Operation(summary = "Every split of the partnership's cost among business units, with its reason")
-    ResponseEntity<Map<String, Object>> costSharing(@PathVariable String id) {
+    @Operation(operationId = "getCostSharing", summary = "Every split of the partnership's cost among business units, with its reason")
+    @Rejects(ProblemCode.PARTNERSHIP_NOT_FOUND)
+    ResponseEntity<CostSplits> costSharing(@PathVariable String id) {
         scope.assertMaySee(id);
         if (log.ofPartnership(id, List.of(PartnershipOpened.class), null, null).isEmpty()) {
             throw NotFound.partnership(id);
@@ -75,6 +85,6 @@ class PivotLogController {
                 .flatMap(e -> e.eventAs(CostSharingAgreed.class).map(c -> new CostSplit(c.currency(),
                         c.totalBudget(), c.shares(), e.reason(), e.actor(), e.timestamp())).stream())
                 .toList();
-        return consistency.ok(Map.of("partnershipId", id, "splits", splits), EventLog.READ_MODEL);
+        return consistency.ok(new CostSplits(id, splits), EventLog.READ_MODEL);
     }
 }

@@ -1,14 +1,16 @@
 package org.partnershipledger.query.board;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.partnershipledger.events.partnership.Kpi;
+import org.partnershipledger.platform.web.ProblemCode;
+import org.partnershipledger.platform.web.openapi.Rejects;
 import org.partnershipledger.query.access.PartnerScope;
 import org.partnershipledger.query.board.TimeTravel;
+import org.partnershipledger.query.http.AnswersAtPosition;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.ReadConsistency;
 import org.partnershipledger.query.partnership.PartnershipViews;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@AnswersAtPosition
 @RequestMapping(path = "/api/programs", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Programs")
 class ProgramQueryController {
@@ -49,36 +52,49 @@ class ProgramQueryController {
         this.json = json;
     }
 
+    /** A program as the board reads it: its view without the long lists, with its impact per KPI. */
+    @JsonIgnoreProperties({"curriculumHistory", "impacts"})
+    static class ProgramDetail extends ProgramView {
+        public List<ImpactSummary.KpiImpact> impactSummary;
+    }
+
+    record CurriculumHistory(String programId, int currentVersion, List<ProgramView.CurriculumVersion> versions) {
+    }
+
+    record ProgramImpact(String programId, List<ImpactSummary.KpiImpact> kpis) {
+    }
+
     @GetMapping("/{id}")
-    @Operation(summary = "A program: status, current curriculum, localisations, cohorts, KPI targets, impact summary. "
+    @Operation(operationId = "getProgram", summary = "A program: status, current curriculum, localisations, cohorts, KPI targets, impact summary. "
             + "?asOf=<instant> or ?version=N answer from the event store as it was then.")
-    ResponseEntity<ObjectNode> program(@PathVariable String id,
+    @Rejects({ProblemCode.PROGRAM_NOT_FOUND, ProblemCode.NOT_YET_CONSISTENT})
+    ResponseEntity<ProgramDetail> program(@PathVariable String id,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                                        @RequestParam(required = false) Long version,
                                        @RequestParam(required = false) Long minVersion) {
         ProgramView view = resolve(id, asOf, version, minVersion);
-        ObjectNode body = (ObjectNode) json.tree(view);
-        body.remove("curriculumHistory");
-        body.remove("impacts");
-        body.set("impactSummary", json.tree(ImpactSummary.of(view, kpisOf(view, asOf))));
+        ProgramDetail body = json.mapper().convertValue(view, ProgramDetail.class);
+        body.impactSummary = ImpactSummary.of(view, kpisOf(view, asOf));
         return consistency.ok(body, READ_MODEL);
     }
 
     @GetMapping("/{id}/curriculum")
-    @Operation(summary = "Every curriculum version: modules, how it came about, reason, trigger, approver, time, diff")
-    ResponseEntity<Map<String, Object>> curriculum(@PathVariable String id,
+    @Operation(operationId = "getCurriculum", summary = "Every curriculum version: modules, how it came about, reason, trigger, approver, time, diff")
+    @Rejects({ProblemCode.PROGRAM_NOT_FOUND, ProblemCode.NOT_YET_CONSISTENT})
+    ResponseEntity<CurriculumHistory> curriculum(@PathVariable String id,
                                                    @RequestParam(required = false) Long minVersion) {
         ProgramView view = resolve(id, null, null, minVersion);
-        return consistency.ok(Map.of("programId", view.programId, "currentVersion", view.curriculum.version(),
-                "versions", view.curriculumHistory), READ_MODEL);
+        return consistency.ok(new CurriculumHistory(view.programId, view.curriculum.version(), view.curriculumHistory),
+                READ_MODEL);
     }
 
     @GetMapping("/{id}/impact")
-    @Operation(summary = "Impact per KPI and Kirkpatrick level, with percent of target at level 4")
-    ResponseEntity<Map<String, Object>> impact(@PathVariable String id,
+    @Operation(operationId = "getProgramImpact", summary = "Impact per KPI and Kirkpatrick level, with percent of target at level 4")
+    @Rejects({ProblemCode.PROGRAM_NOT_FOUND, ProblemCode.NOT_YET_CONSISTENT})
+    ResponseEntity<ProgramImpact> impact(@PathVariable String id,
                                                @RequestParam(required = false) Long minVersion) {
         ProgramView view = resolve(id, null, null, minVersion);
-        return consistency.ok(Map.of("programId", view.programId, "kpis", ImpactSummary.of(view, kpisOf(view, null))),
+        return consistency.ok(new ProgramImpact(view.programId, ImpactSummary.of(view, kpisOf(view, null))),
                 READ_MODEL);
     }
 

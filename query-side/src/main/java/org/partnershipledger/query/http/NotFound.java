@@ -3,13 +3,10 @@ package org.partnershipledger.query.http;
 import org.partnershipledger.platform.web.ProblemCode;
 
 /** 404 with a stable code: the thing does not exist, did not exist then, or is not visible to the caller. */
-public class NotFound extends RuntimeException {
-
-    final ProblemCode code;
+public class NotFound extends Refused {
 
     public NotFound(ProblemCode code, String message) {
-        super(message, null, false, false);
-        this.code = code;
+        super(code, message);
     }
 
     public static NotFound partnership(String id) {

@@ -16,13 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
 
-    @ExceptionHandler(NotFound.class)
-    ResponseEntity<ProblemDetail> notFound(NotFound e) {
-        return Problems.respond(e.code, e.getMessage());
-    }
-
-    @ExceptionHandler(Conflict.class)
-    ResponseEntity<ProblemDetail> conflict(Conflict e) {
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<ProblemDetail> refused(Refused e) {
         return Problems.respond(e.code, e.getMessage());
     }
 

@@ -1,6 +1,9 @@
 package org.partnershipledger.query.integration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -14,6 +17,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
+import org.partnershipledger.query.http.AnswersAtPosition;
+import org.partnershipledger.query.http.ReadConsistency;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,7 +66,11 @@ class ExportController {
     }
 
     @GetMapping(path = "/api/export/events", produces = "application/x-ndjson")
-    @Operation(summary = "Every event as NDJSON CloudEvents in position order; resume with after=<position>")
+    @AnswersAtPosition
+    @Operation(operationId = "exportEvents",
+            summary = "Every event as NDJSON CloudEvents in position order; resume with after=<position>")
+    @ApiResponse(responseCode = "200", description = "One CloudEvent (structured JSON) per line, in position order",
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
     ResponseEntity<StreamingResponseBody> events(@RequestParam(defaultValue = "0") long after,
                                                  @RequestParam(required = false) Long to,
                                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant fromTime,
@@ -113,11 +122,13 @@ class ExportController {
             writer.flush();
         };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .header("X-Ledger-Position", Long.toString(upTo == Long.MAX_VALUE ? 0 : upTo)).body(body);
+                .header(ReadConsistency.POSITION_HEADER, Long.toString(upTo == Long.MAX_VALUE ? 0 : upTo)).body(body);
     }
 
     @GetMapping(path = "/api/export/impact-facts.csv", produces = "text/csv")
-    @Operation(summary = "analytics.impact_fact as RFC 4180 CSV with a header")
+    @Operation(operationId = "exportImpactFacts", summary = "analytics.impact_fact as RFC 4180 CSV with a header")
+    @ApiResponse(responseCode = "200", description = "A header line, then one line per impact record",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<StreamingResponseBody> impactFacts() {
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);

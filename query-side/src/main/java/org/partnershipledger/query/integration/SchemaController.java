@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.partnershipledger.platform.web.ProblemCode;
+import org.partnershipledger.platform.web.openapi.Rejects;
 import org.partnershipledger.query.history.EventTypes;
 import org.partnershipledger.query.http.NotFound;
 import org.springframework.http.MediaType;
@@ -26,18 +27,24 @@ class SchemaController {
         this.envelope = envelope;
     }
 
+    record EventTypeLine(String type, String event, String revision, String dataschema) {
+    }
+
+    record EventTypeList(List<EventTypeLine> types) {
+    }
+
     @GetMapping
-    @Operation(summary = "Every CloudEvents type the ledger emits, with the URL of its data's JSON Schema")
-    Map<String, Object> list() {
-        List<Map<String, String>> all = types.all().stream()
-                .map(t -> Map.of("type", t.cloudEventType(), "event", t.simpleName(), "revision", t.revision(),
-                        "dataschema", envelope.schemaUrl(t.cloudEventType())))
-                .toList();
-        return Map.of("types", all);
+    @Operation(operationId = "listEventTypes",
+            summary = "Every CloudEvents type the ledger emits, with the URL of its data's JSON Schema")
+    EventTypeList list() {
+        return new EventTypeList(types.all().stream().map(t -> new EventTypeLine(t.cloudEventType(), t.simpleName(),
+                t.revision(), envelope.schemaUrl(t.cloudEventType()))).toList());
     }
 
     @GetMapping("/{type}")
-    @Operation(summary = "The JSON Schema of one type's data, generated from the event record")
+    @Operation(operationId = "getEventSchema",
+            summary = "The JSON Schema of one type's data, generated from the event record")
+    @Rejects(ProblemCode.UNKNOWN_EVENT_TYPE)
     Map<String, Object> schema(@PathVariable String type) {
         return types.byCloudEventType(type).map(t -> JsonSchemas.of(t, envelope.schemaUrl("")))
                 .orElseThrow(() -> new NotFound(ProblemCode.UNKNOWN_EVENT_TYPE, "No such event type: " + type));

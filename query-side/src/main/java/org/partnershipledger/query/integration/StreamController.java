@@ -1,6 +1,9 @@
 package org.partnershipledger.query.integration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +25,11 @@ class StreamController {
     }
 
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Every event as a CloudEvent over server-sent events: history after the given position, "
+    @ApiResponse(responseCode = "200", description = "Server-sent events: each has the event's position as its id and "
+            + "a structured CloudEvent as its data; comments keep the connection alive",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @Operation(operationId = "streamEvents",
+            summary = "Every event as a CloudEvent over server-sent events: history after the given position, "
             + "then live. Resume with Last-Event-ID or ?after=; filter with types (a trailing * is a prefix) and "
             + "partnershipId.")
     SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,

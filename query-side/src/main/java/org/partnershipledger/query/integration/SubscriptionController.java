@@ -8,11 +8,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.partnershipledger.platform.security.Principals;
 import org.partnershipledger.platform.web.ProblemCode;
+import org.partnershipledger.platform.web.openapi.Rejects;
 import org.partnershipledger.query.http.NotFound;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -43,40 +45,58 @@ class SubscriptionController {
                             String partnershipId, @NotBlank @Size(min = 16, max = 200) String secret, Long after) {
     }
 
+    record Subscribed(String subscriptionId) {
+    }
+
+    record Subscriptions(List<WebhookSubscriptions.View> subscriptions) {
+    }
+
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Subscribe a webhook to event types (from now on, or after a given position)")
-    ResponseEntity<Map<String, String>> subscribe(@Valid @RequestBody SubscribeRequest request) {
+    @Operation(operationId = "subscribe",
+            summary = "Subscribe a webhook to event types (from now on, or after a given position)")
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<Subscribed> subscribe(@Valid @RequestBody SubscribeRequest request) {
         URI url = webhookUrl(request.url());
         String id = UUID.randomUUID().toString();
         long position = request.after() != null ? request.after() : hub.safePosition();
         subscriptions.create(id, owner(), url.toString(), request.types(), request.partnershipId(), request.secret(),
                 position);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
-        return ResponseEntity.created(location).body(Map.of("subscriptionId", id));
+        return ResponseEntity.created(location).body(new Subscribed(id));
     }
 
     @GetMapping
-    @Operation(summary = "The caller's subscriptions: position, delivered count, failures, last error, state")
-    Map<String, Object> list() {
-        return Map.of("subscriptions", subscriptions.ofOwner(owner()));
+    @Operation(operationId = "listSubscriptions",
+            summary = "The caller's subscriptions: position, delivered count, failures, last error, state")
+    Subscriptions list() {
+        return new Subscriptions(subscriptions.ofOwner(owner()));
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getSubscription", summary = "One of the caller's subscriptions")
+    @Rejects(ProblemCode.SUBSCRIPTION_NOT_FOUND)
     WebhookSubscriptions.View one(@PathVariable String id) {
         return subscriptions.find(owner(), id).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping(path = "/{id}/pause", consumes = MediaType.ALL_VALUE)
+    @Operation(operationId = "pauseSubscription", summary = "Stop deliveries; events keep their place until resumed")
+    @Rejects(ProblemCode.SUBSCRIPTION_NOT_FOUND)
     WebhookSubscriptions.View pause(@PathVariable String id) {
         return change(id, "PAUSED");
     }
 
     @PostMapping(path = "/{id}/resume", consumes = MediaType.ALL_VALUE)
+    @Operation(operationId = "resumeSubscription", summary = "Deliver again, from where deliveries stopped")
+    @Rejects(ProblemCode.SUBSCRIPTION_NOT_FOUND)
     WebhookSubscriptions.View resume(@PathVariable String id) {
         return change(id, "ACTIVE");
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "deleteSubscription", summary = "End the subscription; nothing more is delivered")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Rejects(ProblemCode.SUBSCRIPTION_NOT_FOUND)
     ResponseEntity<Void> delete(@PathVariable String id) {
         if (!subscriptions.delete(owner(), id)) {
             throw notFound(id);

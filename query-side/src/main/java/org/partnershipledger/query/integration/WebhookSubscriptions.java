@@ -1,5 +1,6 @@
 package org.partnershipledger.query.integration;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 class WebhookSubscriptions {
 
     /** A subscription as its owner sees it: everything but the secret. */
+    @Schema(name = "WebhookSubscription")
     record View(String subscriptionId, String url, List<String> types, String partnershipId, String state,
                 long position, long delivered, int consecutiveFailures, String lastError, Instant nextAttemptAt,
                 Instant createdAt) {
