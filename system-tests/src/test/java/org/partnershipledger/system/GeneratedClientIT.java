@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +22,8 @@ import org.partnershipledger.client.command.model.ProposeRequest;
 import org.partnershipledger.client.query.HistoryApi;
 import org.partnershipledger.client.query.model.History;
 import org.partnershipledger.client.query.model.LoggedEvent;
+import org.partnershipledger.client.query.model.PartnershipDetail;
+import org.partnershipledger.client.query.model.ProgramDetail;
 
 /**
  * The README's "Try it" tour, spoken only through the Java client generated from docs/openapi (api-client): if the
@@ -55,8 +56,13 @@ class GeneratedClientIT {
                 .containsExactly("Sales onboarding takes too long", "First cohort in Q3");
         assertThat(history.getEvents()).extracting(LoggedEvent::getActor).containsOnly("manager");
 
-        assertThat(readThePartnership(partnershipId)).containsEntry("name", "Field sales academy");
-        assertThat(readTheProgram(programId)).containsEntry("title", "Consultative selling");
+        PartnershipDetail partnership = readThePartnership(partnershipId);
+        assertThat(partnership.getName()).isEqualTo("Field sales academy");
+        assertThat(partnership.getStage()).isEqualTo(PartnershipDetail.StageEnum.SELECTION);
+        assertThat(partnership.getPrograms()).hasSize(1);
+        ProgramDetail program = readTheProgram(programId);
+        assertThat(program.getTitle()).isEqualTo("Consultative selling");
+        assertThat(program.getPartnershipId()).isEqualTo(partnershipId);
     }
 
     /** {@code POST /api/partnerships}: 201 with the new partnership's id and version 0. */
@@ -84,23 +90,21 @@ class GeneratedClientIT {
     private History readItsHistory(String partnershipId, int events) throws Exception {
         HistoryApi history = new HistoryApi(queries("board"));
         return eventually(() -> {
-            History read = history.history(partnershipId, null, null, null, null, 0, 100);
+            History read = history.getPartnershipHistory(partnershipId, null, null, null, null, 0, 100);
             return read.getEvents().size() >= events ? read : null;
         });
     }
 
-    /** {@code GET /api/partnerships/{id}}: the board's view (an untyped object in today's document). */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> readThePartnership(String partnershipId) throws Exception {
+    /** {@code GET /api/partnerships/{id}?minVersion=0}: the board's view of it. */
+    private PartnershipDetail readThePartnership(String partnershipId) throws Exception {
         var partnerships = new org.partnershipledger.client.query.PartnershipsApi(queries("board"));
-        return (Map<String, Object>) eventually(() -> partnerships.partnership(partnershipId, null, 0L));
+        return eventually(() -> partnerships.getPartnership(partnershipId, null, 0L));
     }
 
-    /** {@code GET /api/programs/{id}}: the program's view (an untyped object in today's document). */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> readTheProgram(String programId) throws Exception {
+    /** {@code GET /api/programs/{id}?minVersion=0}: the program's view. */
+    private ProgramDetail readTheProgram(String programId) throws Exception {
         var programs = new org.partnershipledger.client.query.ProgramsApi(queries("board"));
-        return (Map<String, Object>) eventually(() -> programs.program(programId, null, null, 0L));
+        return eventually(() -> programs.getProgram(programId, null, null, 0L));
     }
 
     private static org.partnershipledger.client.command.invoker.ApiClient commands(String demoUser) {
