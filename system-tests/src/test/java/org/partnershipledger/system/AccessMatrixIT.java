@@ -144,8 +144,8 @@ class AccessMatrixIT {
     }
 
     private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, String database) {
-        return builder.properties("server.port=0", "ledger.db.url=" + database, "ledger.db.user=postgres",
-                "ledger.db.pool-size=5").run();
+        return builder.properties("ledger.db.url=" + database, "ledger.db.user=postgres", "ledger.db.pool-size=5")
+                .run("--server.port=0");
     }
 
     private static int port(ConfigurableApplicationContext context) {

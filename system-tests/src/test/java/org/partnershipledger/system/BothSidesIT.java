@@ -89,8 +89,8 @@ class BothSidesIT {
     }
 
     private ConfigurableApplicationContext run(SpringApplicationBuilder builder) {
-        return builder.properties("server.port=0", "ledger.db.url=" + database, "ledger.db.user=postgres",
-                "ledger.db.pool-size=5").run();
+        return builder.properties("ledger.db.url=" + database, "ledger.db.user=postgres", "ledger.db.pool-size=5")
+                .run("--server.port=0");
     }
 
     private static int port(ConfigurableApplicationContext context) {

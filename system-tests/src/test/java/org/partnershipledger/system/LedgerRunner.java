@@ -66,8 +66,9 @@ final class LedgerRunner implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext run(SpringApplicationBuilder builder) {
-        return builder.properties("server.port=0", "ledger.db.url=" + database, "ledger.db.user=postgres",
-                "ledger.db.pool-size=5").run();
+        // the port as an argument: each service's yml sets server.port, which outranks the builder's properties
+        return builder.properties("ledger.db.url=" + database, "ledger.db.user=postgres", "ledger.db.pool-size=5")
+                .run("--server.port=0");
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -220,8 +220,8 @@ class StreamIT {
     void aResumedStreamContinuesAcrossARestartOfTheQuerySide() throws Exception {
         List<SseClient.Message> before = read("", null, 5);
         ledger.querySide.close();
-        ledger.querySide = QuerySideApplication.builder().properties("server.port=0",
-                "ledger.db.url=" + ledger.database, "ledger.db.user=postgres", "ledger.db.pool-size=5").run();
+        ledger.querySide = QuerySideApplication.builder().properties("ledger.db.url=" + ledger.database,
+                "ledger.db.user=postgres", "ledger.db.pool-size=5").run("--server.port=0");
 
         List<SseClient.Message> after = read("", before.get(4).id(), total - 5);
 
