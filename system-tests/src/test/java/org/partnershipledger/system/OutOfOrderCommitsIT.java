@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.platform.testing.Http;
-import org.partnershipledger.query.common.EventPositions;
+import org.partnershipledger.query.readmodel.EventPositions;
 
 /**
  * Transactions commit in another order than they took their positions: concurrent writers on eight programs,
