@@ -99,8 +99,8 @@ public class DeadLetters {
      * dead-letter table (without this cache every event of every processor looked there first).
      */
     @Bean
-    ConfigurerModule deadLetterCaches(List<ReadModel> readModels) {
-        return configurer -> configurer.eventProcessing(processing -> readModels.forEach(readModel ->
+    ConfigurerModule deadLetterCaches(ReadModels readModels) {
+        return configurer -> configurer.eventProcessing(processing -> readModels.all().forEach(readModel ->
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(readModel.processor(),
                         (config, builder) -> builder.enableSequenceIdentifierCache())));
     }
