@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnershipledger.client.command.PartnershipsApi;
 import org.partnershipledger.client.command.ProgramsApi;
 import org.partnershipledger.client.command.model.KpiRequest;
@@ -32,17 +31,8 @@ import org.partnershipledger.client.query.model.ProgramDetail;
  */
 class GeneratedClientIT {
 
-    static LedgerRunner ledger;
-
-    @BeforeAll
-    static void start() {
-        ledger = new LedgerRunner().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        ledger.close();
-    }
+    @RegisterExtension
+    static final LedgerRunner ledger = new LedgerRunner();
 
     @Test
     void theReadmeTourThroughTheGeneratedClient() throws Exception {

@@ -1,5 +1,8 @@
 package org.partnershipledger.system;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.partnershipledger.command.CommandSideApplication;
 import org.partnershipledger.platform.testing.Http;
 import org.partnershipledger.platform.testing.TestPostgres;
@@ -8,8 +11,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Both services in this JVM, on one fresh database of the test PostgreSQL, on free ports. */
-final class LedgerRunner implements AutoCloseable {
+/**
+ * Both services in this JVM, on one fresh database of the test PostgreSQL, on free ports. As a JUnit extension
+ * ({@code @RegisterExtension static final LedgerRunner ledger = new LedgerRunner();}) it starts both before a test
+ * class and stops them after it.
+ */
+final class LedgerRunner implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     final String database;
 
@@ -53,6 +60,16 @@ final class LedgerRunner implements AutoCloseable {
 
     Http queries(String user) {
         return Http.localhost(port(querySide)).as(user);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

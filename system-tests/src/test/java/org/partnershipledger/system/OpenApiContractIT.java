@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The OpenAPI documents in docs/openapi are the API's committed contract: each service must serve exactly its
@@ -21,17 +20,8 @@ class OpenApiContractIT {
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dit.test=OpenApiContractIT "
             + "-Dfailsafe.failIfNoSpecifiedTests=false -Dopenapi.update=true";
 
-    static LedgerRunner ledger;
-
-    @BeforeAll
-    static void start() {
-        ledger = new LedgerRunner().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        ledger.close();
-    }
+    @RegisterExtension
+    static final LedgerRunner ledger = new LedgerRunner();
 
     @Test
     void theCommandSideServesItsCommittedDocument() {

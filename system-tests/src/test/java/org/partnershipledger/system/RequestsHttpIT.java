@@ -19,9 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * requests.http cannot rot: every request in it runs, top to bottom, against a fresh ledger and answers 2xx (or
@@ -34,18 +33,9 @@ class RequestsHttpIT {
     private static final Duration READ_PATIENCE = Duration.ofSeconds(15);
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 
-    static LedgerRunner ledger;
+    @RegisterExtension
+    static final LedgerRunner ledger = new LedgerRunner();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void start() {
-        ledger = new LedgerRunner().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        ledger.close();
-    }
 
     static HttpFile requestsHttp() {
         return HttpFile.read(ProjectRoot.resolve("requests.http"));
