@@ -256,7 +256,7 @@ class Partnership {
     @EventSourcingHandler
     void on(BusinessReviewHeld event) {
         reviewedPeriods.add(event.period());
-        stage = Stage.GOVERNANCE;
+        stage = stage.afterBusinessReview();
     }
 
     @EventSourcingHandler

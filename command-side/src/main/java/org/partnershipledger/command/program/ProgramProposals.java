@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Proposing a program crosses two aggregates: the program is new, and its partnership must exist, be going on,
- * and own the KPIs the program targets. The partnership is consulted through {@link PartnershipStatus}, in the
+ * and own the KPIs the program targets. It needs no selected partner: L&D may propose a program of its own (a
+ * CENTRAL_LND program), or start co-designing one while partners are still being selected, at any stage before
+ * the partnership ends. The partnership is consulted through {@link PartnershipStatus}, in the
  * same transaction, so the check needs no distributed transaction.
  */
 @Component

@@ -320,4 +320,57 @@ class PartnershipTest {
                     .expectNoEvents();
         }
     }
+
+    /** The stage model (see the README's table): an early business review must not block onboarding. */
+    @Nested
+    class Stages {
+        BusinessReviewHeld review(String period) {
+            return new BusinessReviewHeld(ID, period, List.of("CLO"), List.of(), List.of());
+        }
+
+        @Test
+        void aReviewHeldDuringSelectionLeavesOnboardingPossible() {
+            List<Object> given = new ArrayList<>(withSelectedPartner());
+            given.add(charter());
+            given.add(review("2026-Q1"));
+            fixture.given(given)
+                    .when(new StartOnboarding(ID, null))
+                    .expectEvents(new OnboardingStarted(ID));
+        }
+
+        @Test
+        void aReviewHeldDuringOnboardingLeavesItToComplete() {
+            List<Object> given = new ArrayList<>(withSelectedPartner());
+            given.add(charter());
+            given.add(new OnboardingStarted(ID));
+            given.add(review("2026-Q2"));
+            fixture.given(given)
+                    .when(new CompleteOnboarding(ID, "Trainers certified", null))
+                    .expectEvents(new OnboardingCompleted(ID, "Trainers certified"));
+        }
+
+        @Test
+        void aReviewInDeliveryMovesToGovernanceWhereOnboardingCannotStartAgain() {
+            List<Object> given = new ArrayList<>(withSelectedPartner());
+            given.add(charter());
+            given.add(new OnboardingStarted(ID));
+            given.add(new OnboardingCompleted(ID, "Trainers certified"));
+            given.add(review("2026-Q3"));
+            fixture.given(given)
+                    .when(new StartOnboarding(ID, null))
+                    .expectException(rejected(409, ProblemCode.INVALID_STAGE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anEndedPartnershipTakesNoReview() {
+            List<Object> given = new ArrayList<>(withSelectedPartner());
+            given.add(charter());
+            given.add(new PartnershipEnded(ID, "Budget cut"));
+            fixture.given(given)
+                    .when(new HoldBusinessReview(ID, "2026-Q3", List.of("CLO"), List.of(), List.of(), null))
+                    .expectException(rejected(409, ProblemCode.PARTNERSHIP_ENDED))
+                    .expectNoEvents();
+        }
+    }
 }

@@ -99,7 +99,7 @@ public class PartnershipView {
             governanceCharter = new Charter(e.cadence(), e.steeringMembers(), at);
         } else if (event instanceof BusinessReviewHeld e) {
             businessReviews.add(new Review(e.period(), e.attendees(), e.decisions(), e.actions(), at));
-            stage = Stage.GOVERNANCE;
+            stage = stage.afterBusinessReview();
         } else if (event instanceof CostSharingAgreed e) {
             costSharing = new CostSharing(e.currency(), e.totalBudget(), e.shares(), e.reason(), at);
         } else if (event instanceof ConcernRaised e) {

@@ -52,6 +52,19 @@ class PartnershipViewTest {
     }
 
     @Test
+    void aReviewBeforeDeliveryLeavesTheStageAsTheAggregateDoes() {
+        given(new PartnershipOpened(ID, "N", "C", null, List.of()),
+                new GovernanceCharterSet(ID, GovernanceCadence.QUARTERLY, List.of("CLO")),
+                new BusinessReviewHeld(ID, "2026-Q1", List.of("CLO"), List.of(), List.of()));
+        assertThat(view.stage).isEqualTo(Stage.SELECTION);
+        given(new OnboardingStarted(ID), new BusinessReviewHeld(ID, "2026-Q2", List.of("CLO"), List.of(), List.of()));
+        assertThat(view.stage).isEqualTo(Stage.ONBOARDING);
+        given(new OnboardingCompleted(ID, "done"));
+        assertThat(view.stage).isEqualTo(Stage.DELIVERY);
+        assertThat(view.businessReviews).hasSize(2);
+    }
+
+    @Test
     void stagesFollowOnboardingAndTheFirstReview() {
         given(new PartnershipOpened(ID, "N", "C", null, List.of()), new OnboardingStarted(ID));
         assertThat(view.stage).isEqualTo(Stage.ONBOARDING);
