@@ -30,9 +30,10 @@ final class LedgerUnderTest implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, BenchDatabase db) {
-        return builder.properties("server.port=0", "ledger.db.url=" + db.url, "ledger.db.user=" + db.user,
+        // the port as an argument: each service's yml sets server.port, which outranks the builder's properties
+        return builder.properties("ledger.db.url=" + db.url, "ledger.db.user=" + db.user,
                 "ledger.db.password=" + db.password, "ledger.db.pool-size=20", "logging.level.root=WARN",
-                "spring.main.banner-mode=off").run();
+                "spring.main.banner-mode=off").run("--server.port=0");
     }
 
     CommandGateway gateway() {

@@ -13,9 +13,9 @@ class AxonServerUnreachableIT {
 
     @Test
     void aCommandAnswers503WithRetryAfterWhenAxonServerCannotBeReached() {
-        try (ConfigurableApplicationContext commandSide = CommandSideApplication.builder().properties("server.port=0",
+        try (ConfigurableApplicationContext commandSide = CommandSideApplication.builder().properties(
                 "ledger.db.url=" + TestPostgres.newDatabase(), "ledger.db.user=postgres", "ledger.db.pool-size=5",
-                "AXON_SERVER=127.0.0.1:1", "axon.axonserver.connect-timeout=500").run()) {
+                "AXON_SERVER=127.0.0.1:1", "axon.axonserver.connect-timeout=500").run("--server.port=0")) {
             Http http = Http.localhost(((WebServerApplicationContext) commandSide).getWebServer().getPort())
                     .as("manager");
 

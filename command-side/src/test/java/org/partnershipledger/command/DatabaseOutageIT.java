@@ -46,8 +46,9 @@ class DatabaseOutageIT {
         ExecutorService load = Executors.newFixedThreadPool(4);
         // the build runs tests with the PostgreSQL driver's assertions off, as production runs it: under -ea the
         // driver asserts, while finishing a batch, that the connection still answers, which is just what fails here
-        try (ConfigurableApplicationContext commandSide = CommandSideApplication.builder().properties("server.port=0",
-                "ledger.db.url=" + postgres.jdbcUrl(), "ledger.db.user=postgres", "ledger.db.pool-size=5").run()) {
+        try (ConfigurableApplicationContext commandSide = CommandSideApplication.builder().properties(
+                        "ledger.db.url=" + postgres.jdbcUrl(), "ledger.db.user=postgres", "ledger.db.pool-size=5")
+                .run("--server.port=0")) {
             Http http = Http.localhost(((WebServerApplicationContext) commandSide).getWebServer().getPort())
                     .as("manager");
             Http.Response opened = http.postJson("/api/partnerships", OPEN);
