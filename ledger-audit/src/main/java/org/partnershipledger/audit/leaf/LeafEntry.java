@@ -54,7 +54,7 @@ public record LeafEntry(
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** The timestamp as the leaf carries it: UTC, always nine fractional digits, e.g. 2026-03-01T09:30:00.120000000Z. */
+    /** The timestamp as the leaf carries it: UTC, always nine fractional digits (2026-03-01T09:30:00.120000000Z). */
     public static String canonicalTimestamp(Instant timestamp) {
         return TIMESTAMP.format(timestamp);
     }

@@ -95,6 +95,7 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
 
     @Override
     public String toString() {
-        return "Checkpoint[" + origin + ", size " + size + ", root " + Base64.getEncoder().encodeToString(rootHash) + "]";
+        return "Checkpoint[" + origin + ", size " + size + ", root "
+                + Base64.getEncoder().encodeToString(rootHash) + "]";
     }
 }

@@ -25,7 +25,8 @@ class MerkleLogTest {
         MerkleLog log = logOf(leaves);
 
         for (int size = 0; size <= n; size++) {
-            assertThat(log.root(size)).as("root of size %d", size).isEqualTo(ReferenceTree.mth(leaves.subList(0, size)));
+            assertThat(log.root(size)).as("root of size %d", size)
+                    .isEqualTo(ReferenceTree.mth(leaves.subList(0, size)));
         }
     }
 
@@ -85,7 +86,8 @@ class MerkleLogTest {
             longer.add(root);
             assertThat(MerkleProofs.verifyInclusion(leaf, i, n, longer, root)).isFalse();
             if (!proof.isEmpty()) {
-                assertThat(MerkleProofs.verifyInclusion(leaf, i, n, proof.subList(0, proof.size() - 1), root)).isFalse();
+                List<byte[]> shorter = proof.subList(0, proof.size() - 1);
+                assertThat(MerkleProofs.verifyInclusion(leaf, i, n, shorter, root)).isFalse();
             }
         }
     }
