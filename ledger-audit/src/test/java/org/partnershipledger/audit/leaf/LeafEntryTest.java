@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class LeafEntryTest {
@@ -45,6 +46,13 @@ class LeafEntryTest {
         byte[] prefixed = new byte[entry.canonicalBytes().length + 1];
         System.arraycopy(entry.canonicalBytes(), 0, prefixed, 1, prefixed.length - 1);
         assertThat(entry.leafHash()).isEqualTo(sha256(prefixed));
+    }
+
+    /** The test vector printed in docs/audit.md, for anyone writing their own verifier. */
+    @Test
+    void theDocumentedTestVectorHoldsItsLeafHash() {
+        assertThat(HexFormat.of().formatHex(pivot("market moved").leafHash()))
+                .isEqualTo("68c4a55ee20d72e8cfc97749a8366b2c84065cb15dbe462c67cfad8ce31e9d9a");
     }
 
     @Test
