@@ -1,5 +1,6 @@
 package org.partnershipledger.platform.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -59,6 +61,11 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
             ProblemDetail problem = Problems.problem(ProblemCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             return handleExceptionInternal(e, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
         }
+        if (NestedExceptionUtils.getRootCause(e) instanceof RequestJson.NulInText nul) {
+            ProblemDetail problem = Problems.problem(ProblemCode.VALIDATION_FAILED, "The request has invalid fields");
+            problem.setProperty("errors", List.of(Map.of("field", fieldOf(nul), "message", nul.getOriginalMessage())));
+            return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
         return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
 
@@ -87,7 +94,28 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
                 problem.setDetail("The request body is not valid JSON for this operation");
             }
         }
+        if (body instanceof ProblemDetail) {
+            // set here, so the problem is written as problem+json whatever the Accept header (even one that cannot
+            // be parsed, which is why it is refused with 406)
+            HttpHeaders problemHeaders = new HttpHeaders();
+            problemHeaders.putAll(headers);
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            headers = problemHeaders;
+        }
         return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** The JSON path of the field, as {@code kpis[0].name}. */
+    private static String fieldOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** Names what the framework refused; anything it does not say more about gets the status's general code. */

@@ -5,13 +5,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** The web conventions both services share: correlation ids and problem+json errors (503 when the store is down). */
-@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+/**
+ * The web conventions both services share: correlation ids and problem+json errors (503 when the store is down),
+ * also for what the container refuses before the application sees it.
+ */
+@AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication
 public class LedgerWebAutoConfiguration {
 
@@ -41,8 +45,32 @@ public class LedgerWebAutoConfiguration {
         return registration;
     }
 
+    /** A NUL in a query parameter is refused before it reaches a query (PostgreSQL cannot compare text with it). */
+    @Bean
+    FilterRegistrationBean<QueryTextFilter> queryTextFilter(ObjectMapper json) {
+        FilterRegistrationBean<QueryTextFilter> registration = new FilterRegistrationBean<>(new QueryTextFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
     @Bean
     LedgerProblemHandler ledgerProblemHandler() {
         return new LedgerProblemHandler();
+    }
+
+    @Bean
+    RequestJson requestJson() {
+        return new RequestJson();
+    }
+
+    /** Errors the container answers itself (at {@code /error}, or before any servlet) are problem+json too. */
+    @Bean
+    ContainerProblems.ProblemErrorController problemErrorController() {
+        return new ContainerProblems.ProblemErrorController();
+    }
+
+    @Bean
+    ContainerProblems.ValveCustomizer problemReportValve() {
+        return new ContainerProblems.ValveCustomizer();
     }
 }
