@@ -73,7 +73,7 @@ class PartnershipController {
     }
 
     record OpenRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String client,
-                       @Size(max = 2000) String vision, List<@Valid KpiRequest> kpis,
+                       @Size(max = 2000) String vision, List<@NotNull @Valid KpiRequest> kpis,
                        @NotBlank @Size(max = 2000) String reason) {
     }
 
@@ -131,7 +131,7 @@ class PartnershipController {
                 expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
-    record StrategyRequest(@NotBlank @Size(max = 2000) String vision, List<@Valid KpiRequest> kpis,
+    record StrategyRequest(@NotBlank @Size(max = 2000) String vision, List<@NotNull @Valid KpiRequest> kpis,
                            @Size(max = 2000) String reason) {
     }
 
@@ -198,7 +198,7 @@ class PartnershipController {
     }
 
     record CostSharingRequest(@NotBlank String currency, @NotNull BigDecimal totalBudget,
-                              @NotEmpty List<@Valid CostShareRequest> shares, @Size(max = 2000) String reason) {
+                              @NotEmpty List<@NotNull @Valid CostShareRequest> shares, @Size(max = 2000) String reason) {
     }
 
     @PutMapping("/{id}/cost-sharing")

@@ -72,7 +72,7 @@ class ProgramController {
 
     record ProposeRequest(@NotBlank String partnershipId, @NotBlank @Size(max = 300) String title,
                           List<@NotBlank String> objectives, @Size(max = 500) String audience,
-                          List<@NotBlank String> kpiTargets, List<@Valid ModuleRequest> modules,
+                          List<@NotBlank String> kpiTargets, List<@NotNull @Valid ModuleRequest> modules,
                           @NotBlank @Size(max = 2000) String reason) {
     }
 

@@ -42,7 +42,8 @@ class SubscriptionController {
     }
 
     record SubscribeRequest(@NotBlank @Size(max = 2000) String url, @NotEmpty List<@NotBlank String> types,
-                            String partnershipId, @NotBlank @Size(min = 16, max = 200) String secret, Long after) {
+                            @Size(max = 255) String partnershipId, @NotBlank @Size(min = 16, max = 200) String secret,
+                            Long after) {
     }
 
     record Subscribed(String subscriptionId) {
