@@ -12,7 +12,8 @@ public enum ProblemCode {
 
     // The web layer, both services
     BAD_REQUEST(HttpStatus.BAD_REQUEST,
-            "The request is malformed in a way no other code names, such as an If-Match that is not an ETag of the ledger"),
+            "The request is malformed in a way no other code names: a URL or header that cannot be read, an If-Match "
+                    + "that is not an ETag of the ledger"),
     MALFORMED_JSON(HttpStatus.BAD_REQUEST, "The body is not valid JSON for this operation"),
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "A field or parameter is missing or invalid; `errors` names the fields"),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Credentials are missing or not valid"),

@@ -17,6 +17,7 @@ import org.partnershipledger.platform.web.ProblemCode;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -26,8 +27,10 @@ import org.springframework.web.method.HandlerMethod;
  */
 public class ProblemResponses implements OperationCustomizer {
 
-    private static final List<ProblemCode> EVERY_ENDPOINT =
-            List.of(ProblemCode.UNAUTHENTICATED, ProblemCode.FORBIDDEN, ProblemCode.STORE_UNAVAILABLE);
+    /** Any request may be refused before it reaches its endpoint: an unreadable URL or header, credentials, Accept. */
+    private static final List<ProblemCode> EVERY_ENDPOINT = List.of(ProblemCode.BAD_REQUEST,
+            ProblemCode.UNAUTHENTICATED, ProblemCode.FORBIDDEN, ProblemCode.NOT_ACCEPTABLE,
+            ProblemCode.STORE_UNAVAILABLE);
     private static final List<ProblemCode> WITH_A_BODY = List.of(ProblemCode.MALFORMED_JSON,
             ProblemCode.VALIDATION_FAILED, ProblemCode.PAYLOAD_TOO_LARGE, ProblemCode.UNSUPPORTED_MEDIA_TYPE);
 
@@ -42,6 +45,9 @@ public class ProblemResponses implements OperationCustomizer {
         Set<ProblemCode> codes = EnumSet.copyOf(EVERY_ENDPOINT);
         if (operation.getRequestBody() != null) {
             codes.addAll(WITH_A_BODY);
+        }
+        if (declaresConsumes(endpoint)) {
+            codes.add(ProblemCode.UNSUPPORTED_MEDIA_TYPE); // even without a body: a Content-Type it cannot parse
         }
         services.forEach(service -> codes.addAll(service.of(endpoint)));
         codes.addAll(rejects(endpoint));
@@ -69,6 +75,12 @@ public class ProblemResponses implements OperationCustomizer {
                     new Header().$ref(LedgerApiComponents.headerRef(LedgerApiComponents.RETRY_AFTER)));
         }
         return response;
+    }
+
+    private static boolean declaresConsumes(HandlerMethod endpoint) {
+        return Stream.of(AnnotatedElementUtils.findMergedAnnotation(endpoint.getMethod(), RequestMapping.class),
+                        AnnotatedElementUtils.findMergedAnnotation(endpoint.getBeanType(), RequestMapping.class))
+                .anyMatch(mapping -> mapping != null && mapping.consumes().length > 0);
     }
 
     private static Set<ProblemCode> rejects(HandlerMethod endpoint) {
