@@ -72,6 +72,12 @@ class BadInputIT {
         answer.assertProblem(400, "BAD_REQUEST");
     }
 
+    @Test
+    void traceIsAMethodNotAllowedProblem() {
+        send(ledger.queryPort(), "TRACE", "/api/partnerships", BOARD, null).assertProblem(405, "METHOD_NOT_ALLOWED");
+        send(ledger.commandPort(), "TRACE", "/api/partnerships", MANAGER, null).assertProblem(405, "METHOD_NOT_ALLOWED");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"/api/partnerships?q=%00", "/api/partnerships/PID/history?actor=a%00b",
             "/api/analytics/due-diligence-outcomes?partnershipId=%00"})

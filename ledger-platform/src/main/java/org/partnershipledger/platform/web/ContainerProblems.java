@@ -3,6 +3,7 @@ package org.partnershipledger.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -84,6 +85,20 @@ public final class ContainerProblems {
     public static class ProblemReportValve extends ErrorReportValve {
 
         private static final ObjectMapper JSON = new ObjectMapper();
+
+        /**
+         * Tomcat refuses TRACE itself (405, with Allow) but still passes the request on, where Spring Security's
+         * firewall refuses it again, leaving an empty 400; answered here, it is the 405 problem.
+         */
+        @Override
+        public void invoke(Request request, Response response) throws IOException, ServletException {
+            if ("TRACE".equals(request.getMethod()) && !request.getConnector().getAllowTrace()) {
+                response.setSuspended(false);
+                report(request, response, null);
+                return;
+            }
+            super.invoke(request, response);
+        }
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
