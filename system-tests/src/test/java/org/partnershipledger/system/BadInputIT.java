@@ -75,7 +75,8 @@ class BadInputIT {
     @Test
     void traceIsAMethodNotAllowedProblem() {
         send(ledger.queryPort(), "TRACE", "/api/partnerships", BOARD, null).assertProblem(405, "METHOD_NOT_ALLOWED");
-        send(ledger.commandPort(), "TRACE", "/api/partnerships", MANAGER, null).assertProblem(405, "METHOD_NOT_ALLOWED");
+        send(ledger.commandPort(), "TRACE", "/api/partnerships", MANAGER, null)
+                .assertProblem(405, "METHOD_NOT_ALLOWED");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,6 +103,18 @@ class BadInputIT {
         send(ledger.commandPort(), "POST", "/api/partnerships", MANAGER, body).assertProblem(400, "MALFORMED_JSON");
         send(ledger.commandPort(), "POST", "/api/partnerships/" + partnership + "/end", MANAGER,
                 "{\"reason\": \"a\", \"reason\": \"b\"}").assertProblem(400, "MALFORMED_JSON");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberBelongsIsMalformedAndNotCutOff() {
+        String partnerId = ledger.commands(MANAGER).postJson("/api/partnerships/" + partnership + "/candidates",
+                "{\"organizationId\": \"acme-learning\", \"name\": \"Acme\", \"role\": \"TRAINING_PROVIDER\"}")
+                .json().get("partnerId").asText();
+        long before = events();
+        send(ledger.commandPort(), "POST", "/api/partnerships/" + partnership + "/candidates/" + partnerId
+                + "/due-diligence", MANAGER, "{\"criterion\": \"EXPERTISE\", \"score\": 2.9, \"evidence\": \"e\"}")
+                .assertProblem(400, "MALFORMED_JSON");
         assertThat(events()).isEqualTo(before);
     }
 

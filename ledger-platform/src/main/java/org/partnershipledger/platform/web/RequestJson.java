@@ -2,6 +2,7 @@ package org.partnershipledger.platform.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -15,7 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * How request bodies are read, stricter than the JSON the ledger writes and stores: a key given twice is malformed
- * JSON (rather than an error deep in the binding of a record), and text with a NUL character is refused, because
+ * JSON (rather than an error deep in the binding of a record), a fraction where a whole number belongs is refused
+ * (rather than cut off: a score of 2.9 would be recorded as 2), and text with a NUL character is refused, because
  * PostgreSQL cannot store it: accepted, it would break every read model the event reaches. Only the web layer's
  * converters are changed, not the mapper that reads stored events.
  */
@@ -38,6 +40,7 @@ class RequestJson implements WebMvcConfigurer {
 
     static ObjectMapper strict(ObjectMapper mapper) {
         return mapper.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .registerModule(new SimpleModule("ledger-request-text").addDeserializer(String.class, new Text()));
     }
 
