@@ -16,6 +16,7 @@ import org.partnershipledger.query.readmodel.BatchedWrites;
 import org.partnershipledger.query.readmodel.EventMetadata;
 import org.partnershipledger.query.readmodel.EventPositions;
 import org.partnershipledger.query.readmodel.Owns;
+import org.partnershipledger.query.readmodel.Storable;
 import org.partnershipledger.query.readmodel.Tables;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -111,11 +112,12 @@ class EventLogProjection {
         Object[] row = {positions.of(message),
                 message.getIdentifier(), partnershipId, message.getAggregateIdentifier(), message.getType(),
                 message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
-                Timestamp.from(message.getTimestamp()), EventMetadata.actor(message), EventMetadata.reason(message),
-                message.serializePayload(serializer, String.class).getData(),
-                message.serializeMetaData(serializer, String.class).getData(),
-                EventMetadata.text(message, LedgerMetadata.CORRELATION_ID),
-                EventMetadata.text(message, LedgerMetadata.CAUSATION_ID)};
+                Timestamp.from(message.getTimestamp()), Storable.text(EventMetadata.actor(message)),
+                Storable.text(EventMetadata.reason(message)),
+                Storable.json(message.serializePayload(serializer, String.class).getData()),
+                Storable.json(message.serializeMetaData(serializer, String.class).getData()),
+                Storable.text(EventMetadata.text(message, LedgerMetadata.CORRELATION_ID)),
+                Storable.text(EventMetadata.text(message, LedgerMetadata.CAUSATION_ID))};
         rows.add(row);
     }
 }

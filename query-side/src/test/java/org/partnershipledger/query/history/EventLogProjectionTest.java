@@ -10,13 +10,17 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.partnership.PartnershipId;
+import org.partnershipledger.events.partnership.PartnershipOpened;
 import org.partnershipledger.platform.testing.LedgerTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -57,6 +61,19 @@ class EventLogProjectionTest {
                 .containsEntry("actor", "alice").containsEntry("reason", "Onboarding takes too long")
                 .containsEntry("correlation_id", "req-1").containsEntry("causation_id", "cmd-1");
         assertThat(row.get("payload").toString()).contains("\"client\": \"Acme Retail\"");
+    }
+
+    @Test
+    void anEventRecordedWithANulCharacterIsStillLoggedWithTheReplacementCharacter() {
+        // the command side refuses U+0000 now; an event recorded before must not stop the audit trail
+        var opened = new GenericDomainEventMessage<>("Partnership", "p-1", 0,
+                new PartnershipOpened(new PartnershipId("p-1"), "Field\u0000academy", "Acme", "v", List.of()),
+                MetaData.with("actor", "alice").and("reason", "why\u0000not"));
+        projection.on(opened.getPayload(), at(opened, 3));
+
+        Map<String, Object> row = jdbc.sql("SELECT reason, payload->>'name' AS name FROM analytics.event_log")
+                .query().singleRow();
+        assertThat(row).containsEntry("reason", "why\ufffdnot").containsEntry("name", "Field\ufffdacademy");
     }
 
     @Test
