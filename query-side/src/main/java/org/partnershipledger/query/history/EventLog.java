@@ -33,23 +33,39 @@ public class EventLog {
         this.types = types;
     }
 
-    /** The event in the current row of a query selecting {@link LoggedEvent#COLUMNS}. */
+    /** The event in the current row of a query selecting {@link LoggedEvent#COLUMNS}, for the board. */
     public LoggedEvent read(ResultSet rs) throws SQLException {
+        return read(rs, true);
+    }
+
+    /**
+     * The event as stored, for what sends the payload on unread (the stream, webhooks, the export): its payload is
+     * not decoded into its event class, and it has no sentence ({@code event} and {@code summary} are null).
+     */
+    public LoggedEvent readAsStored(ResultSet rs) throws SQLException {
+        return read(rs, false);
+    }
+
+    private LoggedEvent read(ResultSet rs, boolean forTheBoard) throws SQLException {
         JsonNode payload = json.tree(rs.getString("payload"));
         String type = rs.getString("type");
         String reason = rs.getString("reason");
-        Object event = types.bySimpleName(type).map(known -> {
+        Object event = forTheBoard ? typed(payload, type) : null;
+        return new LoggedEvent(rs.getLong("position"), rs.getString("event_id"), rs.getString("partnership_id"),
+                rs.getString("aggregate_id"), rs.getString("aggregate_type"), rs.getLong("sequence_number"), type,
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), reason,
+                forTheBoard ? Summaries.of(event, type, reason) : null, payload, rs.getString("correlation_id"),
+                rs.getString("causation_id"), event);
+    }
+
+    private Object typed(JsonNode payload, String type) {
+        return types.bySimpleName(type).map(known -> {
             try {
                 return json.mapper().treeToValue(payload, known.eventClass());
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 return null; // shown as stored, summarised by its type alone
             }
         }).orElse(null);
-        return new LoggedEvent(rs.getLong("position"), rs.getString("event_id"), rs.getString("partnership_id"),
-                rs.getString("aggregate_id"), rs.getString("aggregate_type"), rs.getLong("sequence_number"), type,
-                rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), reason,
-                Summaries.of(event, type, reason), payload, rs.getString("correlation_id"),
-                rs.getString("causation_id"), event);
     }
 
     /** A partnership's events of the given types in [from, to), in order; null bounds are open. */
@@ -94,10 +110,10 @@ public class EventLog {
         }
     }
 
-    /** Events after {@code position} up to and including {@code upTo}, in position order, at most {@code limit}. */
+    /** Events after {@code position} up to {@code upTo} (included), in order, at most {@code limit}, as stored. */
     public List<LoggedEvent> after(long position, long upTo, int limit) {
         return jdbc.sql("SELECT " + LoggedEvent.COLUMNS
                         + " FROM analytics.event_log WHERE position > ? AND position <= ? ORDER BY position LIMIT ?")
-                .params(position, upTo, limit).query((rs, row) -> read(rs)).list();
+                .params(position, upTo, limit).query((rs, row) -> readAsStored(rs)).list();
     }
 }

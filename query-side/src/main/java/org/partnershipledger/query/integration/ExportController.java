@@ -105,7 +105,7 @@ class ExportController {
                 read[0] = 0;
                 params.set(0, last[0]);
                 readOnly.executeWithoutResult(status -> jdbc.query(sql.toString(), rs -> {
-                    LoggedEvent event = log.read(rs);
+                    LoggedEvent event = log.readAsStored(rs);
                     read[0]++;
                     last[0] = event.position();
                     if (type == null || type.equals(event.type())
