@@ -15,17 +15,28 @@ import java.util.Base64;
 /** Talks to a running ledger's query side, with one clear message for each way that can go wrong. */
 final class LedgerApi {
 
-    /** The ledger could not be reached or refused; the message says which, for a person. */
+    /**
+     * The ledger could not be reached or refused; the message says which, for a person. {@code status} is 0 when
+     * there was no answer, and {@code code} is the problem code of a problem+json answer (null otherwise), so that a
+     * command can tell "the server said no" from "the server was not there".
+     */
     static final class Failure extends RuntimeException {
         final int status;
+        final String code;
 
         Failure(String message) {
-            this(message, 0);
+            this(message, 0, null);
         }
 
-        Failure(String message, int status) {
+        Failure(String message, int status, String code) {
             super(message);
             this.status = status;
+            this.code = code;
+        }
+
+        /** The server answered with a 4xx status: it refused, as opposed to being unreachable or failing. */
+        boolean refused() {
+            return status >= 400 && status < 500;
         }
     }
 
@@ -70,12 +81,14 @@ final class LedgerApi {
             if (response.statusCode() == 401 || response.statusCode() == 403) {
                 response.body().close();
                 throw new Failure("The ledger refused these credentials for " + path + " (HTTP " + response.statusCode()
-                        + "); set --user and LEDGER_PASSWORD");
+                        + "); set --user and LEDGER_PASSWORD", response.statusCode(), null);
             }
             if (response.statusCode() >= 300) {
-                String detail = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
-                throw new Failure("The ledger answered HTTP " + response.statusCode() + " for " + path + ": " + detail,
-                        response.statusCode());
+                String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+                String code = Problems.code(body);
+                throw new Failure("The ledger answered HTTP " + response.statusCode()
+                        + (code == null ? "" : " " + code) + " for " + path + ": " + Problems.detail(body),
+                        response.statusCode(), code);
             }
             return response;
         } catch (ConnectException | HttpConnectTimeoutException e) {

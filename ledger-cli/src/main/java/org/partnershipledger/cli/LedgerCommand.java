@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ledger", mixinStandardHelpOptions = true, version = "Partnership Ledger 0.1.0",
         description = "Runs and operates the Partnership Ledger.",
         subcommands = {UpCommand.class, StatusCommand.class, CheckCommand.class, ReplayCommand.class,
-                ExportCommand.class})
+                ExportCommand.class, AuditPackCommand.class, VerifyCommand.class})
 public class LedgerCommand {
 
     public static void main(String[] args) {
