@@ -12,16 +12,31 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Reads a server-sent event stream the way an integration would, until it has enough or time runs out. */
 final class SseClient {
 
+    /** One message; {@code id} is null when the message had no {@code id:} line (a signed checkpoint). */
     record Message(String id, String event, String data) {
+
+        static final String CHECKPOINT = "ledger.audit.checkpoint.v1";
+
+        /** An event of the log, not a signed checkpoint of the audit log (those come live, without an id). */
+        boolean isLogEvent() {
+            return !CHECKPOINT.equals(event);
+        }
     }
 
     static List<Message> read(int port, String user, String pathAndQuery, String lastEventId, int count,
                               Duration timeout) throws Exception {
+        return read(port, user, pathAndQuery, lastEventId, count, timeout, message -> true);
+    }
+
+    /** Only the messages {@code keep} takes are returned and counted. */
+    static List<Message> read(int port, String user, String pathAndQuery, String lastEventId, int count,
+                              Duration timeout, Predicate<Message> keep) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Basic " + Base64.getEncoder()
@@ -45,9 +60,10 @@ final class SseClient {
             while (messages.size() < count && it.hasNext()) {
                 String line = it.next();
                 if (line.isEmpty()) {
-                    if (data.length() > 0) {
+                    Message message = new Message(id, event, data.toString());
+                    if (data.length() > 0 && keep.test(message)) {
                         synchronized (messages) {
-                            messages.add(new Message(id, event, data.toString()));
+                            messages.add(message);
                         }
                     }
                     id = null;

@@ -1,5 +1,8 @@
 package org.partnershipledger.query.integration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
@@ -8,6 +11,8 @@ import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
 import org.partnershipledger.query.history.EventTypes;
 import org.partnershipledger.query.history.LoggedEvent;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,11 +22,17 @@ import org.springframework.stereotype.Component;
  * How every event leaves the ledger: a CloudEvents 1.0 JSON object (structured mode), built with the CloudEvents
  * SDK. Extensions carry who and why ({@code actor}, {@code reason}), where it belongs ({@code partnershipid}),
  * its order ({@code sequence}, {@code position}) and its request ({@code correlationid}, {@code causationid}).
+ *
+ * <p>Signed checkpoints of the audit log leave the same way, as {@value #CHECKPOINT_TYPE} with {@link CheckpointData}
+ * as data: same source, no {@code position} (a checkpoint is not an event of the log, and has no place in its order).
  */
 @Component
 public class CloudEventEnvelope {
 
     public static final URI SOURCE = URI.create("/partnership-ledger");
+    /** The CloudEvents type of a signed checkpoint of the audit log. */
+    public static final String CHECKPOINT_TYPE = "ledger.audit.checkpoint.v1";
+    private static final ObjectMapper DATA = new ObjectMapper();
     private static final EventFormat JSON = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     private final EventTypes types;
@@ -65,6 +76,51 @@ public class CloudEventEnvelope {
     /** The event as one line of CloudEvents JSON. */
     public String json(LoggedEvent event) {
         return new String(JSON.serialize(of(event)), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A signed checkpoint: {@code id} is {@code checkpoint-<tree size>-<first 8 bytes of the root, hex>}, so that a
+     * receiver de-duplicating by id drops a redelivery but never a different root signed for the same size (which is
+     * what a witness is there to notice); {@code subject} is the log's origin, {@code time} when it was signed.
+     */
+    CloudEvent of(CheckpointData checkpoint) {
+        ObjectNode data = DATA.createObjectNode()
+                .put("origin", checkpoint.origin())
+                .put("treeSize", checkpoint.treeSize())
+                .put("rootHash", checkpoint.rootHash())
+                .put("note", checkpoint.note())
+                .put("signedAt", checkpoint.signedAt().toString());
+        if (checkpoint.publicKeyFingerprint() != null) {
+            data.put("publicKeyFingerprint", checkpoint.publicKeyFingerprint());
+        }
+        try {
+            return CloudEventBuilder.v1()
+                    .withId(checkpointId(checkpoint))
+                    .withSource(SOURCE)
+                    .withType(CHECKPOINT_TYPE)
+                    .withSubject(checkpoint.origin())
+                    .withTime(checkpoint.signedAt().atOffset(ZoneOffset.UTC))
+                    .withDataSchema(URI.create(schemaUrl(CHECKPOINT_TYPE)))
+                    .withData("application/json", DATA.writeValueAsBytes(data))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The checkpoint as one line of CloudEvents JSON. */
+    String json(CheckpointData checkpoint) {
+        return new String(JSON.serialize(of(checkpoint)), StandardCharsets.UTF_8);
+    }
+
+    static String checkpointId(CheckpointData checkpoint) {
+        try {
+            byte[] root = Base64.getDecoder().decode(checkpoint.rootHash());
+            return "checkpoint-" + checkpoint.treeSize() + "-"
+                    + HexFormat.of().formatHex(root, 0, Math.min(8, root.length));
+        } catch (IllegalArgumentException | NullPointerException notBase64) {
+            return "checkpoint-" + checkpoint.treeSize();
+        }
     }
 
     private static void extension(CloudEventBuilder builder, String name, String value) {

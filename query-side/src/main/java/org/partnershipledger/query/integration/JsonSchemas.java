@@ -21,12 +21,17 @@ final class JsonSchemas {
     }
 
     static Map<String, Object> of(EventTypes.EventType type, String baseUri) {
+        return of(type.cloudEventType(), type.simpleName(), type.eventClass(), baseUri);
+    }
+
+    /** The schema of a CloudEvents type whose data is the given record. */
+    static Map<String, Object> of(String cloudEventType, String title, Class<?> data, String baseUri) {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        schema.put("$id", baseUri + type.cloudEventType());
-        schema.put("title", type.simpleName());
-        schema.put("description", "data of CloudEvents of type " + type.cloudEventType());
-        schema.putAll(objectSchema(type.eventClass()));
+        schema.put("$id", baseUri + cloudEventType);
+        schema.put("title", title);
+        schema.put("description", "data of CloudEvents of type " + cloudEventType);
+        schema.putAll(objectSchema(data));
         return schema;
     }
 

@@ -2,6 +2,7 @@ package org.partnershipledger.query.integration;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.partnershipledger.platform.web.ProblemCode;
@@ -33,12 +34,18 @@ class SchemaController {
     record EventTypeList(List<EventTypeLine> types) {
     }
 
+    /** The one type that is not an event of the log: a signed checkpoint of the audit log (docs/audit.md §3). */
+    static final String CHECKPOINT_EVENT = "CheckpointSigned";
+
     @GetMapping
     @Operation(operationId = "listEventTypes",
             summary = "Every CloudEvents type the ledger emits, with the URL of its data's JSON Schema")
     EventTypeList list() {
-        return new EventTypeList(types.all().stream().map(t -> new EventTypeLine(t.cloudEventType(), t.simpleName(),
-                t.revision(), envelope.schemaUrl(t.cloudEventType()))).toList());
+        List<EventTypeLine> lines = new ArrayList<>(types.all().stream().map(t -> new EventTypeLine(
+                t.cloudEventType(), t.simpleName(), t.revision(), envelope.schemaUrl(t.cloudEventType()))).toList());
+        lines.add(new EventTypeLine(CloudEventEnvelope.CHECKPOINT_TYPE, CHECKPOINT_EVENT, "1",
+                envelope.schemaUrl(CloudEventEnvelope.CHECKPOINT_TYPE)));
+        return new EventTypeList(lines);
     }
 
     @GetMapping("/{type}")
@@ -46,6 +53,12 @@ class SchemaController {
             summary = "The JSON Schema of one type's data, generated from the event record")
     @Rejects(ProblemCode.UNKNOWN_EVENT_TYPE)
     Map<String, Object> schema(@PathVariable String type) {
+        if (CloudEventEnvelope.CHECKPOINT_TYPE.equals(type)) {
+            Map<String, Object> schema = JsonSchemas.of(type, CHECKPOINT_EVENT, CheckpointData.class,
+                    envelope.schemaUrl(""));
+            schema.put("required", List.of("origin", "treeSize", "rootHash", "note", "signedAt"));
+            return schema;
+        }
         return types.byCloudEventType(type).map(t -> JsonSchemas.of(t, envelope.schemaUrl("")))
                 .orElseThrow(() -> new NotFound(ProblemCode.UNKNOWN_EVENT_TYPE, "No such event type: " + type));
     }

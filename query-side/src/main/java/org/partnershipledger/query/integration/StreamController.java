@@ -25,8 +25,9 @@ class StreamController {
     }
 
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @ApiResponse(responseCode = "200", description = "Server-sent events: each has the event's position as its id and "
-            + "a structured CloudEvent as its data; comments keep the connection alive",
+    @ApiResponse(responseCode = "200", description = "Server-sent events: each event has its position as its id and "
+            + "a structured CloudEvent as its data; each signed audit checkpoint (ledger.audit.checkpoint.v1) comes "
+            + "live, without an id, so Last-Event-ID stays a position; comments keep the connection alive",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @Operation(operationId = "streamEvents",
             summary = "Every event as a CloudEvent over server-sent events: history after the given position, "

@@ -2,19 +2,24 @@ package org.partnershipledger.query.integration;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.partnershipledger.query.audit.CheckpointSigned;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
 import org.partnershipledger.query.readmodel.ReadModelPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,6 +36,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * ended and the store does not have it (a rolled-back append), or the event after it is older than any
  * transaction may live, or older than the database server's last start (a restart ended every transaction open
  * before it).
+ *
+ * <p>Each checkpoint of the audit log, once signed, goes to every connected subscriber whose filter takes
+ * {@value CloudEventEnvelope#CHECKPOINT_TYPE}, live only and without an SSE {@code id}, so that the client's
+ * Last-Event-ID stays the position of the last event it received and resuming works as before.
  */
 @Component
 class StreamHub implements SmartLifecycle {
@@ -46,16 +55,19 @@ class StreamHub implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final EventLog log;
     private final CloudEventEnvelope envelope;
+    private final Checkpoints checkpoints;
     private final Duration gapsCloseWithin;
     private final Set<StreamSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Map<Long, FirstSeen> firstSeen = new ConcurrentHashMap<>();
+    private final Queue<CheckpointSigned> signed = new ConcurrentLinkedQueue<>();
     private ScheduledExecutorService ticker;
 
-    StreamHub(JdbcClient jdbc, EventLog log, CloudEventEnvelope envelope,
+    StreamHub(JdbcClient jdbc, EventLog log, CloudEventEnvelope envelope, Checkpoints checkpoints,
               org.partnershipledger.platform.postgres.LedgerDatabaseProperties database) {
         this.jdbc = jdbc;
         this.log = log;
         this.envelope = envelope;
+        this.checkpoints = checkpoints;
         // an event's time is taken when its command starts, so the transaction before it may live twice as long
         this.gapsCloseWithin = database.transactionTimeout().multipliedBy(2).plusSeconds(5);
     }
@@ -76,10 +88,23 @@ class StreamHub implements SmartLifecycle {
         return emitter;
     }
 
+    /** A checkpoint was signed (after its commit): the next tick sends it to the live subscribers. */
+    @EventListener
+    void checkpointSigned(CheckpointSigned checkpoint) {
+        signed.add(checkpoint);
+    }
+
     private void tick() {
         try {
+            List<CheckpointSigned> newCheckpoints = new ArrayList<>();
+            for (CheckpointSigned checkpoint = signed.poll(); checkpoint != null; checkpoint = signed.poll()) {
+                newCheckpoints.add(checkpoint);
+            }
             if (subscribers.isEmpty()) {
                 return;
+            }
+            for (CheckpointSigned checkpoint : newCheckpoints) {
+                announce(checkpoints.of(checkpoint));
             }
             long safe = safePosition();
             long live = subscribers.stream().filter(s -> safe - s.scanned < PAGE).mapToLong(s -> s.scanned)
@@ -120,6 +145,22 @@ class StreamHub implements SmartLifecycle {
             heartbeatIfQuiet(subscriber);
         } catch (IOException | IllegalStateException gone) {
             subscribers.remove(subscriber);
+        }
+    }
+
+    /** No {@code id}: an SSE client keeps the last id it had, the position of the last event it received. */
+    private void announce(CheckpointData checkpoint) {
+        String json = envelope.json(checkpoint);
+        for (StreamSubscriber subscriber : subscribers) {
+            if (subscriber.filter.acceptsCheckpoints()) {
+                try {
+                    subscriber.emitter.send(SseEmitter.event().name(CloudEventEnvelope.CHECKPOINT_TYPE)
+                            .data(json, MediaType.APPLICATION_JSON));
+                    subscriber.lastSent = System.nanoTime();
+                } catch (IOException | IllegalStateException gone) {
+                    subscribers.remove(subscriber);
+                }
+            }
         }
     }
 

@@ -14,6 +14,16 @@ final class StreamSubscriber {
             return typeMatches && (partnershipId == null || partnershipId.equals(eventPartnershipId));
         }
 
+        /**
+         * A signed checkpoint of the audit log belongs to no partnership: it is taken where the types take
+         * {@value CloudEventEnvelope#CHECKPOINT_TYPE} and no partnership is asked for, or where the types name it
+         * exactly, whatever the partnership.
+         */
+        boolean acceptsCheckpoints() {
+            return types.contains(CloudEventEnvelope.CHECKPOINT_TYPE)
+                    || accepts(CloudEventEnvelope.CHECKPOINT_TYPE, null);
+        }
+
         /** An exact type, or a prefix when {@code wanted} ends in {@code *}. */
         static boolean typeMatches(String wanted, String type) {
             return wanted.endsWith("*") ? type.startsWith(wanted.substring(0, wanted.length() - 1)) : type.equals(wanted);

@@ -32,6 +32,10 @@ import org.springframework.stereotype.Component;
  * signed with {@code X-Ledger-Signature: sha256=<HMAC-SHA256 of the body>}, at least once (receivers de-duplicate
  * by the CloudEvent {@code id}). A failure is retried with exponential backoff and jitter; after
  * {@code ledger.webhooks.max-failures} in a row the subscription is PAUSED, visibly, and keeps its position.
+ *
+ * <p>Signed checkpoints of the audit log go the same way, durably: each subscription whose types take
+ * {@value CloudEventEnvelope#CHECKPOINT_TYPE} gets every checkpoint stored above its checkpoint cursor, in tree size
+ * order, before the events of the same round, with the same signature, retries, backoff and pausing.
  */
 @Component
 class WebhookDelivery implements SmartLifecycle {
@@ -42,6 +46,7 @@ class WebhookDelivery implements SmartLifecycle {
     private final WebhookSubscriptions subscriptions;
     private final StreamHub hub;
     private final CloudEventEnvelope envelope;
+    private final Checkpoints checkpoints;
     private final EventLog log;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
@@ -52,7 +57,8 @@ class WebhookDelivery implements SmartLifecycle {
     private ScheduledExecutorService ticker;
     private ExecutorService senders;
 
-    WebhookDelivery(WebhookSubscriptions subscriptions, StreamHub hub, CloudEventEnvelope envelope, EventLog log,
+    WebhookDelivery(WebhookSubscriptions subscriptions, StreamHub hub, CloudEventEnvelope envelope,
+                    Checkpoints checkpoints, EventLog log,
                     @Value("${ledger.webhooks.initial-backoff:1s}") Duration initialBackoff,
                     @Value("${ledger.webhooks.max-backoff:5m}") Duration maxBackoff,
                     @Value("${ledger.webhooks.max-failures:10}") int maxFailures,
@@ -60,6 +66,7 @@ class WebhookDelivery implements SmartLifecycle {
         this.subscriptions = subscriptions;
         this.hub = hub;
         this.envelope = envelope;
+        this.checkpoints = checkpoints;
         this.log = log;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
@@ -72,8 +79,15 @@ class WebhookDelivery implements SmartLifecycle {
     private void tick() {
         try {
             long safe = hub.safePosition();
+            try {
+                checkpoints.save();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not store the fingerprint of a checkpoint's key; retrying on the next tick", e);
+            }
+            long latestCheckpoint = checkpoints.latestTreeSize();
             for (WebhookSubscriptions.Due due : subscriptions.due()) {
-                if (due.position() < safe && inFlight.add(due.subscriptionId())) {
+                boolean checkpointsPending = due.checkpointTreeSize() < latestCheckpoint && due.wantsCheckpoints();
+                if ((due.position() < safe || checkpointsPending) && inFlight.add(due.subscriptionId())) {
                     senders.execute(() -> {
                         try {
                             deliver(due, safe);
@@ -89,6 +103,21 @@ class WebhookDelivery implements SmartLifecycle {
     }
 
     private void deliver(WebhookSubscriptions.Due due, long safe) {
+        int failuresBefore = due.consecutiveFailures();
+        if (due.wantsCheckpoints()) {
+            for (CheckpointData checkpoint : checkpoints.after(due.checkpointTreeSize(), BATCH)) {
+                String failure = post(due, envelope.json(checkpoint));
+                if (failure != null) {
+                    failed(due, failuresBefore, failure);
+                    return;
+                }
+                subscriptions.checkpointDelivered(due.subscriptionId(), checkpoint.treeSize());
+                failuresBefore = 0;
+            }
+        }
+        if (due.position() >= safe) {
+            return;
+        }
         List<LoggedEvent> events = log.after(due.position(), safe, BATCH);
         long scanned = due.position();
         for (LoggedEvent event : events) {
@@ -97,12 +126,11 @@ class WebhookDelivery implements SmartLifecycle {
                 String failure = post(due, envelope.json(event));
                 if (failure != null) {
                     subscriptions.delivered(due.subscriptionId(), scanned, false);
-                    int failures = due.consecutiveFailures() + 1;
-                    subscriptions.failed(due.subscriptionId(), failures, failure, Instant.now().plus(backoff(failures)),
-                            failures >= maxFailures);
+                    failed(due, failuresBefore, failure);
                     return;
                 }
                 subscriptions.delivered(due.subscriptionId(), event.position(), true);
+                failuresBefore = 0;
             }
             scanned = event.position();
         }
@@ -110,6 +138,13 @@ class WebhookDelivery implements SmartLifecycle {
             scanned = Math.max(scanned, safe);
         }
         subscriptions.delivered(due.subscriptionId(), scanned, false);
+    }
+
+    /** One more failure in a row: retry after a backoff, or pause after the maximum. */
+    private void failed(WebhookSubscriptions.Due due, int failuresBefore, String failure) {
+        int failures = failuresBefore + 1;
+        subscriptions.failed(due.subscriptionId(), failures, failure, Instant.now().plus(backoff(failures)),
+                failures >= maxFailures);
     }
 
     /** Posts one CloudEvent; null on success, else what went wrong. */

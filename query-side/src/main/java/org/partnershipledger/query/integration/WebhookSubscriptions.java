@@ -20,9 +20,16 @@ class WebhookSubscriptions {
                 Instant createdAt) {
     }
 
-    /** What the delivery worker needs of a subscription. */
+    /**
+     * What the delivery worker needs of a subscription; {@code checkpointTreeSize} is the tree size of the last
+     * checkpoint delivered (-1 for none).
+     */
     record Due(String subscriptionId, String url, StreamSubscriber.Filter filter, String secret, long position,
-               int consecutiveFailures) {
+               int consecutiveFailures, long checkpointTreeSize) {
+
+        boolean wantsCheckpoints() {
+            return filter.acceptsCheckpoints();
+        }
     }
 
     private static final String VIEW_COLUMNS = """
@@ -35,11 +42,13 @@ class WebhookSubscriptions {
         this.jdbc = jdbc;
     }
 
+    /** A new subscription; of the checkpoints signed so far it is to receive the latest only. */
     void create(String id, String owner, String url, List<String> types, String partnershipId, String secret,
                 long position) {
         jdbc.sql("""
                         INSERT INTO query_side.webhook_subscription (subscription_id, owner, url, types, partnership_id,
-                            secret, state, position) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""")
+                            secret, state, position, checkpoint_tree_size) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?,
+                            (SELECT COALESCE(max(tree_size) - 1, -1) FROM query_side.audit_checkpoint))""")
                 .params(id, owner, url, types.toArray(String[]::new), partnershipId, secret, position).update();
     }
 
@@ -68,12 +77,14 @@ class WebhookSubscriptions {
 
     List<Due> due() {
         return jdbc.sql("""
-                        SELECT subscription_id, url, types, partnership_id, secret, position, consecutive_failures
+                        SELECT subscription_id, url, types, partnership_id, secret, position, consecutive_failures,
+                            checkpoint_tree_size
                         FROM query_side.webhook_subscription WHERE state = 'ACTIVE' AND next_attempt_at <= now()""")
                 .query((rs, row) -> new Due(rs.getString("subscription_id"), rs.getString("url"),
                         new StreamSubscriber.Filter(Arrays.asList((String[]) rs.getArray("types").getArray()),
                                 rs.getString("partnership_id")),
-                        rs.getString("secret"), rs.getLong("position"), rs.getInt("consecutive_failures")))
+                        rs.getString("secret"), rs.getLong("position"), rs.getInt("consecutive_failures"),
+                        rs.getLong("checkpoint_tree_size")))
                 .list();
     }
 
@@ -82,6 +93,14 @@ class WebhookSubscriptions {
                         UPDATE query_side.webhook_subscription SET position = ?, delivered = delivered + ?,
                             consecutive_failures = 0, last_error = NULL WHERE subscription_id = ?""")
                 .params(position, counted ? 1 : 0, id).update();
+    }
+
+    /** The checkpoint of this tree size was delivered (counted as a delivery). */
+    void checkpointDelivered(String id, long treeSize) {
+        jdbc.sql("""
+                        UPDATE query_side.webhook_subscription SET checkpoint_tree_size = ?, delivered = delivered + 1,
+                            consecutive_failures = 0, last_error = NULL WHERE subscription_id = ?""")
+                .params(treeSize, id).update();
     }
 
     void failed(String id, int failures, String error, Instant retryAt, boolean pause) {
