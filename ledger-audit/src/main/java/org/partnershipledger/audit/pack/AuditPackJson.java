@@ -38,6 +38,17 @@ public final class AuditPackJson {
             ObjectNode node = proofs.addObject().put("fromSize", proof.fromSize());
             node.set("proof", hashes(proof.proof()));
         }
+        ArrayNode aggregates = root.putArray("aggregates");
+        for (AuditPack.AggregateLog aggregate : pack.aggregates()) {
+            aggregates.addObject().put("aggregateType", aggregate.aggregateType())
+                    .put("aggregateId", aggregate.aggregateId()).put("loggedEvents", aggregate.loggedEvents());
+        }
+        ArrayNode unlogged = root.putArray("unlogged");
+        for (AuditPack.Unlogged event : pack.unlogged()) {
+            unlogged.addObject().put("eventId", event.eventId()).put("aggregateType", event.aggregateType())
+                    .put("aggregateId", event.aggregateId()).put("sequenceNumber", event.sequenceNumber())
+                    .put("position", event.position());
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -68,8 +79,19 @@ public final class AuditPackJson {
         for (JsonNode proof : array(root, "consistencyProofs")) {
             proofs.add(new AuditPack.ConsistencyProof(number(proof, "fromSize"), hashes(proof, "proof")));
         }
+        List<AuditPack.AggregateLog> aggregates = new ArrayList<>();
+        for (JsonNode aggregate : optionalArray(root, "aggregates")) {
+            aggregates.add(new AuditPack.AggregateLog(text(aggregate, "aggregateType", false),
+                    text(aggregate, "aggregateId", true), number(aggregate, "loggedEvents")));
+        }
+        List<AuditPack.Unlogged> unlogged = new ArrayList<>();
+        for (JsonNode event : optionalArray(root, "unlogged")) {
+            unlogged.add(new AuditPack.Unlogged(text(event, "eventId", true), text(event, "aggregateType", false),
+                    text(event, "aggregateId", false), number(event, "sequenceNumber"), number(event, "position")));
+        }
         return new AuditPack(format, text(root, "subject", false), text(root, "howToVerify", false),
-                text(root, "publicKeyFingerprint", false), text(root, "checkpoint", true), events, proofs);
+                text(root, "publicKeyFingerprint", false), text(root, "checkpoint", true), events, proofs,
+                aggregates, unlogged);
     }
 
     private static ObjectNode write(PackEvent event) {
@@ -164,6 +186,11 @@ public final class AuditPackJson {
             throw new PackFormatException("'" + name + "' is not an array");
         }
         return value;
+    }
+
+    /** An array a pack made before it existed does not have: absent reads as empty. */
+    private static Iterable<JsonNode> optionalArray(JsonNode node, String name) {
+        return node.has(name) ? array(node, name) : List.of();
     }
 
     private static List<byte[]> hashes(JsonNode node, String name) {

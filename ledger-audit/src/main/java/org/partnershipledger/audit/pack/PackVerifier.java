@@ -1,5 +1,7 @@
 package org.partnershipledger.audit.pack;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +22,12 @@ import org.partnershipledger.audit.note.NoteVerifier;
  */
 public final class PackVerifier {
 
+    /**
+     * How far one event of an aggregate may be dated before the event it follows: the events of an aggregate are
+     * recorded one after the other, so only a clock step back (a leap, an NTP correction) explains a small one.
+     */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     private final NoteVerifier key;
 
     public PackVerifier(NoteVerifier key) {
@@ -37,6 +45,7 @@ public final class PackVerifier {
             Checkpoint checkpoint = checkSignature(pack, verified);
             checkEvents(pack, checkpoint, verified);
             checkHistories(pack, verified);
+            checkCompleteness(pack, verified);
             if (since.isPresent()) {
                 checkGrowth(pack, checkpoint, since.get(), verified);
             }
@@ -90,11 +99,15 @@ public final class PackVerifier {
         }
     }
 
-    /** Each aggregate's events must run 0, 1, 2… in log order: a gap is an event left out, a step back a reorder. */
+    /**
+     * Each aggregate's events must run 0, 1, 2… in log order (a gap is an event left out, a step back a reorder),
+     * and be dated in order (an event dated before the one it follows was back-dated).
+     */
     private void checkHistories(AuditPack pack, List<String> verified) {
         List<PackEvent> inLogOrder = new ArrayList<>(pack.events());
         inLogOrder.sort((a, b) -> Long.compare(a.logIndex(), b.logIndex()));
         Map<String, Long> nextSequence = new HashMap<>();
+        Map<String, Instant> lastTimestamp = new HashMap<>();
         for (PackEvent event : inLogOrder) {
             LeafEntry entry = event.entry();
             if (entry.aggregateId() == null) {
@@ -109,8 +122,48 @@ public final class PackVerifier {
                                 : "events are out of order"));
             }
             nextSequence.put(aggregate, expected + 1);
+            Instant previous = lastTimestamp.put(aggregate, entry.timestamp());
+            if (previous != null && entry.timestamp().plus(CLOCK_SKEW).isBefore(previous)) {
+                throw new Failure(aggregate + ": the event at log index " + event.logIndex() + " (sequence number "
+                        + entry.sequenceNumber() + ") is dated " + entry.timestamp() + ", before the event it follows ("
+                        + previous + ") — it was back-dated");
+            }
         }
-        verified.add(nextSequence.size() + " aggregate histories: complete from their first event and in order");
+        verified.add(nextSequence.size() + " aggregate histories: complete from their first event, in order, and "
+                + "dated in order");
+    }
+
+    /**
+     * The server's account of what the log holds for each aggregate: as many events as the log holds must be in the
+     * pack (fewer means events were deleted from the store), and no event may be in the store that the log passed
+     * by without receiving (one was inserted behind the ledger's back).
+     */
+    private void checkCompleteness(AuditPack pack, List<String> verified) {
+        for (AuditPack.Unlogged event : pack.unlogged()) {
+            throw new Failure(event.aggregateType() + " " + event.aggregateId() + ": the store holds event "
+                    + event.eventId() + " (sequence number " + event.sequenceNumber() + ", position "
+                    + event.position() + ") that the audit log never received — it was written into the store "
+                    + "behind the ledger's back");
+        }
+        Map<String, Long> packed = new HashMap<>();
+        pack.events().forEach(event -> {
+            if (event.entry().aggregateId() != null) {
+                packed.merge(event.entry().aggregateId(), 1L, Long::sum);
+            }
+        });
+        for (AuditPack.AggregateLog aggregate : pack.aggregates()) {
+            long held = packed.getOrDefault(aggregate.aggregateId(), 0L);
+            if (held != aggregate.loggedEvents()) {
+                throw new Failure(aggregate.aggregateType() + " " + aggregate.aggregateId() + ": the audit log holds "
+                        + aggregate.loggedEvents() + " of its events up to the checkpoint, the pack " + held
+                        + (held < aggregate.loggedEvents() ? " — events were deleted from the store or left out"
+                                : " — the pack holds events the log does not account for"));
+            }
+        }
+        if (!pack.aggregates().isEmpty()) {
+            verified.add(pack.aggregates().size() + " aggregates: as many events as the log holds for each, and "
+                    + "none in the store that the log never received");
+        }
     }
 
     private void checkGrowth(AuditPack pack, Checkpoint newer, String sinceNote, List<String> verified) {

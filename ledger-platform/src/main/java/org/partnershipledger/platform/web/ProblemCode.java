@@ -87,6 +87,12 @@ public enum ProblemCode {
     DEAD_LETTER_NOT_FOUND(HttpStatus.NOT_FOUND, "No such dead letter"),
     CHECK_NOT_FOUND(HttpStatus.NOT_FOUND, "No such consistency check (only the latest few are kept)"),
     CHECK_NEEDS_POSTGRESQL_STORE(HttpStatus.CONFLICT, "The consistency check needs the PostgreSQL event store"),
+    AUDIT_NO_CHECKPOINT(HttpStatus.NOT_FOUND, "The audit log has no signed checkpoint yet (one follows within seconds)"),
+    AUDIT_NOT_LOGGED(HttpStatus.NOT_FOUND,
+            "No event at that position is in the audit log yet, or not within the tree size asked for"),
+    AUDIT_TREE_SIZE(HttpStatus.BAD_REQUEST,
+            "A tree size is negative, beyond the log, or smaller than the one it must be consistent with"),
+    AUDIT_VERIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND, "No such store verification (only the latest few are kept)"),
     NOT_YET_CONSISTENT(HttpStatus.SERVICE_UNAVAILABLE,
             "The read model has not reached minVersion within 5 s; retry after Retry-After");
 

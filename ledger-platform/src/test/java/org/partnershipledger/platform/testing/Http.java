@@ -67,6 +67,11 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET with headers, as name, value pairs. */
+    public Response get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers).GET());
+    }
+
     /** Only the status of a GET, without waiting for the body to end (for streams). */
     public int statusOf(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();

@@ -14,6 +14,11 @@ class QueryAccessRules {
     LedgerAccessRules queryAccess() {
         return requests -> requests
                 .requestMatchers("/api/admin/**").hasRole(LedgerRole.ADMIN.name())
+                // a public key is for anyone who wants to check a pack or a witnessed checkpoint
+                .requestMatchers(HttpMethod.GET, "/api/audit/public-key").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(LedgerRole.READERS)
+                .requestMatchers(HttpMethod.GET, "/api/partnerships/*/audit-pack")
+                .hasAnyRole(LedgerRole.BOARD.name(), LedgerRole.ANALYST.name())
                 .requestMatchers("/api/stream", "/api/stream/**", "/api/subscriptions", "/api/subscriptions/**")
                 .hasRole(LedgerRole.INTEGRATION.name())
                 .requestMatchers(HttpMethod.GET, "/api/export/**", "/api/analytics/**")

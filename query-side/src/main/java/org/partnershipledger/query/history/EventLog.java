@@ -68,6 +68,13 @@ public class EventLog {
         }).orElse(null);
     }
 
+    /** The programs proposed under a partnership, as far as the event log has read. */
+    public List<String> programsOf(String partnershipId) {
+        return jdbc.sql("SELECT program_id FROM query_side.program_partnership WHERE partnership_id = ? "
+                        + "ORDER BY program_id")
+                .param(partnershipId).query(String.class).list();
+    }
+
     /** A partnership's events of the given types in [from, to), in order; null bounds are open. */
     public List<LoggedEvent> ofPartnership(String partnershipId, Collection<Class<?>> types, Instant from,
                                            Instant to) {

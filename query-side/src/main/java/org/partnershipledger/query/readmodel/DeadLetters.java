@@ -85,13 +85,25 @@ public class DeadLetters {
      * enable a queue per group by property, in a table of its own shape).
      */
     @Bean
-    DeadLetterQueueProviderConfigurerModule deadLetterQueues(EventProcessorProperties properties) {
+    DeadLetterQueueProviderConfigurerModule deadLetterQueues(EventProcessorProperties properties,
+                                                             ReadModels readModels) {
         return new DeadLetterQueueProviderConfigurerModule(properties, group -> config -> queue(group)) {
             @Override
             public void configureModule(Configurer configurer) {
-                configurer.eventProcessing().registerDeadLetterQueueProvider(group -> config -> queue(group));
+                configurer.eventProcessing().registerDeadLetterQueueProvider(group -> parks(readModels, group)
+                        ? config -> queue(group) : null);
             }
         };
+    }
+
+    /**
+     * Read models (and their rebuilds) park what they cannot handle; any other processor, such as the append-only
+     * audit log, has no queue (Axon then has none for it), since skipping an event would leave a hole in it.
+     */
+    private static boolean parks(ReadModels readModels, String processor) {
+        String live = processor.endsWith(Rebuilds.SUFFIX)
+                ? processor.substring(0, processor.length() - Rebuilds.SUFFIX.length()) : processor;
+        return readModels.of(live).isPresent();
     }
 
     /**

@@ -1,0 +1,234 @@
+package org.partnershipledger.query.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.partnershipledger.audit.merkle.MerkleLog;
+import org.partnershipledger.audit.note.Checkpoint;
+import org.partnershipledger.audit.note.NoteSigner;
+import org.partnershipledger.audit.note.NoteVerifier;
+import org.partnershipledger.platform.postgres.LedgerDatabaseProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The audit log: one Merkle tree leaf per event (table {@code audit_leaf}), appended by the {@code audit-log}
+ * processor in the order it receives events, and the checkpoints signed over it ({@code audit_checkpoint}).
+ *
+ * <p>The tree is also held in memory (64 bytes a leaf) to answer roots and proofs in O(log² n). It is only ever
+ * filled from committed rows ({@link #sync()}), never from a write still in flight, so a rolled-back batch cannot
+ * leave it ahead of the table, and a second query-side node that does not append keeps up the same way.
+ */
+@Component
+public class AuditLog {
+
+    /** The processor that appends leaves. Never reset or rebuilt: a leaf's index is part of proofs handed out. */
+    public static final String PROCESSOR = "audit-log";
+
+    private static final String INSERT = """
+            INSERT INTO query_side.audit_leaf (log_index, event_id, global_index, aggregate_id, sequence_number, leaf_hash,
+                payload_salt, actor_salt, reason_salt, logged_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** A leaf the processor computed, written when its batch commits. */
+    record Pending(String eventId, long position, String aggregateId, Long sequenceNumber, byte[] leafHash,
+                   AuditLeaves.Salted salts) {
+    }
+
+    /** A leaf as stored: where it is in the log, which event, at which position, and its salts. */
+    record StoredLeaf(long logIndex, String eventId, long position, byte[] leafHash, AuditLeaves.Salted salts) {
+    }
+
+    /** A checkpoint as kept: the tree size and root it signs, when, and the signed note itself. */
+    public record SignedCheckpoint(long treeSize, String rootHash, Instant signedAt, String note) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+    private final AuditProperties properties;
+    private final NoteSigner signer;
+    private final MerkleLog tree = new MerkleLog();
+
+    AuditLog(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, ApplicationEventPublisher publisher,
+             Clock clock, AuditProperties properties, LedgerDatabaseProperties database) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.transaction = transaction;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.properties = properties;
+        this.signer = AuditKeys.signer(properties, database.dataDir().resolve("audit").resolve("signing-key"));
+    }
+
+    public String origin() {
+        return properties.origin();
+    }
+
+    public NoteVerifier publicKey() {
+        return signer.verifier();
+    }
+
+    /** Brings the tree in memory up to the committed leaves; answers its size. */
+    public synchronized long sync() {
+        jdbc.sql("SELECT log_index, leaf_hash FROM query_side.audit_leaf WHERE log_index >= ? ORDER BY log_index")
+                .param(tree.size())
+                .query(rs -> {
+                    long index = rs.getLong(1);
+                    if (index != tree.size()) {
+                        throw new IllegalStateException("The audit log has no leaf at index " + tree.size()
+                                + " but one at " + index + ": its table was altered");
+                    }
+                    tree.append(rs.getBytes(2));
+                });
+        return tree.size();
+    }
+
+    /** The tree as far as it was synced: for roots and proofs of sizes up to {@link #sync()}'s answer. */
+    MerkleLog tree() {
+        return tree;
+    }
+
+    /**
+     * Appends the batch's leaves after those already committed, in the processor's transaction. An event already
+     * logged (redelivered after a crash or a token reset) is skipped, so it never gets a second index.
+     */
+    synchronized void append(List<Pending> leaves) {
+        if (leaves.isEmpty()) {
+            return;
+        }
+        long next = sync();
+        Set<String> logged = new HashSet<>(jdbc.sql("SELECT event_id FROM query_side.audit_leaf WHERE event_id = ANY(?)")
+                .param(leaves.stream().map(Pending::eventId).toArray(String[]::new))
+                .query(String.class).list());
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>(leaves.size());
+        for (Pending leaf : leaves) {
+            if (logged.add(leaf.eventId())) {
+                rows.add(new Object[]{next++, leaf.eventId(), leaf.position(), leaf.aggregateId(),
+                        leaf.sequenceNumber(), leaf.leafHash(),
+                        leaf.salts().payload(), leaf.salts().actor(), leaf.salts().reason(), now});
+            }
+        }
+        batch.batchUpdate(INSERT, rows);
+    }
+
+    /** The stored leaves of these events, by event id (events not logged yet are absent). */
+    Map<String, StoredLeaf> leavesOf(List<String> eventIds) {
+        Map<String, StoredLeaf> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT log_index, event_id, global_index, leaf_hash, payload_salt, actor_salt, reason_salt
+                        FROM query_side.audit_leaf WHERE event_id = ANY(?)""")
+                .param(eventIds.toArray(String[]::new))
+                .query(rs -> {
+                    StoredLeaf leaf = new StoredLeaf(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4),
+                            new AuditLeaves.Salted(rs.getBytes(5), rs.getBytes(6), rs.getBytes(7)));
+                    found.put(leaf.eventId(), leaf);
+                });
+        return found;
+    }
+
+    /** The leaf of the event at this global position (the stream's), if it is logged. */
+    Optional<StoredLeaf> leafAt(long position) {
+        return jdbc.sql("""
+                        SELECT log_index, event_id, global_index, leaf_hash, payload_salt, actor_salt, reason_salt
+                        FROM query_side.audit_leaf WHERE global_index = ? ORDER BY log_index LIMIT 1""")
+                .param(position)
+                .query((rs, n) -> new StoredLeaf(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4),
+                        new AuditLeaves.Salted(rs.getBytes(5), rs.getBytes(6), rs.getBytes(7))))
+                .optional();
+    }
+
+    /** How many events of each aggregate the log holds below a tree size. */
+    Map<String, Long> loggedEvents(List<String> aggregateIds, long belowSize) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT aggregate_id, count(*) FROM query_side.audit_leaf WHERE aggregate_id = ANY(?) AND log_index < ? "
+                        + "GROUP BY aggregate_id")
+                .params(aggregateIds.toArray(String[]::new), belowSize)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** The highest position the log has received an event from: it has passed every event below. */
+    long highestLoggedPosition() {
+        return jdbc.sql("SELECT coalesce(max(global_index), -1) FROM query_side.audit_leaf").query(Long.class).single();
+    }
+
+    public Optional<SignedCheckpoint> latest() {
+        return jdbc.sql("SELECT tree_size, root_hash, signed_at, note FROM query_side.audit_checkpoint "
+                        + "ORDER BY tree_size DESC LIMIT 1")
+                .query((rs, n) -> checkpoint(rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3), rs.getString(4)))
+                .optional();
+    }
+
+    public Optional<SignedCheckpoint> checkpointOfSize(long treeSize) {
+        return jdbc.sql("SELECT tree_size, root_hash, signed_at, note FROM query_side.audit_checkpoint WHERE tree_size = ?")
+                .param(treeSize)
+                .query((rs, n) -> checkpoint(rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** Checkpoints in signing order, after a tree size. */
+    public List<SignedCheckpoint> checkpoints(long afterSize, int limit) {
+        return jdbc.sql("SELECT tree_size, root_hash, signed_at, note FROM query_side.audit_checkpoint WHERE tree_size > ? "
+                        + "ORDER BY tree_size LIMIT ?")
+                .params(afterSize, limit)
+                .query((rs, n) -> checkpoint(rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3), rs.getString(4)))
+                .list();
+    }
+
+    /**
+     * Signs the whole log as it is now, unless the latest checkpoint already covers it; answers the latest
+     * checkpoint either way (empty while nothing is logged).
+     */
+    public synchronized Optional<SignedCheckpoint> checkpointNow() {
+        long size = sync();
+        Optional<SignedCheckpoint> latest = latest();
+        if (size == 0 || latest.isPresent() && latest.get().treeSize() >= size) {
+            return latest;
+        }
+        return Optional.of(sign(size));
+    }
+
+    /**
+     * The checkpoint is committed with synchronous commit even on the query side (which otherwise commits
+     * asynchronously): it is about to be published, and a checkpoint lost in a crash after witnesses copied it
+     * would look like a fork. Its commit also makes every earlier leaf durable, as the WAL is written in order.
+     */
+    private SignedCheckpoint sign(long size) {
+        byte[] root = tree.root(size);
+        String note = new Checkpoint(properties.origin(), size, root).sign(signer);
+        Instant at = clock.instant();
+        Boolean inserted = transaction.execute(status -> {
+            jdbc.sql("SET LOCAL synchronous_commit TO on").update();
+            return jdbc.sql("INSERT INTO query_side.audit_checkpoint (tree_size, root_hash, note, signed_at) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT (tree_size) DO NOTHING")
+                    .params(size, root, note, Timestamp.from(at)).update() == 1;
+        });
+        SignedCheckpoint checkpoint = checkpointOfSize(size).orElseThrow();
+        if (Boolean.TRUE.equals(inserted)) {
+            publisher.publishEvent(new CheckpointSigned(properties.origin(), size, checkpoint.rootHash(), note, at,
+                    signer.verifier().fingerprint()));
+        }
+        return checkpoint;
+    }
+
+    private static SignedCheckpoint checkpoint(long size, byte[] root, Timestamp at, String note) {
+        return new SignedCheckpoint(size, Base64.getEncoder().encodeToString(root), at.toInstant(), note);
+    }
+}

@@ -1,0 +1,87 @@
+package org.partnershipledger.query.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs a checkpoint once {@code checkpoint-every} events were logged since the last one, or once the oldest event
+ * the last checkpoint lacks was logged {@code checkpoint-interval} ago: while events arrive, none waits longer than
+ * the interval (10 s by default) to be covered by a signed tree head. Nothing new, no checkpoint.
+ */
+@Component
+@ConditionalOnProperty(name = "ledger.audit.enabled", matchIfMissing = true)
+class CheckpointSchedule implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointSchedule.class);
+    private static final Duration TICK = Duration.ofMillis(250);
+
+    private final AuditLog log;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final long every;
+    private final Duration interval;
+    private volatile ScheduledExecutorService ticker;
+
+    CheckpointSchedule(AuditLog log, JdbcClient jdbc, Clock clock, AuditProperties properties) {
+        this.log = log;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.every = properties.checkpointEvery();
+        this.interval = properties.checkpointInterval();
+    }
+
+    void tick() {
+        long size = log.sync();
+        long signed = log.latest().map(AuditLog.SignedCheckpoint::treeSize).orElse(0L);
+        if (size <= signed) {
+            return;
+        }
+        Instant oldestUnsigned = jdbc.sql("SELECT logged_at FROM query_side.audit_leaf WHERE log_index = ?").param(signed)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(clock.instant());
+        boolean due = size - signed >= every
+                || !clock.instant().plus(TICK).isBefore(oldestUnsigned.plus(interval));
+        if (due) {
+            log.checkpointNow();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "ledger-audit-checkpoints");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not sign an audit checkpoint now; trying again: {}", e.getMessage());
+            }
+        }, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ticker != null;
+    }
+}
