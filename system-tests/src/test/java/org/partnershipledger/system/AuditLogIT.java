@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -149,6 +151,35 @@ class AuditLogIT {
     }
 
     @Test
+    @Order(4)
+    void theCommandLineDownloadsAPackAndVerifiesItOfflineAndTheStore() throws Exception {
+        Path directory = Files.createTempDirectory("audit-pack");
+        Path pack = directory.resolve("pack.json");
+        Path keyFile = directory.resolve("ledger.pub");
+        Files.writeString(keyFile, key.verifierKey() + "\n");
+        String url = "http://localhost:" + ledger.queryPort();
+
+        ConsistencyIT.Cli downloaded = ConsistencyIT.cli("audit-pack", life.partnershipId, "--out", pack.toString(),
+                "--url", url);
+        assertThat(downloaded.exit()).as(downloaded.output()).isZero();
+        ConsistencyIT.Cli valid = ConsistencyIT.cli("verify", pack.toString(), "--key", keyFile.toString());
+        assertThat(valid.exit()).as(valid.output()).isZero();
+        assertThat(valid.output()).contains("VALID", key.fingerprint());
+
+        Path edited = directory.resolve("edited.json");
+        Files.writeString(edited, Files.readString(pack)
+                .replaceFirst("\"value\" : \"Best fit on expertise\"", "\"value\" : \"Cheapest offer\""));
+        ConsistencyIT.Cli tampered = ConsistencyIT.cli("verify", edited.toString(), "--key", keyFile.toString());
+        assertThat(tampered.exit()).as(tampered.output()).isEqualTo(1);
+        assertThat(tampered.output()).contains("INVALID", "changed or moved since it was logged");
+
+        ConsistencyIT.Cli store = ConsistencyIT.cli("verify", "--store", "--url", url);
+        assertThat(store.exit()).as(store.output()).isZero();
+        ConsistencyIT.Cli noKey = ConsistencyIT.cli("verify", pack.toString());
+        assertThat(noKey.exit()).as(noKey.output()).isEqualTo(2);
+    }
+
+    @Test
     @Order(5)
     void aChangedReasonIsFoundByTheStoreVerifierAndFailsAPack() throws Exception {
         long position = positionOf(life.partnershipId, "PartnerSelected");
@@ -158,6 +189,10 @@ class AuditLogIT {
                         .getBytes(StandardCharsets.UTF_8), position);
         try {
             assertTampered("CHANGED", position);
+            ConsistencyIT.Cli store = ConsistencyIT.cli("verify", "--store", "--url",
+                    "http://localhost:" + ledger.queryPort());
+            assertThat(store.exit()).as(store.output()).isEqualTo(1);
+            assertThat(store.output()).contains("CHANGED", String.valueOf(position));
         } finally {
             sql("UPDATE event_store.domain_event_entry SET meta_data = ? WHERE global_index = ?", metadata, position);
         }
@@ -221,7 +256,7 @@ class AuditLogIT {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void aForgedBackDatedDecisionIsFound() throws Exception {
         List<Long> positions = aggregatePositions(life.partnershipId);
         long last = positions.get(positions.size() - 1);
@@ -238,6 +273,26 @@ class AuditLogIT {
         long forged = positionOfEvent("forged-1");
         ConsistencyIT.caughtUp(ledger);
         assertTampered("BACKDATED", forged);
+    }
+
+    @Test
+    @Order(11)
+    void aRestartKeepsTheKeyAndTheLogAndACheckpointKeptFromBeforeStillProvesConsistency() throws Exception {
+        String before = ledger.queries("board").get("/api/audit/checkpoints/latest", "Accept", "text/plain").raw()
+                .body();
+        long size = Checkpoint.open(before, key).size();
+        ledger.querySide.close();
+        ledger.startQuerySide("ledger.audit.checkpoint-interval=1s");
+        assertThat(Http.localhost(ledger.queryPort()).get("/api/audit/public-key").json().get("fingerprint")
+                .asText()).isEqualTo(key.fingerprint());
+        ledger.commands("manager").postJson("/api/partnerships/" + life.partnershipId + "/concerns",
+                "{\"raisedBy\": \"CLIENT\", \"subject\": \"Parking\", \"description\": \"None left\"}");
+        awaitCheckpoint(size + 1);
+        AuditPack pack = AuditPackJson.read(pack("?since=" + size));
+        VerificationResult result = new PackVerifier(key).verify(pack, Optional.of(before));
+        assertThat(result.valid()).as(String.valueOf(result.failure())).isTrue();
+        assertThat(result.verified()).anySatisfy(line -> assertThat(line).contains("the log only grew")
+                .contains(String.valueOf(size)));
     }
 
     /** The store verifier names the kind and the first bad position; a pack made now fails offline. */
