@@ -111,6 +111,13 @@ public class AuditLog {
             return;
         }
         long next = sync();
+        long stored = jdbc.sql("SELECT coalesce(max(log_index), -1) + 1 FROM query_side.audit_leaf")
+                .query(Long.class).single();
+        if (stored != next) {
+            throw new IllegalStateException("The audit log table holds " + stored + " leaves, but " + next
+                    + " were logged: leaves were deleted from it. Nothing more is appended until it is restored "
+                    + "(run ledger verify --store)");
+        }
         Set<String> logged = new HashSet<>(jdbc.sql("SELECT event_id FROM query_side.audit_leaf WHERE event_id = ANY(?)")
                 .param(leaves.stream().map(Pending::eventId).toArray(String[]::new))
                 .query(String.class).list());
