@@ -276,6 +276,41 @@ class AuditLogIT {
     }
 
     @Test
+    @Order(10)
+    void concurrentWritersLoseNoLeafAndTheStoreStillVerifies() throws Exception {
+        int writers = 8;
+        int each = 15;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            done.add(pool.submit(() -> {
+                Http manager = ledger.commands("manager");
+                int accepted = 0;
+                for (int i = 0; i < each; i++) {
+                    Http.Response opened = manager.postJson("/api/partnerships", """
+                            {"name": "Academy %d-%d", "client": "Acme", "vision": "v", "kpis": [],
+                             "reason": "load"}""".formatted(writer, i));
+                    accepted += opened.status() == 201 ? 1 : 0;
+                }
+                return accepted;
+            }));
+        }
+        int accepted = 0;
+        for (java.util.concurrent.Future<Integer> writer : done) {
+            accepted += writer.get();
+        }
+        pool.shutdown();
+        assertThat(accepted).isEqualTo(writers * each);
+        long events = storeCount();
+        awaitCheckpoint(events);
+        assertThat(queryLong("SELECT count(*) FROM query_side.audit_leaf")).isEqualTo(events);
+        assertThat(queryLong("SELECT count(DISTINCT global_index) FROM query_side.audit_leaf")).isEqualTo(events);
+        JsonNode run = verifyStore();
+        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("VALID");
+    }
+
+    @Test
     @Order(11)
     void aRestartKeepsTheKeyAndTheLogAndACheckpointKeptFromBeforeStillProvesConsistency() throws Exception {
         String before = ledger.queries("board").get("/api/audit/checkpoints/latest", "Accept", "text/plain").raw()

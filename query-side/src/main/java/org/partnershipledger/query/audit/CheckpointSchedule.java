@@ -32,6 +32,7 @@ class CheckpointSchedule implements SmartLifecycle {
     private final long every;
     private final Duration interval;
     private volatile ScheduledExecutorService ticker;
+    private volatile boolean failing;
 
     CheckpointSchedule(AuditLog log, JdbcClient jdbc, Clock clock, AuditProperties properties) {
         this.log = log;
@@ -66,8 +67,16 @@ class CheckpointSchedule implements SmartLifecycle {
         ticker.scheduleWithFixedDelay(() -> {
             try {
                 tick();
+                if (failing) {
+                    LOG.info("Audit checkpoints are signed again");
+                    failing = false;
+                }
             } catch (RuntimeException e) {
-                LOG.warn("Could not sign an audit checkpoint now; trying again: {}", e.getMessage());
+                if (!failing) { // once per outage, not four times a second
+                    LOG.warn("Could not sign an audit checkpoint now; trying again every {} ms: {}", TICK.toMillis(),
+                            e.getMessage());
+                    failing = true;
+                }
             }
         }, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
