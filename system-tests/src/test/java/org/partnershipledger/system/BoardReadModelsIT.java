@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -308,8 +309,14 @@ class BoardReadModelsIT {
         Map<String, JsonNode> before = new LinkedHashMap<>();
         paths.forEach(path -> before.put(path, get(path)));
         metrics.forEach(path -> before.put(path, analyst.get(path).json()));
-        List<String> names = admin.get("/api/admin/processors").json().get("processors").findValuesAsText("name");
-        assertThat(names).contains("pivot-impact", "due-diligence-outcomes");
+        List<String> names = new ArrayList<>(admin.get("/api/admin/processors").json().get("processors")
+                .findValuesAsText("name"));
+        assertThat(names).contains("pivot-impact", "due-diligence-outcomes", "audit-log");
+        // the audit log is no read model: append-only, it refuses a rebuild
+        Http.Response auditLog = admin.post("/api/admin/processors/audit-log/replay", "application/json", "");
+        assertThat(auditLog.status()).isEqualTo(409);
+        assertThat(auditLog.json().get("code").asText()).isEqualTo("PROCESSOR_NOT_REBUILDABLE");
+        names.remove("audit-log");
 
         for (String name : names) {
             assertThat(admin.post("/api/admin/processors/" + name + "/replay", "application/json", "").status())
@@ -339,7 +346,9 @@ class BoardReadModelsIT {
 
         EventProcessingConfiguration processing = ledger.querySide.getBean(EventProcessingConfiguration.class);
         for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList()) {
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .filter(processor -> !processor.getName().equals("audit-log")) // append-only: refuses a reset
+                .toList()) {
             processor.shutDown();
             processor.resetTokens();
             processor.start();

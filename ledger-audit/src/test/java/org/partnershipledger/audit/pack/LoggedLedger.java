@@ -25,10 +25,15 @@ final class LoggedLedger {
     private final SecureRandom random = new SecureRandom();
 
     LoggedLedger record(String aggregateType, String aggregateId, String eventType, String reason) {
+        return recordAt(aggregateType, aggregateId, eventType, reason,
+                Instant.parse("2026-03-01T09:00:00Z").plusMillis(logged.size()));
+    }
+
+    LoggedLedger recordAt(String aggregateType, String aggregateId, String eventType, String reason, Instant at) {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
         String eventId = "evt-" + logged.size();
         LeafEntry entry = new LeafEntry(eventId, aggregateType, aggregateId, sequence, eventType, "1",
-                Instant.parse("2026-03-01T09:00:00Z").plusMillis(logged.size()),
+                at,
                 PersonalField.revealed("{\"n\":" + logged.size() + "}", Salts.random(random)),
                 PersonalField.revealed("alice", Salts.random(random)),
                 PersonalField.revealed(reason, Salts.random(random)),

@@ -200,6 +200,64 @@ class PackVerifierTest {
                 LoggedLedger.KEY.verifier(), events, List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void theLastEventsOfAnAggregateMissingFromThePackFailWhenTheLogCountsThem() {
+        AuditPack pack = ledger.packOf("P-1", "PRG-1");
+        List<PackEvent> events = new ArrayList<>(pack.events());
+        events.removeIf(event -> event.entry().eventType().equals("ProgramCompleted"));
+        AuditPack counted = withCompleteness(withEvents(pack, events), List.of(
+                new AuditPack.AggregateLog("Partnership", "P-1", 2), new AuditPack.AggregateLog("Program", "PRG-1", 3)),
+                List.of());
+
+        assertThat(verifier.verify(withEvents(pack, events)).valid()).as("without the log's count").isTrue();
+        VerificationResult result = verifier.verify(AuditPackJson.read(AuditPackJson.write(counted)));
+
+        assertThat(result.failure()).hasValueSatisfying(failure -> assertThat(failure)
+                .startsWith("Program PRG-1: the audit log holds 3").contains("deleted from the store"));
+    }
+
+    @Test
+    void anEventTheLogNeverReceivedFailsThePack() {
+        AuditPack pack = withCompleteness(ledger.packOf("P-1", "PRG-1"), List.of(),
+                List.of(new AuditPack.Unlogged("forged", "Program", "PRG-1", 3, 41)));
+
+        VerificationResult result = verifier.verify(AuditPackJson.read(AuditPackJson.write(pack)));
+
+        assertThat(result.failure()).hasValueSatisfying(failure -> assertThat(failure)
+                .contains("forged").contains("never received"));
+    }
+
+    @Test
+    void aPackWithCountsThatAgreeVerifiesAndSaysSo() {
+        AuditPack pack = withCompleteness(ledger.packOf("P-1", "PRG-1"), List.of(
+                new AuditPack.AggregateLog("Partnership", "P-1", 2), new AuditPack.AggregateLog("Program", "PRG-1", 3)),
+                List.of());
+
+        VerificationResult result = verifier.verify(AuditPackJson.read(AuditPackJson.write(pack)));
+
+        assertThat(result.valid()).as(String.valueOf(result.failure())).isTrue();
+        assertThat(result.verified()).anyMatch(line -> line.startsWith("2 aggregates: as many events"));
+    }
+
+    @Test
+    void anEventDatedWellBeforeTheOneItFollowsIsBackDated() {
+        LoggedLedger backDated = new LoggedLedger()
+                .record("Partnership", "P-1", "PartnershipOpened", null);
+        backDated.recordAt("Partnership", "P-1", "PartnerSelected", "cheapest",
+                java.time.Instant.parse("2026-03-01T09:00:00Z").minus(java.time.Duration.ofDays(3)));
+
+        VerificationResult result = verifier.verify(backDated.packOf("P-1"));
+
+        assertThat(result.failure()).hasValueSatisfying(failure -> assertThat(failure)
+                .startsWith("Partnership P-1:").contains("back-dated"));
+    }
+
+    private static AuditPack withCompleteness(AuditPack pack, List<AuditPack.AggregateLog> aggregates,
+                                              List<AuditPack.Unlogged> unlogged) {
+        return new AuditPack(pack.format(), pack.subject(), pack.howToVerify(), pack.publicKeyFingerprint(),
+                pack.checkpoint(), pack.events(), pack.consistencyProofs(), aggregates, unlogged);
+    }
+
     private static AuditPack withEvents(AuditPack pack, List<PackEvent> events) {
         return new AuditPack(pack.format(), pack.subject(), pack.howToVerify(), pack.publicKeyFingerprint(),
                 pack.checkpoint(), events, pack.consistencyProofs());

@@ -84,6 +84,8 @@ public enum ProblemCode {
     UNKNOWN_EVENT_TYPE(HttpStatus.NOT_FOUND, "No event of the public language has this type"),
     SUBSCRIPTION_NOT_FOUND(HttpStatus.NOT_FOUND, "No such webhook subscription"),
     PROCESSOR_NOT_FOUND(HttpStatus.NOT_FOUND, "No read model or processor of that name"),
+    PROCESSOR_NOT_REBUILDABLE(HttpStatus.CONFLICT,
+            "The processor is no read model and is never rebuilt (the append-only audit log)"),
     DEAD_LETTER_NOT_FOUND(HttpStatus.NOT_FOUND, "No such dead letter"),
     CHECK_NOT_FOUND(HttpStatus.NOT_FOUND, "No such consistency check (only the latest few are kept)"),
     CHECK_NEEDS_POSTGRESQL_STORE(HttpStatus.CONFLICT, "The consistency check needs the PostgreSQL event store"),

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.openapi.Rejects;
+import org.partnershipledger.query.http.Conflict;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.readmodel.Rebuilds;
 import org.springframework.http.HttpStatus;
@@ -85,11 +86,12 @@ class ProcessorController {
             + "with no downtime: the current read model keeps answering until the rebuilt one has caught up and takes "
             + "over (202; a rebuild already running carries on)")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Rejects(ProblemCode.PROCESSOR_NOT_FOUND)
+    @Rejects({ProblemCode.PROCESSOR_NOT_FOUND, ProblemCode.PROCESSOR_NOT_REBUILDABLE})
     ResponseEntity<Processor> replay(@PathVariable String name, @Parameter(hidden = true) Authentication caller) {
         StreamingEventProcessor processor = streaming(name);
         if (!rebuilds.isReadModel(name)) {
-            throw new NotFound(ProblemCode.PROCESSOR_NOT_FOUND, "No read model called " + name);
+            throw new Conflict(ProblemCode.PROCESSOR_NOT_REBUILDABLE, name + " is no read model: it is never "
+                    + "rebuilt (the audit log is append-only; a replay would log every event twice)");
         }
         rebuilds.start(name, caller.getName());
         return ResponseEntity.accepted().location(URI.create("/api/admin/processors/" + name))
