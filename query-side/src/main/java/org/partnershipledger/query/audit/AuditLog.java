@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.axonframework.eventhandling.EventMessage;
+import org.partnershipledger.audit.leaf.LeafEntry;
 import org.partnershipledger.audit.merkle.MerkleLog;
 import org.partnershipledger.audit.note.Checkpoint;
 import org.partnershipledger.audit.note.NoteSigner;
@@ -41,9 +43,8 @@ public class AuditLog {
                 payload_salt, actor_salt, reason_salt, logged_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** A leaf the processor computed, written when its batch commits. */
-    record Pending(String eventId, long position, String aggregateId, Long sequenceNumber, byte[] leafHash,
-                   AuditLeaves.Salted salts) {
+    /** An event the processor received, with its own position and fresh salts, logged when its batch commits. */
+    record Pending(EventMessage<?> message, long position, AuditLeaves.Salted salts) {
     }
 
     /** A leaf as stored: where it is in the log, which event, at which position, and its salts. */
@@ -62,10 +63,16 @@ public class AuditLog {
     private final AuditProperties properties;
     private final NoteSigner signer;
     private final MerkleLog tree = new MerkleLog();
+    /** Leaves are built from the stored rows where the store has rows (PostgreSQL), else from the messages. */
+    private final StoredEvents store;
+    private final AuditLeaves leaves;
 
     AuditLog(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, ApplicationEventPublisher publisher,
-             Clock clock, AuditProperties properties, LedgerDatabaseProperties database) {
+             Clock clock, AuditProperties properties, LedgerDatabaseProperties database, StoredEvents store,
+             AuditLeaves leaves) {
         this.jdbc = jdbc;
+        this.store = store;
+        this.leaves = leaves;
         this.batch = batch;
         this.transaction = transaction;
         this.publisher = publisher;
@@ -103,11 +110,13 @@ public class AuditLog {
     }
 
     /**
-     * Appends the batch's leaves after those already committed, in the processor's transaction. An event already
-     * logged (redelivered after a crash or a token reset) is skipped, so it never gets a second index.
+     * Appends the batch's events after those already committed, in the processor's transaction. An event already
+     * logged (redelivered after a crash or a token reset) is skipped, so it never gets a second index. Each leaf
+     * is built from the event's stored row, read in one query for the batch, so that it commits to what was
+     * recorded rather than to an upcast reading of it.
      */
-    synchronized void append(List<Pending> leaves) {
-        if (leaves.isEmpty()) {
+    synchronized void append(List<Pending> events) {
+        if (events.isEmpty()) {
             return;
         }
         long next = sync();
@@ -118,19 +127,24 @@ public class AuditLog {
                     + " were logged: leaves were deleted from it. Nothing more is appended until it is restored "
                     + "(run ledger verify --store)");
         }
+        List<String> eventIds = events.stream().map(event -> event.message().getIdentifier()).toList();
         Set<String> logged = new HashSet<>(jdbc.sql("SELECT event_id FROM query_side.audit_leaf WHERE event_id = ANY(?)")
-                .param(leaves.stream().map(Pending::eventId).toArray(String[]::new))
+                .param(eventIds.toArray(String[]::new))
                 .query(String.class).list());
+        Map<String, StoredEvents.StoredEvent> rows = store.byIds(eventIds);
         Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> rows = new ArrayList<>(leaves.size());
-        for (Pending leaf : leaves) {
-            if (logged.add(leaf.eventId())) {
-                rows.add(new Object[]{next++, leaf.eventId(), leaf.position(), leaf.aggregateId(),
-                        leaf.sequenceNumber(), leaf.leafHash(),
-                        leaf.salts().payload(), leaf.salts().actor(), leaf.salts().reason(), now});
+        List<Object[]> inserts = new ArrayList<>(events.size());
+        for (Pending event : events) {
+            String eventId = event.message().getIdentifier();
+            if (logged.add(eventId)) {
+                StoredEvents.StoredEvent row = rows.get(eventId);
+                LeafEntry leaf = row != null ? row.leaf(event.salts()) : leaves.of(event.message(), event.salts());
+                inserts.add(new Object[]{next++, eventId, event.position(), leaf.aggregateId(),
+                        leaf.aggregateId() == null ? null : leaf.sequenceNumber(), leaf.leafHash(),
+                        event.salts().payload(), event.salts().actor(), event.salts().reason(), now});
             }
         }
-        batch.batchUpdate(INSERT, rows);
+        batch.batchUpdate(INSERT, inserts);
     }
 
     /** The stored leaves of these events, by event id (events not logged yet are absent). */

@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.partnershipledger.audit.leaf.LeafEntry;
 import org.partnershipledger.query.readmodel.EventPositions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -20,8 +19,7 @@ import org.springframework.stereotype.Component;
  * whichever node holds the segment, and its gap handling means an event that commits late (after events with
  * higher positions) is still logged, only later; the leaf keeps the event's own position, never its token's.
  *
- * <p>Leaves are computed as events arrive and written in one batch when the processor's batch commits, together
- * with its token. A failure is never parked or skipped (no dead-letter queue, errors propagate): the processor
+ * <p>Leaves are built and written in one batch when the processor's batch commits, together with its token. A failure is never parked or skipped (no dead-letter queue, errors propagate): the processor
  * stops and retries, because a log with a hole could not prove anything after it.
  */
 @Component
@@ -30,24 +28,20 @@ import org.springframework.stereotype.Component;
 class AuditLogAppender {
 
     private final AuditLog log;
-    private final AuditLeaves leaves;
     private final EventPositions positions;
     private final SecureRandom random = new SecureRandom();
     private final String batchKey = AuditLogAppender.class.getName() + "@" + System.identityHashCode(this);
 
-    AuditLogAppender(AuditLog log, AuditLeaves leaves, EventPositions positions) {
+    AuditLogAppender(AuditLog log, EventPositions positions) {
         this.log = log;
-        this.leaves = leaves;
         this.positions = positions;
     }
 
-    /** Any event, without reading its payload into a class: the leaf commits to the stored JSON. */
+    /** Any event, without reading its payload into a class: the leaf commits to the stored row. */
     @EventHandler(payloadType = Object.class)
     void on(EventMessage<?> message) {
-        AuditLeaves.Salted salts = AuditLeaves.Salted.random(random);
-        LeafEntry entry = leaves.of(message, salts);
-        AuditLog.Pending leaf = new AuditLog.Pending(entry.eventId(), positions.of(message), entry.aggregateId(),
-                entry.aggregateId() == null ? null : entry.sequenceNumber(), entry.leafHash(), salts);
+        AuditLog.Pending leaf = new AuditLog.Pending(message, positions.of(message),
+                AuditLeaves.Salted.random(random));
         if (!CurrentUnitOfWork.isStarted()) {
             log.append(List.of(leaf));
             return;

@@ -2,11 +2,13 @@ package org.partnershipledger.query.audit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.partnershipledger.audit.leaf.LeafEntry;
 import org.partnershipledger.audit.note.NoteVerifier;
 import org.partnershipledger.audit.pack.AuditPack;
 import org.partnershipledger.audit.pack.AuditPacks;
@@ -35,19 +37,24 @@ class AuditPackBuilder {
     private final AuditLeaves leaves;
     private final EventStore eventStore;
     private final EventLog eventLog;
-    private final StorePositions positions;
+    private final StoredEvents store;
 
     AuditPackBuilder(AuditLog log, AuditLeaves leaves, EventStore eventStore, EventLog eventLog,
-                     StorePositions positions) {
+                     StoredEvents store) {
         this.log = log;
         this.leaves = leaves;
         this.eventStore = eventStore;
         this.eventLog = eventLog;
-        this.positions = positions;
+        this.store = store;
+    }
+
+    /** An event of the store, with what a pack needs of it; position is null where the store does not tell. */
+    private record Recorded(String eventId, String aggregateType, String aggregateId, long sequenceNumber,
+                            Long position, Function<AuditLeaves.Salted, LeafEntry> leaf) {
     }
 
     AuditPack partnership(String partnershipId, List<Long> sinceSizes) {
-        List<DomainEventMessage<?>> partnership = history(partnershipId);
+        List<Recorded> partnership = history(partnershipId);
         if (partnership.isEmpty()) {
             throw NotFound.partnership(partnershipId);
         }
@@ -60,65 +67,52 @@ class AuditPackBuilder {
                         + "checkpoint's " + size);
             }
         }
-        Map<String, List<DomainEventMessage<?>>> histories = new HashMap<>();
-        List<AuditPack.AggregateLog> aggregates = new ArrayList<>();
+        Map<String, List<Recorded>> histories = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
         histories.put(partnershipId, partnership);
-        aggregates.add(new AuditPack.AggregateLog(PartnershipEvent.AGGREGATE, partnershipId, 0));
+        types.put(partnershipId, PartnershipEvent.AGGREGATE);
         for (String programId : eventLog.programsOf(partnershipId)) {
             histories.put(programId, history(programId));
-            aggregates.add(new AuditPack.AggregateLog(ProgramEvent.AGGREGATE, programId, 0));
+            types.put(programId, ProgramEvent.AGGREGATE);
         }
-        List<String> eventIds = histories.values().stream().flatMap(List::stream)
-                .map(DomainEventMessage::getIdentifier).toList();
-        Map<String, AuditLog.StoredLeaf> logged = log.leavesOf(eventIds);
+        List<Recorded> all = histories.values().stream().flatMap(List::stream).toList();
+        Map<String, AuditLog.StoredLeaf> logged = log.leavesOf(all.stream().map(Recorded::eventId).toList());
         Map<String, Long> counts = log.loggedEvents(List.copyOf(histories.keySet()), size);
+        long passed = log.highestLoggedPosition();
         List<PackEvent> events = new ArrayList<>();
-        List<DomainEventMessage<?>> notLogged = new ArrayList<>();
-        for (List<DomainEventMessage<?>> history : histories.values()) {
-            for (DomainEventMessage<?> event : history) {
-                AuditLog.StoredLeaf leaf = logged.get(event.getIdentifier());
-                if (leaf == null) {
-                    notLogged.add(event);
-                } else if (leaf.logIndex() < size) {
-                    events.add(new PackEvent(leaf.logIndex(), leaves.of(event, leaf.salts()),
-                            log.tree().inclusionProof(leaf.logIndex(), size)));
-                }
+        List<AuditPack.Unlogged> unlogged = new ArrayList<>();
+        for (Recorded event : all) {
+            AuditLog.StoredLeaf leaf = logged.get(event.eventId());
+            if (leaf != null && leaf.logIndex() < size) {
+                events.add(new PackEvent(leaf.logIndex(), event.leaf().apply(leaf.salts()),
+                        log.tree().inclusionProof(leaf.logIndex(), size)));
+            } else if (leaf == null && event.position() != null && event.position() < passed) {
+                // the log received events at higher positions but never this one: written behind its back
+                unlogged.add(new AuditPack.Unlogged(event.eventId(), event.aggregateType(), event.aggregateId(),
+                        event.sequenceNumber(), event.position()));
             }
         }
         events.sort(Comparator.comparingLong(PackEvent::logIndex));
-        List<AuditPack.Unlogged> unlogged = unlogged(notLogged);
         NoteVerifier key = log.publicKey();
         return new AuditPack(AuditPack.FORMAT, "partnership " + partnershipId + " and its programs",
                 AuditPacks.HOW_TO_VERIFY, key.fingerprint(), checkpoint.note(), events,
                 sinceSizes.stream().distinct().map(from -> new AuditPack.ConsistencyProof(from,
                         log.tree().consistencyProof(from, size))).toList(),
-                aggregates.stream().map(a -> new AuditPack.AggregateLog(a.aggregateType(), a.aggregateId(),
-                        counts.getOrDefault(a.aggregateId(), 0L))).toList(),
+                types.entrySet().stream().map(aggregate -> new AuditPack.AggregateLog(aggregate.getValue(),
+                        aggregate.getKey(), counts.getOrDefault(aggregate.getKey(), 0L))).toList(),
                 unlogged);
     }
 
-    /**
-     * Events of the store the log has never received although it has received events at higher positions: written
-     * into the store behind the ledger's back. An event beyond the log's reach is merely not logged yet.
-     */
-    private List<AuditPack.Unlogged> unlogged(List<DomainEventMessage<?>> events) {
-        if (events.isEmpty()) {
-            return List.of();
+    /** The aggregate's events: its stored rows in PostgreSQL (as recorded), else as Axon reads them. */
+    private List<Recorded> history(String aggregateId) {
+        if (store.available()) {
+            return store.ofAggregate(aggregateId).stream().map(row -> new Recorded(row.eventId(),
+                    row.aggregateType(), row.aggregateId(), row.sequenceNumber(), row.position(), row::leaf)).toList();
         }
-        long passed = log.highestLoggedPosition();
-        Map<String, Long> at = positions.of(events.stream().map(DomainEventMessage::getIdentifier).toList());
-        List<AuditPack.Unlogged> unlogged = new ArrayList<>();
-        for (DomainEventMessage<?> event : events) {
-            Long position = at.get(event.getIdentifier());
-            if (position != null && position < passed) {
-                unlogged.add(new AuditPack.Unlogged(event.getIdentifier(), event.getType(),
-                        event.getAggregateIdentifier(), event.getSequenceNumber(), position));
-            }
-        }
-        return unlogged;
-    }
-
-    private List<DomainEventMessage<?>> history(String aggregateId) {
-        return eventStore.readEvents(aggregateId).asStream().<DomainEventMessage<?>>map(event -> event).toList();
+        return eventStore.readEvents(aggregateId).asStream().map(event -> {
+            DomainEventMessage<?> message = event;
+            return new Recorded(message.getIdentifier(), message.getType(), message.getAggregateIdentifier(),
+                    message.getSequenceNumber(), null, salts -> leaves.of(message, salts));
+        }).toList();
     }
 }

@@ -40,7 +40,7 @@ class StoreVerificationController {
     private static final int KEPT = 10;
 
     private final StoreVerifier verifier;
-    private final StorePositions store;
+    private final StoredEvents store;
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "ledger-audit-verification");
@@ -50,7 +50,7 @@ class StoreVerificationController {
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private Run running;
 
-    StoreVerificationController(StoreVerifier verifier, StorePositions store, Clock clock) {
+    StoreVerificationController(StoreVerifier verifier, StoredEvents store, Clock clock) {
         this.verifier = verifier;
         this.store = store;
         this.clock = clock;
@@ -94,7 +94,7 @@ class StoreVerificationController {
             + "where to follow it")
     @Rejects(ProblemCode.CHECK_NEEDS_POSTGRESQL_STORE)
     synchronized ResponseEntity<Verification> start(@Parameter(hidden = true) Authentication caller) {
-        if (!store.inPostgres()) {
+        if (!store.available()) {
             throw new Conflict(ProblemCode.CHECK_NEEDS_POSTGRESQL_STORE, "The store verification reads the event "
                     + "store's table in PostgreSQL; this ledger keeps its events in Axon Server");
         }

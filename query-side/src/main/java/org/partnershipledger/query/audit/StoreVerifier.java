@@ -1,9 +1,5 @@
 package org.partnershipledger.query.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,13 +7,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
-import org.partnershipledger.audit.leaf.LeafEntry;
-import org.partnershipledger.audit.leaf.PersonalField;
 import org.partnershipledger.audit.merkle.MerkleLog;
 import org.partnershipledger.audit.note.Checkpoint;
 import org.partnershipledger.audit.note.NoteException;
 import org.partnershipledger.audit.pack.PackVerifier;
-import org.partnershipledger.events.common.LedgerMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +36,6 @@ import org.springframework.stereotype.Component;
 class StoreVerifier {
 
     static final int SLICE = 20_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The first thing found wrong, and how many things were found. */
     record Finding(String kind, Long position, Long logIndex, String eventId, String detail) {
@@ -54,10 +46,12 @@ class StoreVerifier {
 
     private final JdbcClient jdbc;
     private final AuditLog log;
+    private final StoredEvents store;
 
-    StoreVerifier(JdbcClient jdbc, AuditLog log) {
+    StoreVerifier(JdbcClient jdbc, AuditLog log, StoredEvents store) {
         this.jdbc = jdbc;
         this.log = log;
+        this.store = store;
     }
 
     /** How many positions the verification goes through: up to the last of the store's and the log's. */
@@ -86,17 +80,8 @@ class StoreVerifier {
     }
 
     private void slice(long from, long to, long passed, Instant[] latestDated, Findings findings) {
-        TreeMap<Long, StoredEvent> events = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT global_index, event_identifier, type, aggregate_identifier, sequence_number, time_stamp,
-                               payload_type, payload_revision, payload, meta_data
-                        FROM event_store.domain_event_entry WHERE global_index >= ? AND global_index < ?""")
-                .params(from, to)
-                .query(rs -> {
-                    events.put(rs.getLong(1), new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getBytes(9), rs.getBytes(10)));
-                });
+        TreeMap<Long, StoredEvents.StoredEvent> events = new TreeMap<>();
+        store.between(from, to).forEach(event -> events.put(event.position(), event));
         TreeMap<Long, AuditLog.StoredLeaf> leaves = new TreeMap<>();
         jdbc.sql("""
                         SELECT log_index, event_id, global_index, leaf_hash, payload_salt, actor_salt, reason_salt
@@ -114,7 +99,7 @@ class StoreVerifier {
         }
     }
 
-    private void compare(long position, StoredEvent event, AuditLog.StoredLeaf leaf, long passed,
+    private void compare(long position, StoredEvents.StoredEvent event, AuditLog.StoredLeaf leaf, long passed,
                          Instant[] latestDated, Findings findings) {
         if (event == null) {
             findings.add(new Finding("MISSING", position, leaf.logIndex(), leaf.eventId(), "event " + leaf.eventId()
@@ -221,51 +206,6 @@ class StoreVerifier {
             if (first == null) {
                 first = finding;
             }
-        }
-    }
-
-    /** One row of the event store, read as stored. */
-    private record StoredEvent(long position, String eventId, String aggregateType, String aggregateId,
-                               long sequenceNumber, String timestampText, String payloadType, String revision,
-                               byte[] payload, byte[] metadata) {
-
-        Instant timestamp() {
-            return Instant.parse(timestampText);
-        }
-
-        boolean readableTimestamp() {
-            try {
-                timestamp();
-                return true;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }
-
-        LeafEntry leaf(AuditLeaves.Salted salts) {
-            JsonNode meta = readMetadata();
-            return new LeafEntry(eventId, aggregateType, aggregateId, sequenceNumber, payloadType, revision,
-                    timestamp(),
-                    PersonalField.revealed(new String(payload, StandardCharsets.UTF_8), salts.payload()),
-                    PersonalField.revealed(text(meta, LedgerMetadata.ACTOR), salts.actor()),
-                    PersonalField.revealed(text(meta, LedgerMetadata.REASON), salts.reason()),
-                    text(meta, LedgerMetadata.CORRELATION_ID), text(meta, LedgerMetadata.CAUSATION_ID));
-        }
-
-        private JsonNode readMetadata() {
-            if (metadata == null) {
-                return JSON.createObjectNode();
-            }
-            try {
-                return JSON.readTree(metadata);
-            } catch (IOException e) {
-                return JSON.createObjectNode().put("unreadable", true);
-            }
-        }
-
-        private static String text(JsonNode metadata, String key) {
-            JsonNode value = metadata.get(key);
-            return value == null || value.isNull() ? null : value.isTextual() ? value.textValue() : value.toString();
         }
     }
 }

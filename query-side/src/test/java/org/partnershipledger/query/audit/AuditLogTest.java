@@ -64,6 +64,8 @@ class AuditLogTest {
     @Autowired
     EventPositions positions;
     @Autowired
+    StoredEvents store;
+    @Autowired
     EventProcessingConfiguration processing;
     @Autowired
     @Qualifier("eventSerializer")
@@ -77,9 +79,10 @@ class AuditLogTest {
         jdbc.sql("TRUNCATE event_store.domain_event_entry, query_side.audit_leaf, query_side.audit_checkpoint")
                 .update();
         // a log of its own per test: the tree in memory follows the table, which each test empties
-        log = new AuditLog(jdbc, batch, transaction, publisher, Clock.systemUTC(), properties, database);
-        appender = new AuditLogAppender(log, leaves, positions);
-        verifier = new StoreVerifier(jdbc, log);
+        log = new AuditLog(jdbc, batch, transaction, publisher, Clock.systemUTC(), properties, database, store,
+                leaves);
+        appender = new AuditLogAppender(log, positions);
+        verifier = new StoreVerifier(jdbc, log, store);
     }
 
     AuditLog log;
@@ -187,6 +190,18 @@ class AuditLogTest {
         assertThatThrownBy(() -> appender.on(at(opened("p-3", "carol", "also"), 3)))
                 .hasMessageContaining("leaves were deleted");
         assertThat(jdbc.sql("SELECT count(*) FROM query_side.audit_leaf").query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void aLeafFromTheStoredRowEqualsTheLeafFromTheEventAsAxonReadsItSoEitherPathProvesTheSame() {
+        DomainEventMessage<?> event = opened("p-1", "alice", "why");
+        storedAt(1, event);
+        AuditLeaves.Salted salts = AuditLeaves.Salted.random(new java.security.SecureRandom());
+
+        byte[] fromRow = store.byIds(List.of(event.getIdentifier())).get(event.getIdentifier()).leaf(salts)
+                .leafHash();
+
+        assertThat(leaves.of(event, salts).leafHash()).isEqualTo(fromRow);
     }
 
     @Test
