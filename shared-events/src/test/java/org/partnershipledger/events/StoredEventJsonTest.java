@@ -9,9 +9,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.partnership.ConcernRaised;
 import org.partnershipledger.events.partnership.Kpi;
 import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.partnership.PartnershipOpened;
+import org.partnershipledger.events.partnership.Side;
 import org.partnershipledger.events.program.CurriculumModule;
 import org.partnershipledger.events.program.ModuleId;
 import org.partnershipledger.events.program.ProgramId;
@@ -52,6 +54,18 @@ class StoredEventJsonTest {
         assertThat(event).isEqualTo(new ProgramProposed(new ProgramId("prog-1"), new PartnershipId("p-1"),
                 "Consultative selling", List.of("Ask better questions"), "New reps", List.of("ttq"),
                 List.of(new CurriculumModule(new ModuleId("m-1"), "Discovery")), 1));
+    }
+
+    @Test
+    void aConcernRaisedStoredBeforeItNamedAPartnerReadsBackNamingNone() throws Exception {
+        String stored = """
+                {"partnershipId":"p-1","concernId":"k-1","raisedBy":"PARTNER","subject":"Late brief",
+                 "description":"The brief came two weeks late"}""";
+
+        ConcernRaised event = JSON.readValue(stored, ConcernRaised.class);
+
+        assertThat(event).isEqualTo(new ConcernRaised(new PartnershipId("p-1"), "k-1", Side.PARTNER, "Late brief",
+                "The brief came two weeks late", null));
     }
 
     @Test

@@ -9,7 +9,10 @@ import org.partnershipledger.command.common.LedgerRejection;
 import org.partnershipledger.events.partnership.DueDiligenceCriterion;
 import org.partnershipledger.platform.web.ProblemCode;
 
-/** A shortlisted partner organisation and its due-diligence scores (the latest per criterion counts). */
+/**
+ * A shortlisted partner organisation and its due-diligence scores (the latest per criterion counts). A declined
+ * candidate, or an offboarded partner, has left: it takes no further step in the partnership.
+ */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Candidate {
@@ -20,6 +23,8 @@ class Candidate {
     String organizationId;
     Map<DueDiligenceCriterion, Integer> scores = new EnumMap<>(DueDiligenceCriterion.class);
     boolean selected;
+    boolean declined;
+    boolean offboarded;
 
     Candidate() {
         // for snapshots
@@ -27,6 +32,27 @@ class Candidate {
 
     Candidate(String organizationId) {
         this.organizationId = organizationId;
+    }
+
+    /** A selected partner that has not left the coalition. */
+    boolean isActivePartner() {
+        return selected && !offboarded;
+    }
+
+    boolean hasLeft() {
+        return declined || offboarded;
+    }
+
+    /** Nothing more happens to a candidate that was declined or a partner that was offboarded. */
+    void assertStillTakingPart() {
+        if (declined) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.CANDIDATE_DECLINED,
+                    organizationId + " was declined in this partnership");
+        }
+        if (offboarded) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.PARTNER_OFFBOARDED,
+                    organizationId + " was offboarded from this partnership");
+        }
     }
 
     /** Selection needs the three required criteria assessed, none of them below the passing score. */
@@ -47,11 +73,12 @@ class Candidate {
     @Override
     public boolean equals(Object other) {
         return other instanceof Candidate that && Objects.equals(organizationId, that.organizationId)
-                && scores.equals(that.scores) && selected == that.selected;
+                && scores.equals(that.scores) && selected == that.selected && declined == that.declined
+                && offboarded == that.offboarded;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(organizationId, scores, selected);
+        return Objects.hash(organizationId, scores, selected, declined, offboarded);
     }
 }

@@ -84,7 +84,7 @@ class Partnership {
 
     @CommandHandler
     long handle(AssessDueDiligence command) {
-        candidate(command.partnerId());
+        candidate(command.partnerId()).assertStillTakingPart();
         PartnerRules.assertAssessment(command.criterion(), command.score(), command.evidence());
         apply(new DueDiligenceAssessed(partnershipId, command.partnerId(), command.criterion(), command.score(),
                 command.evidence().trim()));
@@ -95,11 +95,39 @@ class Partnership {
     long handle(SelectPartner command) {
         Candidate candidate = candidate(command.partnerId());
         assertReasonGiven(command.reason());
+        candidate.assertStillTakingPart();
         if (candidate.selected) {
             throw new LedgerRejection.RuleViolated(ProblemCode.ALREADY_SELECTED, "This partner is already selected");
         }
         candidate.assertPassedDueDiligence();
         apply(new PartnerSelected(partnershipId, command.partnerId(), candidate.organizationId, command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** A candidate that was not selected is declined; a selected one leaves by offboarding. */
+    @CommandHandler
+    long handle(DeclineCandidate command) {
+        Candidate candidate = candidate(command.partnerId());
+        assertReasonGiven(command.reason());
+        candidate.assertStillTakingPart();
+        if (candidate.selected) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.ALREADY_SELECTED,
+                    "This partner is already selected: offboard it instead");
+        }
+        apply(new CandidateDeclined(partnershipId, command.partnerId(), candidate.organizationId, command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(OffboardPartner command) {
+        Candidate candidate = candidate(command.partnerId());
+        assertReasonGiven(command.reason());
+        candidate.assertStillTakingPart();
+        if (!candidate.selected) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.NOT_SELECTED,
+                    "This candidate is not a selected partner: decline it instead");
+        }
+        apply(new PartnerOffboarded(partnershipId, command.partnerId(), candidate.organizationId, command.reason()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -114,7 +142,7 @@ class Partnership {
 
     @CommandHandler
     long handle(StartOnboarding command) {
-        if (candidates.values().stream().noneMatch(c -> c.selected)) {
+        if (candidates.values().stream().noneMatch(Candidate::isActivePartner)) {
             throw new LedgerRejection.RuleViolated(ProblemCode.NO_SELECTED_PARTNER,
                     "Select a partner before onboarding");
         }
@@ -164,19 +192,14 @@ class Partnership {
 
     @CommandHandler
     long handle(RaiseConcern command) {
-        if (command.partnerOrganizationId() != null && candidates.values().stream()
-                .noneMatch(c -> c.organizationId.equals(command.partnerOrganizationId()))) {
-            // a partner outside this partnership must not learn that it exists
-            throw new LedgerRejection.NotFound(ProblemCode.PARTNERSHIP_NOT_FOUND,
-                    "No such partnership: " + partnershipId);
-        }
+        String partner = ConcernRules.partnerOf(command, candidates.values(), partnershipId);
         if (command.raisedBy() == null) {
             throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "raisedBy must be CLIENT or PARTNER");
         }
         assertGiven(command.subject(), "subject");
         assertGiven(command.description(), "description");
         apply(new ConcernRaised(partnershipId, command.concernId(), command.raisedBy(), command.subject(),
-                command.description()));
+                command.description(), partner));
         return AggregateLifecycle.getVersion();
     }
 
@@ -236,6 +259,16 @@ class Partnership {
     @EventSourcingHandler
     void on(PartnerSelected event) {
         candidates.get(event.partnerId()).selected = true;
+    }
+
+    @EventSourcingHandler
+    void on(CandidateDeclined event) {
+        candidates.get(event.partnerId()).declined = true;
+    }
+
+    @EventSourcingHandler
+    void on(PartnerOffboarded event) {
+        candidates.get(event.partnerId()).offboarded = true;
     }
 
     @EventSourcingHandler

@@ -111,7 +111,8 @@ class PartnershipController {
     @PostMapping("/{id}/candidates/{partnerId}/due-diligence")
     @Operation(operationId = "assessDueDiligence",
             summary = "Assess a candidate on one criterion (re-assessing supersedes)")
-    @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.EVIDENCE_REQUIRED, ProblemCode.PARTNERSHIP_ENDED})
+    @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.EVIDENCE_REQUIRED, ProblemCode.CANDIDATE_DECLINED,
+            ProblemCode.PARTNER_OFFBOARDED, ProblemCode.PARTNERSHIP_ENDED})
     ResponseEntity<CommandAccepted> assess(@PathVariable String id, @PathVariable String partnerId,
                                            @Valid @RequestBody DueDiligenceRequest request,
                                            @IfMatch Long expectedVersion) {
@@ -123,11 +124,36 @@ class PartnershipController {
     @PostMapping("/{id}/candidates/{partnerId}/selection")
     @Operation(operationId = "selectPartner", summary = "Select a candidate that passed due diligence")
     @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.REASON_REQUIRED, ProblemCode.ALREADY_SELECTED,
-            ProblemCode.DUE_DILIGENCE_INCOMPLETE, ProblemCode.DUE_DILIGENCE_FAILED, ProblemCode.PARTNERSHIP_ENDED})
+            ProblemCode.DUE_DILIGENCE_INCOMPLETE, ProblemCode.DUE_DILIGENCE_FAILED, ProblemCode.CANDIDATE_DECLINED,
+            ProblemCode.PARTNER_OFFBOARDED, ProblemCode.PARTNERSHIP_ENDED})
     ResponseEntity<CommandAccepted> select(@PathVariable String id, @PathVariable String partnerId,
                                            @Valid @RequestBody ReasonBody request,
                                            @IfMatch Long expectedVersion) {
         return commands.send(new SelectPartner(new PartnershipId(id), partnerId, request.reason(),
+                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+    }
+
+    @PostMapping("/{id}/candidates/{partnerId}/decline")
+    @Operation(operationId = "declineCandidate", summary = "Decline a candidate that was not selected (reason "
+            + "required): it takes no further step, and reads what happened until then")
+    @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.REASON_REQUIRED, ProblemCode.ALREADY_SELECTED,
+            ProblemCode.CANDIDATE_DECLINED, ProblemCode.PARTNER_OFFBOARDED, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> decline(@PathVariable String id, @PathVariable String partnerId,
+                                            @Valid @RequestBody ReasonBody request,
+                                            @IfMatch Long expectedVersion) {
+        return commands.send(new DeclineCandidate(new PartnershipId(id), partnerId, request.reason(),
+                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+    }
+
+    @PostMapping("/{id}/candidates/{partnerId}/offboarding")
+    @Operation(operationId = "offboardPartner", summary = "Offboard a selected partner from the coalition (reason "
+            + "required): it takes no further step, and reads what happened until then")
+    @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.REASON_REQUIRED, ProblemCode.NOT_SELECTED,
+            ProblemCode.CANDIDATE_DECLINED, ProblemCode.PARTNER_OFFBOARDED, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> offboard(@PathVariable String id, @PathVariable String partnerId,
+                                             @Valid @RequestBody ReasonBody request,
+                                             @IfMatch Long expectedVersion) {
+        return commands.send(new OffboardPartner(new PartnershipId(id), partnerId, request.reason(),
                 expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
@@ -215,15 +241,18 @@ class PartnershipController {
                 shares, request.reason(), expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
+    /** {@code organizationId}: the partner organisation the concern is about (optional; a partner's is its own). */
     record ConcernRequest(@NotNull Side raisedBy, @NotBlank @Size(max = 300) String subject,
-                          @NotBlank @Size(max = 4000) String description) {
+                          @NotBlank @Size(max = 4000) String description, @Size(max = 64) String organizationId) {
     }
 
     @PostMapping("/{id}/concerns")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "raiseConcern",
-            summary = "Raise a concern in the transparency log (managers, and partners of this partnership)")
-    @Rejects({ProblemCode.PARTNERSHIP_NOT_FOUND, ProblemCode.PARTNERSHIP_ENDED})
+            summary = "Raise a concern in the transparency log (managers, and partners of this partnership), about "
+            + "a partner organisation shortlisted here or about no one partner")
+    @Rejects({ProblemCode.PARTNERSHIP_NOT_FOUND, ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.PARTNER_ACCESS_ENDED,
+            ProblemCode.PARTNERSHIP_ENDED})
     ResponseEntity<ConcernCreated> raiseConcern(@PathVariable String id, @Valid @RequestBody ConcernRequest request,
                                                 @IfMatch Long expectedVersion) {
         String concernId = ids.next();
@@ -233,7 +262,7 @@ class PartnershipController {
                 .orElse(null);
         Side raisedBy = partnerOrganization != null ? Side.PARTNER : request.raisedBy();
         return commands.send(new RaiseConcern(new PartnershipId(id), concernId, raisedBy, request.subject(),
-                request.description(), partnerOrganization, expectedVersion),
+                request.description(), request.organizationId(), partnerOrganization, expectedVersion),
                 CommandResponses.created("concernId", concernId), ConcernCreated.class);
     }
 

@@ -6,9 +6,13 @@ import org.partnershipledger.command.common.VersionedCommand;
 import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.partnership.Side;
 
-/** Raises a concern; {@code partnerOrganizationId} is set (from the principal, never from a body) when a partner raises it. */
+/**
+ * Raises a concern. {@code concerning} is the partner organisation a manager says it is about (optional, from the
+ * body); {@code partnerOrganizationId} is set (from the principal, never from a body) when a partner raises it, and
+ * then the concern is that partner's own.
+ */
 public record RaiseConcern(@TargetAggregateIdentifier PartnershipId partnershipId, String concernId, Side raisedBy,
-                           String subject, String description, String partnerOrganizationId,
+                           String subject, String description, String concerning, String partnerOrganizationId,
                            @TargetAggregateVersion Long expectedVersion)
         implements PartnershipCommand, VersionedCommand {
 }

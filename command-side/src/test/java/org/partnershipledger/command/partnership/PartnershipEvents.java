@@ -12,6 +12,7 @@ final class PartnershipEvents {
     static final Kpi TIME_TO_QUOTA = new Kpi("ttq", "Time to quota", "days", new BigDecimal("120"),
             new BigDecimal("90"), LocalDate.parse("2027-06-30"));
     static final String ACME = "acme-learning";
+    static final String RIVAL = "rival-academy";
 
     private PartnershipEvents() {
     }
@@ -37,6 +38,14 @@ final class PartnershipEvents {
 
     static PartnerSelected selected(String partnerId) {
         return new PartnerSelected(ID, partnerId, ACME, "Best fit on expertise");
+    }
+
+    static CandidateDeclined declined(String partnerId, String organizationId) {
+        return new CandidateDeclined(ID, partnerId, organizationId, "Weaker on budget");
+    }
+
+    static PartnerOffboarded offboarded(String partnerId) {
+        return new PartnerOffboarded(ID, partnerId, ACME, "Contract not renewed");
     }
 
     static GovernanceCharterSet charter() {

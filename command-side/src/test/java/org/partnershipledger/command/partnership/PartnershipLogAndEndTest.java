@@ -78,15 +78,15 @@ class PartnershipLogAndEndTest {
         void areRaisedOpenly() {
             fixture.given(opened())
                     .when(new RaiseConcern(ID, "k-1", Side.CLIENT, "Late materials", "Module 2 is two weeks late",
-                            null, null))
+                            null, null, null))
                     .expectEvents(new ConcernRaised(ID, "k-1", Side.CLIENT, "Late materials",
-                            "Module 2 is two weeks late"));
+                            "Module 2 is two weeks late", null));
         }
 
         @Test
         void aPartnerRaisesThemOnlyWhereItTakesPart() {
             fixture.given(opened(), shortlisted("c-1", ACME))
-                    .when(new RaiseConcern(ID, "k-1", Side.PARTNER, "s", "d", "other-org", null))
+                    .when(new RaiseConcern(ID, "k-1", Side.PARTNER, "s", "d", null, "other-org", null))
                     .expectException(rejected(404, ProblemCode.PARTNERSHIP_NOT_FOUND))
                     .expectNoEvents();
         }
@@ -94,13 +94,13 @@ class PartnershipLogAndEndTest {
         @Test
         void aShortlistedPartnerMayRaiseOne() {
             fixture.given(opened(), shortlisted("c-1", ACME))
-                    .when(new RaiseConcern(ID, "k-1", Side.PARTNER, "Scope creep", "d", ACME, null))
-                    .expectEvents(new ConcernRaised(ID, "k-1", Side.PARTNER, "Scope creep", "d"));
+                    .when(new RaiseConcern(ID, "k-1", Side.PARTNER, "Scope creep", "d", null, ACME, null))
+                    .expectEvents(new ConcernRaised(ID, "k-1", Side.PARTNER, "Scope creep", "d", ACME));
         }
 
         @Test
         void areResolved() {
-            fixture.given(opened(), new ConcernRaised(ID, "k-1", Side.CLIENT, "s", "d"))
+            fixture.given(opened(), new ConcernRaised(ID, "k-1", Side.CLIENT, "s", "d", null))
                     .when(new ResolveConcern(ID, "k-1", "Materials delivered", null))
                     .expectEvents(new ConcernResolved(ID, "k-1", "Materials delivered"));
         }
@@ -115,7 +115,7 @@ class PartnershipLogAndEndTest {
 
         @Test
         void areResolvedOnce() {
-            fixture.given(opened(), new ConcernRaised(ID, "k-1", Side.CLIENT, "s", "d"),
+            fixture.given(opened(), new ConcernRaised(ID, "k-1", Side.CLIENT, "s", "d", null),
                             new ConcernResolved(ID, "k-1", "r"))
                     .when(new ResolveConcern(ID, "k-1", "again", null))
                     .expectException(rejected(409, ProblemCode.CONCERN_ALREADY_RESOLVED))

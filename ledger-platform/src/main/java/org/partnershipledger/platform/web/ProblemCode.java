@@ -58,6 +58,11 @@ public enum ProblemCode {
     CONCERN_ALREADY_RESOLVED(HttpStatus.CONFLICT, "The concern is already resolved"),
     DUPLICATE_BUSINESS_UNIT(HttpStatus.CONFLICT, "A business unit appears twice in the cost split"),
     SHARES_MUST_TOTAL_100(HttpStatus.CONFLICT, "The cost shares do not total 100%"),
+    CANDIDATE_DECLINED(HttpStatus.CONFLICT, "The candidate was declined: it takes no further step here"),
+    NOT_SELECTED(HttpStatus.CONFLICT, "Only a selected partner is offboarded; a candidate is declined"),
+    PARTNER_OFFBOARDED(HttpStatus.CONFLICT, "The partner was offboarded: it takes no further step here"),
+    PARTNER_ACCESS_ENDED(HttpStatus.CONFLICT,
+            "The partner organisation was declined or offboarded here: it reads what happened until then, read-only"),
 
     // Program commands
     COHORT_NOT_FOUND(HttpStatus.NOT_FOUND, "No such cohort in the program"),

@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.partnershipledger.events.partnership.PartnerOffboarded;
 import org.partnershipledger.events.partnership.PartnerSelected;
 import org.partnershipledger.events.program.ImpactRecorded;
 import org.partnershipledger.events.program.ImpactWithdrawn;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code analytics.impact_fact}: one row per impact record with its program, partnership, the partners selected
- * when it was recorded, KPI, level, value, where and when, and whether it was withdrawn. Keyed by impact id and
+ * (and not offboarded) when it was recorded, KPI, level, value, where and when, and whether it was withdrawn. Keyed by impact id and
  * written with conflict guards, so redelivery changes nothing; reset empties it for a replay.
  */
 @Component
@@ -53,6 +54,13 @@ class ImpactFactProjection {
         tables.sql("""
                         INSERT INTO analytics.selected_partner (partnership_id, organization_id) VALUES (?, ?)
                         ON CONFLICT DO NOTHING""")
+                .params(event.partnershipId().value(), event.organizationId()).update();
+    }
+
+    /** An offboarded partner is no longer among those the impact recorded afterwards is credited to. */
+    @EventHandler
+    void on(PartnerOffboarded event) {
+        tables.sql("DELETE FROM analytics.selected_partner WHERE partnership_id = ? AND organization_id = ?")
                 .params(event.partnershipId().value(), event.organizationId()).update();
     }
 

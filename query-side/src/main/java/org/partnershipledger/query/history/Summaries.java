@@ -37,6 +37,10 @@ final class Summaries {
                     + t(e.evidence()) + ")";
         } else if (event instanceof PartnerSelected e) {
             return "Partner " + t(e.organizationId()) + " selected" + why;
+        } else if (event instanceof CandidateDeclined e) {
+            return "Candidate " + t(e.organizationId()) + " declined" + why;
+        } else if (event instanceof PartnerOffboarded e) {
+            return "Partner " + t(e.organizationId()) + " offboarded" + why;
         } else if (event instanceof StrategyRealigned e) {
             return "Strategy re-aligned to \"" + t(e.vision()) + "\"" + why;
         } else if (event instanceof OnboardingStarted) {
@@ -53,7 +57,9 @@ final class Summaries {
                     + e.shares().stream().map(share -> share.businessUnit() + " " + t(share.percent()) + "%")
                     .collect(Collectors.joining(", ")) + why;
         } else if (event instanceof ConcernRaised e) {
-            return "Concern raised by " + t(e.raisedBy()) + ": " + t(e.subject());
+            return "Concern raised by " + t(e.raisedBy())
+                    + (e.partnerOrganizationId() == null ? "" : " (" + e.partnerOrganizationId() + ")") + ": "
+                    + t(e.subject());
         } else if (event instanceof ConcernResolved e) {
             return "Concern resolved: " + t(e.resolution());
         } else if (event instanceof PartnershipEnded) {

@@ -33,6 +33,7 @@ public class PartnershipView {
     public record Assessment(int score, String evidence, Instant assessedAt) {
     }
 
+    /** A candidate: {@code CANDIDATE}, {@code SELECTED}, {@code DECLINED} or {@code OFFBOARDED} (the last two with why and when). */
     public static class Partner {
         public String partnerId;
         public String organizationId;
@@ -41,6 +42,18 @@ public class PartnershipView {
         public String status = "CANDIDATE";
         public Map<DueDiligenceCriterion, Assessment> dueDiligence = new LinkedHashMap<>();
         public String selectionReason;
+        public String departureReason;
+        public Instant departedAt;
+        /** The partnership's version at the decline or offboarding. */
+        public Long departureVersion;
+
+        public boolean wasSelected() {
+            return status.equals("SELECTED") || status.equals("OFFBOARDED");
+        }
+
+        public boolean hasLeft() {
+            return departureVersion != null;
+        }
     }
 
     public record Charter(GovernanceCadence cadence, List<String> steeringMembers, Instant setAt) {
@@ -57,6 +70,8 @@ public class PartnershipView {
     public static class Concern {
         public String concernId;
         public Side raisedBy;
+        /** The partner organisation that raised it or that it is about; none for a concern about no one partner. */
+        public String partnerOrganizationId;
         public String subject;
         public String description;
         public Instant raisedAt;
@@ -88,6 +103,10 @@ public class PartnershipView {
             Partner partner = partner(e.partnerId());
             partner.status = "SELECTED";
             partner.selectionReason = e.reason();
+        } else if (event instanceof CandidateDeclined e) {
+            depart(partner(e.partnerId()), "DECLINED", e.reason(), sequence, at);
+        } else if (event instanceof PartnerOffboarded e) {
+            depart(partner(e.partnerId()), "OFFBOARDED", e.reason(), sequence, at);
         } else if (event instanceof StrategyRealigned e) {
             vision = e.vision();
             kpis = new ArrayList<>(e.kpis());
@@ -106,6 +125,7 @@ public class PartnershipView {
             Concern concern = new Concern();
             concern.concernId = e.concernId();
             concern.raisedBy = e.raisedBy();
+            concern.partnerOrganizationId = e.partnerOrganizationId();
             concern.subject = e.subject();
             concern.description = e.description();
             concern.raisedAt = at;
@@ -127,6 +147,13 @@ public class PartnershipView {
 
     public List<String> selectedOrganizations() {
         return partners.stream().filter(p -> p.status.equals("SELECTED")).map(p -> p.organizationId).toList();
+    }
+
+    private static void depart(Partner partner, String status, String reason, long sequence, Instant at) {
+        partner.status = status;
+        partner.departureReason = reason;
+        partner.departedAt = at;
+        partner.departureVersion = sequence;
     }
 
     private Partner partner(String partnerId) {

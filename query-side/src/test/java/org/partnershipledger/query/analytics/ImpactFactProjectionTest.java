@@ -11,6 +11,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.partnership.PartnerOffboarded;
 import org.partnershipledger.events.partnership.PartnerSelected;
 import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.program.*;
@@ -77,6 +78,17 @@ class ImpactFactProjectionTest {
                         SELECT array_to_string(selected_partners, ',') AS partners, withdrawn
                         FROM analytics.impact_fact""").query().singleRow();
         assertThat(fact).containsEntry("partners", "acme-learning").containsEntry("withdrawn", true);
+    }
+
+    @Test
+    void impactRecordedAfterAPartnerWasOffboardedIsNotCreditedToIt() {
+        PartnerOffboarded offboarded = new PartnerOffboarded(P, "c-1", "acme-learning", "Contract not renewed");
+        projection.on(offboarded);
+        projection.on(offboarded);
+        projection.on(IMPACT, GenericEventMessage.asEventMessage(IMPACT));
+
+        assertThat(jdbc.sql("SELECT cardinality(selected_partners) FROM analytics.impact_fact").query(Integer.class)
+                .single()).isZero();
     }
 
     @Test

@@ -26,6 +26,22 @@ class SummariesTest {
     }
 
     @Test
+    void aCandidateDeclinedAndAPartnerOffboardedSayWhy() {
+        assertThat(Summaries.of(new CandidateDeclined(P, "pt-2", "org-8", "Weaker on budget"), "CandidateDeclined",
+                "Weaker on budget")).isEqualTo("Candidate org-8 declined: Weaker on budget");
+        assertThat(Summaries.of(new PartnerOffboarded(P, "pt-1", "org-7", "Contract not renewed"),
+                "PartnerOffboarded", "Contract not renewed")).isEqualTo("Partner org-7 offboarded: Contract not renewed");
+    }
+
+    @Test
+    void aConcernNamesThePartnerItIsAbout() {
+        assertThat(Summaries.of(new ConcernRaised(P, "k-1", Side.CLIENT, "Late materials", "d", "org-7"),
+                "ConcernRaised", null)).isEqualTo("Concern raised by CLIENT (org-7): Late materials");
+        assertThat(Summaries.of(new ConcernRaised(P, "k-2", Side.CLIENT, "Budget", "d", null), "ConcernRaised", null))
+                .isEqualTo("Concern raised by CLIENT: Budget");
+    }
+
+    @Test
     void amountsReadAsWritten() {
         assertThat(Summaries.of(new CostSharingAgreed(P, "EUR", new BigDecimal("120000.00"),
                         List.of(new CostShare("Sales", new BigDecimal("60")), new CostShare("Ops", new BigDecimal("40"))),

@@ -57,8 +57,8 @@ class PartnershipViewProjectionTest {
     @Test
     void aRedeliveredEventChangesNothing() {
         handle(0, new PartnershipOpened(P, "Academy", "Acme", "v", List.of()));
-        handle(1, new ConcernRaised(P, "k-1", Side.CLIENT, "s", "d"));
-        handle(1, new ConcernRaised(P, "k-1", Side.CLIENT, "s", "d"));
+        handle(1, new ConcernRaised(P, "k-1", Side.CLIENT, "s", "d", null));
+        handle(1, new ConcernRaised(P, "k-1", Side.CLIENT, "s", "d", null));
 
         assertThat(partnerships.find("p-1").orElseThrow().concerns).hasSize(1);
     }

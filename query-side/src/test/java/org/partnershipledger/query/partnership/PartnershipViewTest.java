@@ -52,6 +52,29 @@ class PartnershipViewTest {
     }
 
     @Test
+    void aDeclinedCandidateAndAnOffboardedPartnerShowWhyAndWhenTheyLeft() {
+        given(new PartnershipOpened(ID, "N", "C", null, List.of()),
+                new CandidateShortlisted(ID, "c-1", "acme-learning", "Acme", PartnerRole.MOOC),
+                new CandidateShortlisted(ID, "c-2", "rival-academy", "Rival", PartnerRole.MOOC),
+                new PartnerSelected(ID, "c-1", "acme-learning", "Best fit"),
+                new CandidateDeclined(ID, "c-2", "rival-academy", "Weaker on budget"),
+                new PartnerOffboarded(ID, "c-1", "acme-learning", "Contract not renewed"));
+
+        PartnershipView.Partner declined = view.partners.get(1);
+        assertThat(declined.status).isEqualTo("DECLINED");
+        assertThat(declined.departureReason).isEqualTo("Weaker on budget");
+        assertThat(declined.departureVersion).isEqualTo(4);
+        assertThat(declined.departedAt).isEqualTo(T0.plusSeconds(4));
+        assertThat(declined.wasSelected()).isFalse();
+        PartnershipView.Partner offboarded = view.partners.get(0);
+        assertThat(offboarded.status).isEqualTo("OFFBOARDED");
+        assertThat(offboarded.departureReason).isEqualTo("Contract not renewed");
+        assertThat(offboarded.departureVersion).isEqualTo(5);
+        assertThat(offboarded.wasSelected()).isTrue();
+        assertThat(view.selectedOrganizations()).as("no one is selected any more").isEmpty();
+    }
+
+    @Test
     void aReviewBeforeDeliveryLeavesTheStageAsTheAggregateDoes() {
         given(new PartnershipOpened(ID, "N", "C", null, List.of()),
                 new GovernanceCharterSet(ID, GovernanceCadence.QUARTERLY, List.of("CLO")),
@@ -86,7 +109,7 @@ class PartnershipViewTest {
         given(new PartnershipOpened(ID, "N", "C", "old", List.of()),
                 new StrategyRealigned(ID, "new", List.of(TTQ), "Market moved"),
                 new CostSharingAgreed(ID, "EUR", BigDecimal.TEN, split, "Sales pays"),
-                new ConcernRaised(ID, "k-1", Side.PARTNER, "Late brief", "d"),
+                new ConcernRaised(ID, "k-1", Side.PARTNER, "Late brief", "d", "acme-learning"),
                 new ConcernResolved(ID, "k-1", "Brief sent"));
 
         assertThat(view.vision).isEqualTo("new");
@@ -94,6 +117,7 @@ class PartnershipViewTest {
         assertThat(view.costSharing.shares()).isEqualTo(split);
         assertThat(view.concerns.get(0).status).isEqualTo("RESOLVED");
         assertThat(view.concerns.get(0).resolution).isEqualTo("Brief sent");
+        assertThat(view.concerns.get(0).partnerOrganizationId).isEqualTo("acme-learning");
         assertThat(view.version).isEqualTo(4);
         assertThat(view.lastChange).isEqualTo(T0.plusSeconds(4));
     }
