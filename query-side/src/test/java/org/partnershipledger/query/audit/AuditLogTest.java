@@ -2,6 +2,8 @@ package org.partnershipledger.query.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.partnershipledger.query.StoredEventFixtures.at;
+import static org.partnershipledger.query.StoredEventFixtures.tracked;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,11 +17,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +28,7 @@ import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.partnership.PartnershipOpened;
 import org.partnershipledger.platform.postgres.LedgerDatabaseProperties;
 import org.partnershipledger.platform.testing.LedgerTestDatabase;
+import org.partnershipledger.query.StoredEventFixtures;
 import org.partnershipledger.query.readmodel.EventPositions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -37,8 +36,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit log's appender, checkpoints and store verifier, on the real tables. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.config.name=query-side")
@@ -228,26 +227,7 @@ class AuditLogTest {
                         .and("causationId", "cmd-1"));
     }
 
-    private static <T> DomainEventMessage<T> at(DomainEventMessage<T> message, long position) {
-        return tracked(message, new GlobalSequenceTrackingToken(position));
-    }
-
-    private static <T> DomainEventMessage<T> tracked(DomainEventMessage<T> message, TrackingToken token) {
-        return new GenericTrackedDomainEventMessage<>(token, message);
-    }
-
-    /** The event as the event store holds it, at the given position, payload and metadata as Axon writes them. */
     private void storedAt(long position, DomainEventMessage<?> message) {
-        SerializedObject<byte[]> payload = serializer.serialize(message.getPayload(), byte[].class);
-        SerializedObject<byte[]> metadata = serializer.serialize(message.getMetaData(), byte[].class);
-        jdbc.sql("""
-                        INSERT INTO event_store.domain_event_entry (global_index, event_identifier, aggregate_identifier,
-                            sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
-                        OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(position, message.getIdentifier(), message.getAggregateIdentifier(),
-                        message.getSequenceNumber(), message.getType(), message.getTimestamp().toString(),
-                        payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
-                        metadata.getData())
-                .update();
+        StoredEventFixtures.storedAt(jdbc, serializer, position, message);
     }
 }

@@ -1,8 +1,9 @@
 package org.partnershipledger.query.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnershipledger.query.StoredEventFixtures.at;
+import static org.partnershipledger.query.StoredEventFixtures.tracked;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,17 +12,14 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.partnership.PartnershipOpened;
 import org.partnershipledger.platform.testing.LedgerTestDatabase;
+import org.partnershipledger.query.StoredEventFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -145,25 +143,7 @@ class EventLogProjectionTest {
                 Map.of("position", 12L, "partnership_id", "p-2"));
     }
 
-    private static <T> DomainEventMessage<T> at(DomainEventMessage<T> message, long position) {
-        return tracked(message, new GlobalSequenceTrackingToken(position));
-    }
-
-    private static <T> DomainEventMessage<T> tracked(DomainEventMessage<T> message, TrackingToken token) {
-        return new GenericTrackedDomainEventMessage<>(token, message);
-    }
-
-    /** The event as the event store holds it, at the given position. */
     private void storedAt(long position, DomainEventMessage<?> message) {
-        SerializedObject<byte[]> payload = serializer.serialize(message.getPayload(), byte[].class);
-        jdbc.sql("""
-                        INSERT INTO event_store.domain_event_entry (global_index, event_identifier, aggregate_identifier,
-                            sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
-                        OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(position, message.getIdentifier(), message.getAggregateIdentifier(),
-                        message.getSequenceNumber(), message.getType(), message.getTimestamp().toString(),
-                        payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
-                        "{}".getBytes(StandardCharsets.UTF_8))
-                .update();
+        StoredEventFixtures.storedAt(jdbc, serializer, position, message);
     }
 }
