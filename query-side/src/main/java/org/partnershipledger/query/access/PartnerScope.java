@@ -1,5 +1,6 @@
 package org.partnershipledger.query.access;
 
+import java.util.List;
 import java.util.Optional;
 import org.partnershipledger.platform.security.Principals;
 import org.partnershipledger.query.http.NotFound;
@@ -8,8 +9,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Partners see only the partnerships where their organisation is shortlisted or selected. Everything else is
- * answered as if it did not exist (404, not 403), so a partner learns nothing about other partnerships.
+ * Partners see only the partnerships where their organisation was shortlisted, and of those only what
+ * {@link PartnerPolicy} lets them. Everything else is answered as if it did not exist (404, not 403), so a partner
+ * learns nothing about other partnerships.
  */
 @Component
 public class PartnerScope {
@@ -28,6 +30,18 @@ public class PartnerScope {
         }
         // a partner principal without an organisation sees nothing
         return Optional.of(Principals.organizationId(current.get()).orElse(""));
+    }
+
+    /** The policy the current reader's reads go through; empty for every role that reads everything. */
+    public Optional<PartnerPolicy> policy() {
+        return limitedTo().map(PartnerPolicy::new);
+    }
+
+    /** The partnerships where the organisation was shortlisted (declined or offboarded ones included). */
+    public List<String> partnershipsOf(String organizationId) {
+        return jdbc.sql("SELECT partnership_id FROM query_side.partner_access WHERE organization_id = ? "
+                        + "ORDER BY partnership_id")
+                .param(organizationId).query(String.class).list();
     }
 
     /** True when the current principal may see the partnership. */

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.partnershipledger.events.partnership.ConcernRaised;
 import org.partnershipledger.events.partnership.ConcernResolved;
 import org.partnershipledger.events.partnership.CostSharingAgreed;
@@ -14,6 +16,7 @@ import org.partnershipledger.events.program.CurriculumPivoted;
 import org.partnershipledger.events.program.ProgramApproved;
 import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.openapi.Rejects;
+import org.partnershipledger.query.access.PartnerPolicy;
 import org.partnershipledger.query.access.PartnerScope;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
@@ -48,14 +51,16 @@ class GovernancePackController {
     private final ProgramViews programs;
     private final EventLog log;
     private final PartnerScope scope;
+    private final TimeTravel timeTravel;
     private final ReadConsistency consistency;
 
     GovernancePackController(PartnershipViews partnerships, ProgramViews programs, EventLog log, PartnerScope scope,
-                             ReadConsistency consistency) {
+                             TimeTravel timeTravel, ReadConsistency consistency) {
         this.partnerships = partnerships;
         this.programs = programs;
         this.log = log;
         this.scope = scope;
+        this.timeTravel = timeTravel;
         this.consistency = consistency;
     }
 
@@ -78,22 +83,35 @@ class GovernancePackController {
         scope.assertMaySee(id);
         PartnershipView partnership = partnerships.find(id).orElseThrow(() -> NotFound.partnership(id));
         List<ProgramView> itsPrograms = programs.ofPartnership(id);
+        Predicate<LoggedEvent> readable = entry -> true;
+        Optional<PartnerPolicy> partner = scope.policy();
+        if (partner.isPresent()) {
+            // a partner's pack is built from what the policy shows it, nothing else
+            PartnerPolicy.Standing standing = partner.get().standingIn(partnership)
+                    .orElseThrow(() -> NotFound.partnership(id));
+            itsPrograms = partner.get().programs(itsPrograms, standing, timeTravel::program);
+            partnership = partner.get().partnership(partnership, v -> timeTravel.partnershipAtVersion(id, v))
+                    .orElseThrow(() -> NotFound.partnership(id));
+            PartnerPolicy.Standing logged = partner.get().standingIn(log.partnershipEntries(id))
+                    .orElseThrow(() -> NotFound.partnership(id));
+            readable = entry -> partner.get().mayRead(entry, logged);
+        }
 
         GovernancePack pack = new GovernancePack(id, partnership.name, range.name(), range.start(), range.end(),
-                events(id, range, CurriculumPivoted.class),
-                events(id, range, ProgramApproved.class, PartnerSelected.class),
+                events(id, range, readable, CurriculumPivoted.class),
+                events(id, range, readable, ProgramApproved.class, PartnerSelected.class),
                 impactRecords(itsPrograms, range),
-                events(id, range, ConcernRaised.class),
-                events(id, range, ConcernResolved.class),
-                events(id, range, CostSharingAgreed.class),
+                events(id, range, readable, ConcernRaised.class),
+                events(id, range, readable, ConcernResolved.class),
+                events(id, range, readable, CostSharingAgreed.class),
                 partnership.businessReviews.stream().filter(r -> r.period().equals(range.name())).findFirst()
                         .orElse(null),
                 kpiStatus(partnership.kpis, itsPrograms, range));
         return consistency.ok(pack, EventLog.READ_MODEL);
     }
 
-    private List<LoggedEvent> events(String id, Period range, Class<?>... types) {
-        return log.ofPartnership(id, List.of(types), range.start(), range.end());
+    private List<LoggedEvent> events(String id, Period range, Predicate<LoggedEvent> readable, Class<?>... types) {
+        return log.ofPartnership(id, List.of(types), range.start(), range.end()).stream().filter(readable).toList();
     }
 
     private static List<ProgramView.Impact> impactRecords(List<ProgramView> programs, Period range) {

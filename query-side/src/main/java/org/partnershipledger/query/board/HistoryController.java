@@ -4,11 +4,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.openapi.Rejects;
+import org.partnershipledger.query.access.PartnerPolicy;
 import org.partnershipledger.query.access.PartnerScope;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
@@ -76,6 +80,10 @@ class HistoryController {
         params.put("actor", actor);
         params.put("from", from == null ? null : Timestamp.from(from));
         params.put("to", to == null ? null : Timestamp.from(to));
+        Optional<PartnerPolicy> partner = scope.policy();
+        if (partner.isPresent()) {
+            return consistency.ok(historyFor(partner.get(), id, where, params, page, size), EventLog.READ_MODEL);
+        }
         long total = jdbc.sql("SELECT count(*) " + where).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
@@ -83,5 +91,30 @@ class HistoryController {
                         + " ORDER BY position LIMIT :limit OFFSET :offset")
                 .params(params).query((rs, row) -> log.read(rs)).list();
         return consistency.ok(new History(id, events, page, size, total), EventLog.READ_MODEL);
+    }
+
+    /**
+     * A partner's page: the entries the policy lets it read, counted and paged after the policy decided, so the
+     * total never counts what it may not see. Its standing comes from the same event log.
+     */
+    private History historyFor(PartnerPolicy partner, String id, String where, Map<String, Object> params, int page,
+                               int size) {
+        PartnerPolicy.Standing standing = partner.standingIn(log.partnershipEntries(id))
+                .orElseThrow(() -> NotFound.partnership(id));
+        List<LoggedEvent> events = new ArrayList<>();
+        long total = 0;
+        long first = (long) page * size;
+        try (Stream<LoggedEvent> entries = jdbc.sql("SELECT " + LoggedEvent.COLUMNS + " " + where
+                + " ORDER BY position").params(params).query((rs, row) -> log.read(rs)).stream()) {
+            for (LoggedEvent entry : (Iterable<LoggedEvent>) entries::iterator) {
+                if (partner.mayRead(entry, standing)) {
+                    if (total >= first && events.size() < size) {
+                        events.add(entry);
+                    }
+                    total++;
+                }
+            }
+        }
+        return new History(id, events, page, size, total);
     }
 }

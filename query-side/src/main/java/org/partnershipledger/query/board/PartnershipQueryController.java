@@ -5,15 +5,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.partnershipledger.events.partnership.PartnerRole;
 import org.partnershipledger.events.partnership.Stage;
 import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.openapi.Rejects;
+import org.partnershipledger.query.access.PartnerPolicy;
 import org.partnershipledger.query.access.PartnerScope;
-import org.partnershipledger.query.board.TimeTravel;
 import org.partnershipledger.query.http.AnswersAtPosition;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.Paging;
@@ -83,19 +85,19 @@ class PartnershipQueryController {
                                          @RequestParam(required = false) Stage stage,
                                          @RequestParam(required = false) String q) {
         Paging.check(page, size);
+        Optional<PartnerPolicy> partner = scope.policy();
+        if (partner.isPresent()) {
+            return consistency.ok(listFor(partner.get(), page, size, stage, q), READ_MODEL);
+        }
         String where = """
                 FROM query_side.partnership_view p
                 WHERE (CAST(:stage AS text) IS NULL OR p.stage = :stage)
-                  AND (CAST(:q AS text) IS NULL OR p.name ILIKE :like OR p.client ILIKE :like)
-                  AND (CAST(:org AS text) IS NULL OR EXISTS (SELECT 1 FROM query_side.partner_access a
-                       WHERE a.partnership_id = p.partnership_id AND a.organization_id = :org))""";
-        Optional<String> org = scope.limitedTo();
+                  AND (CAST(:q AS text) IS NULL OR p.name ILIKE :like OR p.client ILIKE :like)""";
         String like = q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("stage", stage == null ? null : stage.name());
         params.put("q", q);
         params.put("like", like);
-        params.put("org", org.orElse(null));
         long total = jdbc.sql("SELECT count(*) " + where).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
@@ -138,9 +140,52 @@ class PartnershipQueryController {
             view = partnerships.find(id).orElseThrow(() -> NotFound.partnership(id));
             itsPrograms = programs.ofPartnership(id);
         }
+        Optional<PartnerPolicy> partner = scope.policy();
+        if (partner.isPresent()) {
+            PartnerPolicy.Standing standing = partner.get().standingIn(view)
+                    .orElseThrow(() -> NotFound.partnership(id));
+            view = partner.get().partnership(view, version -> timeTravel.partnershipAtVersion(id, version))
+                    .orElseThrow(() -> NotFound.partnership(id));
+            itsPrograms = partner.get().programs(itsPrograms, standing, timeTravel::program);
+        }
         PartnershipDetail body = json.mapper().convertValue(view, PartnershipDetail.class);
         body.programs = itsPrograms.stream().map(program -> new ProgramLine(program.programId, program.title,
                 program.status, program.curriculum.version())).toList();
         return consistency.ok(body, READ_MODEL);
+    }
+
+    /**
+     * A partner's list: each of its partnerships as the policy shows it, then filtered, newest change first. Done
+     * in memory, after the policy, so that a filter never finds what the partner may not see (a partner belongs
+     * to few partnerships).
+     */
+    private Paging<Summary> listFor(PartnerPolicy partner, int page, int size, Stage stage, String q) {
+        String text = q == null ? null : q.toLowerCase(Locale.ROOT);
+        List<Summary> all = new ArrayList<>();
+        for (String id : scope.partnershipsOf(partner.organizationId())) {
+            Optional<PartnershipView> stored = partnerships.find(id);
+            Optional<PartnerPolicy.Standing> standing = stored.flatMap(partner::standingIn);
+            Optional<PartnershipView> shown = stored.flatMap(view -> partner.partnership(view,
+                    version -> timeTravel.partnershipAtVersion(id, version)));
+            if (shown.isEmpty() || standing.isEmpty()) {
+                continue;
+            }
+            PartnershipView view = shown.get();
+            if (stage != null && view.stage != stage || text != null
+                    && !view.name.toLowerCase(Locale.ROOT).contains(text)
+                    && !view.client.toLowerCase(Locale.ROOT).contains(text)) {
+                continue;
+            }
+            List<ProgramView> itsPrograms = partner.programs(programs.ofPartnership(id), standing.get(),
+                    timeTravel::program);
+            Instant lastChange = itsPrograms.stream().map(p -> p.lastChange).filter(view.lastChange::isBefore)
+                    .max(Comparator.naturalOrder()).orElse(view.lastChange);
+            all.add(new Summary(view.partnershipId, view.name, view.client, view.stage, view.partners.stream()
+                    .map(p -> new PartnerLine(p.name, p.organizationId, p.role, p.status)).toList(),
+                    itsPrograms.size(), lastChange));
+        }
+        all.sort(Comparator.comparing(Summary::lastChange).reversed().thenComparing(Summary::partnershipId));
+        List<Summary> items = all.stream().skip((long) page * size).limit(size).toList();
+        return new Paging<>(items, page, size, all.size());
     }
 }

@@ -4,7 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.partnershipledger.events.partnership.CostShare;
 import org.partnershipledger.events.partnership.CostSharingAgreed;
 import org.partnershipledger.events.partnership.PartnershipOpened;
@@ -12,6 +16,7 @@ import org.partnershipledger.events.program.CurriculumPivoted;
 import org.partnershipledger.events.program.PivotTrigger;
 import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.openapi.Rejects;
+import org.partnershipledger.query.access.PartnerPolicy;
 import org.partnershipledger.query.access.PartnerScope;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
@@ -62,6 +67,7 @@ class PivotLogController {
             @RequestParam(required = false) PivotTrigger trigger,
             @RequestParam(required = false) String partnershipId) {
         List<Pivot> pivots = log.pivots(from, to, trigger, partnershipId, scope.limitedTo().orElse(null)).stream()
+                .filter(readable())
                 .flatMap(e -> e.eventAs(CurriculumPivoted.class).map(p -> Pivot.of(e, p)).stream()).toList();
         return consistency.ok(new Pivots(pivots), EventLog.READ_MODEL);
     }
@@ -82,9 +88,22 @@ class PivotLogController {
             throw NotFound.partnership(id);
         }
         List<CostSplit> splits = log.ofPartnership(id, List.of(CostSharingAgreed.class), null, null).stream()
+                .filter(readable())
                 .flatMap(e -> e.eventAs(CostSharingAgreed.class).map(c -> new CostSplit(c.currency(),
                         c.totalBudget(), c.shares(), e.reason(), e.actor(), e.timestamp())).stream())
                 .toList();
         return consistency.ok(new CostSplits(id, splits), EventLog.READ_MODEL);
+    }
+
+    /** Every entry for most readers; for a partner, those its policy lets it read (standing per partnership). */
+    private Predicate<LoggedEvent> readable() {
+        Optional<PartnerPolicy> partner = scope.policy();
+        if (partner.isEmpty()) {
+            return entry -> true;
+        }
+        Map<String, Optional<PartnerPolicy.Standing>> standings = new HashMap<>();
+        return entry -> standings.computeIfAbsent(entry.partnershipId(),
+                        id -> partner.get().standingIn(log.partnershipEntries(id)))
+                .map(standing -> partner.get().mayRead(entry, standing)).orElse(false);
     }
 }

@@ -5,11 +5,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.partnershipledger.events.partnership.Kpi;
 import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.openapi.Rejects;
+import org.partnershipledger.query.access.PartnerPolicy;
 import org.partnershipledger.query.access.PartnerScope;
-import org.partnershipledger.query.board.TimeTravel;
 import org.partnershipledger.query.http.AnswersAtPosition;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.ReadConsistency;
@@ -99,20 +100,26 @@ class ProgramQueryController {
     }
 
     private ProgramView resolve(String id, Instant asOf, Long version, Long minVersion) {
+        ProgramView view;
         if (asOf != null || version != null) {
-            ProgramView view = (asOf != null ? timeTravel.program(id, asOf) : timeTravel.programAtVersion(id, version))
+            view = (asOf != null ? timeTravel.program(id, asOf) : timeTravel.programAtVersion(id, version))
                     .orElseThrow(() -> NotFound.program(id));
-            if (!scope.maySee(view.partnershipId)) {
-                throw NotFound.program(id);
-            }
-            return view;
+        } else {
+            consistency.await(minVersion, () -> programs.version(id));
+            view = programs.find(id).orElseThrow(() -> NotFound.program(id));
         }
-        consistency.await(minVersion, () -> programs.version(id));
-        ProgramView view = programs.find(id).orElseThrow(() -> NotFound.program(id));
         if (!scope.maySee(view.partnershipId)) {
             throw NotFound.program(id);
         }
-        return view;
+        Optional<PartnerPolicy> partner = scope.policy();
+        if (partner.isEmpty()) {
+            return view;
+        }
+        // the partner's standing from the stored partnership view, which the same processor keeps with the programs
+        ProgramView asSeen = view;
+        return partnerships.find(view.partnershipId).flatMap(partner.get()::standingIn)
+                .flatMap(standing -> partner.get().program(asSeen, standing, instant -> timeTravel.program(id, instant)))
+                .orElseThrow(() -> NotFound.program(id));
     }
 
     private List<Kpi> kpisOf(ProgramView program, Instant asOf) {

@@ -31,6 +31,13 @@ public class TimeTravel {
         return view.version < 0 ? Optional.empty() : Optional.of(view);
     }
 
+    public Optional<PartnershipView> partnershipAtVersion(String id, long version) {
+        PartnershipView view = new PartnershipView();
+        fold(id, message -> message.getSequenceNumber() <= version,
+                message -> view.apply(message.getPayload(), message.getSequenceNumber(), message.getTimestamp()));
+        return view.version < 0 ? Optional.empty() : Optional.of(view);
+    }
+
     public Optional<ProgramView> program(String id, Instant asOf) {
         return program(id, message -> !message.getTimestamp().isAfter(asOf));
     }

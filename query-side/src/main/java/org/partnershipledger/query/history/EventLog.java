@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.partnershipledger.events.partnership.PartnershipEvent;
 import org.partnershipledger.events.program.CurriculumPivoted;
 import org.partnershipledger.events.program.PivotTrigger;
 import org.partnershipledger.query.readmodel.Json;
@@ -73,6 +74,14 @@ public class EventLog {
         return jdbc.sql("SELECT program_id FROM query_side.program_partnership WHERE partnership_id = ? "
                         + "ORDER BY program_id")
                 .param(partnershipId).query(String.class).list();
+    }
+
+    /** The events of the partnership aggregate itself (not of its programs), in order. */
+    public List<LoggedEvent> partnershipEntries(String partnershipId) {
+        return jdbc.sql("SELECT " + LoggedEvent.COLUMNS + """
+                         FROM analytics.event_log WHERE partnership_id = ? AND aggregate_type = ?
+                        ORDER BY position""")
+                .params(partnershipId, PartnershipEvent.AGGREGATE).query((rs, row) -> read(rs)).list();
     }
 
     /** A partnership's events of the given types in [from, to), in order; null bounds are open. */
