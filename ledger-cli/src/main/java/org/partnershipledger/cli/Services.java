@@ -57,6 +57,8 @@ final class Services {
         if (embedded) {
             env.put("LEDGER_DB_USER", "postgres");
             env.put("LEDGER_DB_PASSWORD", "");
+            // the local setup: webhook receivers run beside the ledger, on loopback (docs/api.md); yours wins
+            env.putIfAbsent("LEDGER_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         }
         env.put("LEDGER_DATA_DIR", data.toString());
         env.put(service.equals("command-side") ? "COMMAND_SIDE_PORT" : "QUERY_SIDE_PORT", Integer.toString(port));

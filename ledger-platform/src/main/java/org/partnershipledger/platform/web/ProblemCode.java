@@ -101,7 +101,9 @@ public enum ProblemCode {
             "A tree size is negative, beyond the log, or smaller than the one it must be consistent with"),
     AUDIT_VERIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND, "No such store verification (only the latest few are kept)"),
     NOT_YET_CONSISTENT(HttpStatus.SERVICE_UNAVAILABLE,
-            "The read model has not reached minVersion within 5 s; retry after Retry-After");
+            "The read model has not reached minVersion within 5 s; retry after Retry-After"),
+    WEBHOOK_TARGET_FORBIDDEN(HttpStatus.BAD_REQUEST,
+            "The webhook URL's host resolves to a loopback, private, link-local or other non-public address");
 
     private final HttpStatus status;
     private final String meaning;

@@ -6,10 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -17,8 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.stream.Collectors;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
 import org.slf4j.Logger;
@@ -28,9 +28,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers events to webhook subscriptions: in position order per subscription, each as a structured CloudEvent
- * signed with {@code X-Ledger-Signature: sha256=<HMAC-SHA256 of the body>}, at least once (receivers de-duplicate
- * by the CloudEvent {@code id}). A failure is retried with exponential backoff and jitter; after
+ * Delivers events to webhook subscriptions: in position order per subscription, each as a structured CloudEvent,
+ * at least once (receivers de-duplicate by the CloudEvent {@code id}), signed as Standard Webhooks are:
+ * {@code webhook-id} (the CloudEvent id, the same on every retry), {@code webhook-timestamp} (when sent) and
+ * {@code webhook-signature} ({@code v1,<base64 HMAC-SHA256 over "<id>.<timestamp>.<body>">}, one per secret in
+ * use: two while a rotation's overlap lasts). {@code X-Ledger-Signature} (hex HMAC of the body) is still sent, for
+ * one more release. A target that now resolves to a forbidden address ({@link WebhookTargets}) is not posted to.
+ * A failure is retried with exponential backoff and jitter; after
  * {@code ledger.webhooks.max-failures} in a row the subscription is PAUSED, visibly, and keeps its position.
  *
  * <p>Signed checkpoints of the audit log go the same way, durably: each subscription whose types take
@@ -43,7 +47,12 @@ class WebhookDelivery implements SmartLifecycle {
     static final int BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
 
+    /** How often replaced secrets whose overlap is over are forgotten. */
+    private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
+
     private final WebhookSubscriptions subscriptions;
+    private final WebhookTargets targets;
+    private final Clock clock;
     private final StreamHub hub;
     private final CloudEventEnvelope envelope;
     private final Checkpoints checkpoints;
@@ -56,14 +65,17 @@ class WebhookDelivery implements SmartLifecycle {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService ticker;
     private ExecutorService senders;
+    private volatile Instant forgotten = Instant.EPOCH;
 
-    WebhookDelivery(WebhookSubscriptions subscriptions, StreamHub hub, CloudEventEnvelope envelope,
-                    Checkpoints checkpoints, EventLog log,
+    WebhookDelivery(WebhookSubscriptions subscriptions, WebhookTargets targets, Clock clock, StreamHub hub,
+                    CloudEventEnvelope envelope, Checkpoints checkpoints, EventLog log,
                     @Value("${ledger.webhooks.initial-backoff:1s}") Duration initialBackoff,
                     @Value("${ledger.webhooks.max-backoff:5m}") Duration maxBackoff,
                     @Value("${ledger.webhooks.max-failures:10}") int maxFailures,
                     @Value("${ledger.webhooks.timeout:5s}") Duration timeout) {
         this.subscriptions = subscriptions;
+        this.targets = targets;
+        this.clock = clock;
         this.hub = hub;
         this.envelope = envelope;
         this.checkpoints = checkpoints;
@@ -84,6 +96,7 @@ class WebhookDelivery implements SmartLifecycle {
             } catch (RuntimeException e) {
                 LOG.warn("Could not store the fingerprint of a checkpoint's key; retrying on the next tick", e);
             }
+            forgetExpiredSecrets();
             long latestCheckpoint = checkpoints.latestTreeSize();
             for (WebhookSubscriptions.Due due : subscriptions.due()) {
                 boolean checkpointsPending = due.checkpointTreeSize() < latestCheckpoint && due.wantsCheckpoints();
@@ -102,11 +115,20 @@ class WebhookDelivery implements SmartLifecycle {
         }
     }
 
+    private void forgetExpiredSecrets() {
+        if (clock.instant().isAfter(forgotten.plus(FORGET_EVERY))) {
+            subscriptions.forgetExpiredSecrets();
+            forgotten = clock.instant();
+        }
+    }
+
     private void deliver(WebhookSubscriptions.Due due, long safe) {
         int failuresBefore = due.consecutiveFailures();
+        Signer signer = new Signer(due);
         if (due.wantsCheckpoints()) {
             for (CheckpointData checkpoint : checkpoints.after(due.checkpointTreeSize(), BATCH)) {
-                String failure = post(due, envelope.json(checkpoint));
+                String failure = post(due, signer, CloudEventEnvelope.checkpointId(checkpoint),
+                        envelope.json(checkpoint));
                 if (failure != null) {
                     failed(due, failuresBefore, failure);
                     return;
@@ -123,7 +145,7 @@ class WebhookDelivery implements SmartLifecycle {
         for (LoggedEvent event : events) {
             String type = envelope.typeOf(event);
             if (due.filter().accepts(type, event.partnershipId())) {
-                String failure = post(due, envelope.json(event));
+                String failure = post(due, signer, event.eventId(), envelope.json(event));
                 if (failure != null) {
                     subscriptions.delivered(due.subscriptionId(), scanned, false);
                     failed(due, failuresBefore, failure);
@@ -147,15 +169,33 @@ class WebhookDelivery implements SmartLifecycle {
                 failures >= maxFailures);
     }
 
-    /** Posts one CloudEvent; null on success, else what went wrong. */
-    private String post(WebhookSubscriptions.Due due, String body) {
+    /**
+     * Posts one CloudEvent, unless its target now resolves to a forbidden address; null on success, else what went
+     * wrong (never a secret: the exceptions here are of the connection, not of the request's headers).
+     */
+    private String post(WebhookSubscriptions.Due due, Signer signer, String id, String body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(due.url())).timeout(timeout)
+            URI url = URI.create(due.url());
+            Optional<String> refusal = targets.deliveryRefusal(url);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+            WebhookSubscriptions.SigningSecrets secrets = signer.secrets();
+            Instant now = clock.instant();
+            long timestamp = now.getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
                     .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
-                    .header("X-Ledger-Signature", "sha256=" + sign(due.secret(), body))
+                    .header("webhook-id", id)
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", secrets.at(now).stream()
+                            .map(secret -> secret.sign(id, timestamp, body)).collect(Collectors.joining(" ")))
+                    .header("X-Ledger-Signature", secrets.current().signLegacy(body))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status >= 200 && status < 300 ? null : "HTTP " + status;
+        } catch (GeneralSecurityException e) {
+            return "The subscription's secret cannot be opened with this ledger's webhook secret key "
+                    + "(ledger.webhooks.secret-key); rotate the secret";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
@@ -164,10 +204,22 @@ class WebhookDelivery implements SmartLifecycle {
         }
     }
 
-    static String sign(String secret, String body) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    /** The secrets of one round of deliveries, opened when the first one is signed, and only then. */
+    private final class Signer {
+
+        private final WebhookSubscriptions.Due due;
+        private WebhookSubscriptions.SigningSecrets secrets;
+
+        Signer(WebhookSubscriptions.Due due) {
+            this.due = due;
+        }
+
+        WebhookSubscriptions.SigningSecrets secrets() throws GeneralSecurityException {
+            if (secrets == null) {
+                secrets = subscriptions.open(due);
+            }
+            return secrets;
+        }
     }
 
     /** initial × 2^(n−1), at most the maximum, ±20 % so that failing receivers are not hit in lockstep. */

@@ -38,6 +38,7 @@ class CheckpointEnvelopeTest {
     static final EventFormat CLOUD_EVENTS = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
     static final String ORIGIN = "ledger.test/audit";
     static final String FINGERPRINT = "SHA256:" + "ab".repeat(32);
+    static final WebhookSecret SECRET = WebhookSecret.generate();
 
     @Autowired
     CloudEventEnvelope envelope;
@@ -151,13 +152,13 @@ class CheckpointEnvelopeTest {
         insert(1_000_010, root(10), note(1_000_010, root(10), new byte[4]), Instant.now());
         insert(1_000_020, root(20), note(1_000_020, root(20), new byte[4]), Instant.now());
         subscriptions.create("s-all", "integration", "http://127.0.0.1:9/x", List.of("ledger.*"), null,
-                "a-webhook-secret-of-ours", Long.MAX_VALUE);
+                SECRET, Long.MAX_VALUE);
         subscriptions.create("s-exact", "integration", "http://127.0.0.1:9/x",
-                List.of("ledger.audit.checkpoint.v1"), "p-1", "a-webhook-secret-of-ours", Long.MAX_VALUE);
+                List.of("ledger.audit.checkpoint.v1"), "p-1", SECRET, Long.MAX_VALUE);
         subscriptions.create("s-partnerships", "integration", "http://127.0.0.1:9/x",
-                List.of("ledger.partnership.*"), null, "a-webhook-secret-of-ours", Long.MAX_VALUE);
+                List.of("ledger.partnership.*"), null, SECRET, Long.MAX_VALUE);
         subscriptions.create("s-one-partnership", "integration", "http://127.0.0.1:9/x", List.of("ledger.*"), "p-1",
-                "a-webhook-secret-of-ours", Long.MAX_VALUE);
+                SECRET, Long.MAX_VALUE);
 
         Map<String, WebhookSubscriptions.Due> due = subscriptions.due().stream()
                 .collect(java.util.stream.Collectors.toMap(WebhookSubscriptions.Due::subscriptionId, d -> d));
