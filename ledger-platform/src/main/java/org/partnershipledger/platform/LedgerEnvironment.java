@@ -37,10 +37,14 @@ public class LedgerEnvironment implements EnvironmentPostProcessor {
         if (!axonServer.isBlank()) {
             defaults.put("axon.axonserver.servers", axonServer.trim());
         }
-        String issuer = environment.getProperty("LEDGER_OIDC_ISSUER", "");
-        if (!issuer.isBlank()) {
-            defaults.put("ledger.security.oidc.issuer", issuer.trim());
-        }
+        Map.of("LEDGER_OIDC_ISSUER", "ledger.security.oidc.issuer",
+                "LEDGER_OIDC_AUDIENCE", "ledger.security.oidc.audience",
+                "LEDGER_OIDC_JWK_SET_URI", "ledger.security.oidc.jwk-set-uri").forEach((variable, property) -> {
+            String value = environment.getProperty(variable, "");
+            if (!value.isBlank()) {
+                defaults.put(property, value.trim());
+            }
+        });
         DemoUsers.addTo(defaults);
         // Axon's per-message monitors looked up a timer, and warned about registering it twice, for every event in
         // every processor: about a tenth of a replay. The query side publishes its own processor gauges instead.

@@ -32,14 +32,14 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 
 /**
- * Authentication and the deny-by-default rules both services share. HTTP Basic with configured users (BCrypt)
- * unless {@code LEDGER_OIDC_ISSUER} is set, then JWT bearer tokens from that issuer.
+ * Authentication and the deny-by-default rules both services share. HTTP Basic with configured users (BCrypt),
+ * repeated failures for one user name slowed down, unless {@code LEDGER_OIDC_ISSUER} (or a JWK set URI) is set, then
+ * JWT bearer tokens from that issuer for the configured audience.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication
@@ -52,7 +52,9 @@ public class LedgerSecurityAutoConfiguration {
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, LedgerSecurityProperties properties,
                                        ObjectProvider<LedgerAccessRules> serviceRules,
-                                       ObjectMapper json, AuthenticationManager basicCredentials)
+                                       ObjectProvider<CallerAwareFilter> callerAwareFilters,
+                                       ObjectMapper json, AuthenticationManager basicCredentials,
+                                       Environment environment)
             throws Exception {
         boolean oidc = properties.oidc().enabled();
         String challenge = oidc ? "Bearer" : "Basic realm=\"" + REALM + "\"";
@@ -76,23 +78,33 @@ public class LedgerSecurityAutoConfiguration {
             http.oauth2ResourceServer(resource -> resource
                     .authenticationEntryPoint(ProblemSecurityHandlers.unauthenticated(json, challenge))
                     .accessDeniedHandler(ProblemSecurityHandlers.forbidden(json))
-                    .jwt(jwt -> jwt.decoder(JwtDecoders.fromIssuerLocation(properties.oidc().issuer()))
+                    .jwt(jwt -> jwt.decoder(OidcTokens.decoder(properties.oidc(), environment, Clock.systemUTC()))
                             .jwtAuthenticationConverter(jwtConverter(properties.oidc()))));
         } else {
             http.authenticationManager(basicCredentials);
             http.httpBasic(basic -> basic.realmName(REALM)
                     .authenticationEntryPoint(ProblemSecurityHandlers.unauthenticated(json, challenge)));
         }
+        // once the caller is known and before access is decided, so these also see the 403 answers
+        callerAwareFilters.orderedStream().forEach(filter -> http.addFilterBefore(filter.filter(),
+                ExceptionTranslationFilter.class));
         return http.build();
     }
 
-    /** Checks Basic credentials against the configured users, remembering successes for a short while. */
+    /**
+     * Checks Basic credentials against the configured users, remembering successes for a short while, and slows
+     * down repeated failures for one user name.
+     */
     @Bean
     AuthenticationManager ledgerAuthenticationManager(UserDetailsService users, PasswordEncoder encoder,
+                                                      LedgerSecurityProperties properties,
                                                       @Value("${ledger.security.credential-cache:PT5M}") Duration ttl) {
         DaoAuthenticationProvider checks = new DaoAuthenticationProvider(encoder);
         checks.setUserDetailsService(users);
-        return new ProviderManager(new CachingAuthenticationProvider(checks, ttl, Clock.systemUTC()));
+        Clock clock = Clock.systemUTC();
+        return new ProviderManager(new BackoffAuthenticationProvider(
+                new CachingAuthenticationProvider(checks, ttl, clock),
+                new FailedLogins(properties.loginBackoff(), clock)));
     }
 
     @Bean

@@ -10,7 +10,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as problem+json, like every other error of the ledger. */
+/**
+ * 401 and 403 as problem+json, like every other error of the ledger; and 429 with Retry-After for a login refused
+ * because its user name failed too often ({@link FailedLogins}).
+ */
 final class ProblemSecurityHandlers {
 
     private ProblemSecurityHandlers() {
@@ -18,6 +21,13 @@ final class ProblemSecurityHandlers {
 
     static AuthenticationEntryPoint unauthenticated(ObjectMapper json, String challenge) {
         return (request, response, e) -> {
+            if (e instanceof TooManyFailedLogins refused) {
+                long seconds = refused.retryAfterSeconds();
+                response.setHeader("Retry-After", Long.toString(seconds));
+                write(json, response, Problems.problem(ProblemCode.TOO_MANY_FAILED_LOGINS,
+                        "Too many failed logins for this user name; retry after " + seconds + " s"));
+                return;
+            }
             response.setHeader("WWW-Authenticate", challenge);
             write(json, response, Problems.problem(ProblemCode.UNAUTHENTICATED,
                     "Credentials are missing or not valid"));

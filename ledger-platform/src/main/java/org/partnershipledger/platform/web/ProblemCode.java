@@ -103,7 +103,11 @@ public enum ProblemCode {
     NOT_YET_CONSISTENT(HttpStatus.SERVICE_UNAVAILABLE,
             "The read model has not reached minVersion within 5 s; retry after Retry-After"),
     WEBHOOK_TARGET_FORBIDDEN(HttpStatus.BAD_REQUEST,
-            "The webhook URL's host resolves to a loopback, private, link-local or other non-public address");
+            "The webhook URL's host resolves to a loopback, private, link-local or other non-public address"),
+
+    // Authentication, both services
+    TOO_MANY_FAILED_LOGINS(HttpStatus.TOO_MANY_REQUESTS,
+            "This user name failed to log in too often; retry after Retry-After (the password was not checked)");
 
     private final HttpStatus status;
     private final String meaning;

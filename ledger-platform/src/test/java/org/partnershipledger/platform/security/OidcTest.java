@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * keys) signs tokens; the service accepts them with the roles and name from their claims, and refuses the rest.
  */
 class OidcTest {
+
+    static final String AUDIENCE = "partnership-ledger";
 
     static HttpServer issuer;
     static RSAKey key;
@@ -54,7 +57,7 @@ class OidcTest {
         service = new SpringApplicationBuilder(PlatformTestApplication.class)
                 .initializers(new LedgerTestDatabase())
                 .properties("ledger.schema=platform_test", "server.port=0")
-                .run("--ledger.security.oidc.issuer=" + issuerUrl);
+                .run("--ledger.security.oidc.issuer=" + issuerUrl, "--ledger.security.oidc.audience=" + AUDIENCE);
         port = ((WebServerApplicationContext) service).getWebServer().getPort();
     }
 
@@ -75,10 +78,16 @@ class OidcTest {
     }
 
     static String token(RSAKey signingKey, List<String> roles) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuerUrl).subject("u-42")
-                .claim("preferred_username", "olga").claim("roles", roles)
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
+        return token(signingKey, claims -> claims.claim("roles", roles));
+    }
+
+    /** A token for the ledger's audience, valid for 5 minutes, with the ADMIN role, changed as the test needs. */
+    static String token(RSAKey signingKey, Consumer<JWTClaimsSet.Builder> change) throws Exception {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuerUrl).subject("u-42").audience(AUDIENCE)
+                .claim("preferred_username", "olga").claim("roles", List.of("ADMIN"))
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)));
+        change.accept(claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims.build());
         jwt.sign(new RSASSASigner(signingKey));
         return jwt.serialize();
     }
@@ -121,5 +130,57 @@ class OidcTest {
                         .encodeToString("admin:admin-demo".getBytes(StandardCharsets.UTF_8))).build();
         assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIs401ProblemJson() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus",
+                token(key, claims -> claims.audience(List.of("some-other-app"))));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+    }
+
+    @Test
+    void aTokenWithoutAnAudienceIs401AndOneNamingTheLedgerAmongOthersIsAccepted() throws Exception {
+        assertThat(get("/actuator/prometheus", token(key, claims -> claims.audience((String) null))).statusCode())
+                .isEqualTo(401);
+        assertThat(get("/actuator/prometheus", token(key, claims -> claims.audience(List.of("portal", AUDIENCE))))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenExpiredWithinTheClockSkewIsAcceptedAndBeyondItIs401() throws Exception {
+        // issued ten minutes ago: a token's exp is after its iat
+        assertThat(get("/actuator/prometheus", token(key, claims -> claims.issueTime(secondsFromNow(-600))
+                .expirationTime(secondsFromNow(-30)))).statusCode()).as("30 s past exp, within the default 60 s")
+                .isEqualTo(200);
+        assertThat(get("/actuator/prometheus", token(key, claims -> claims.issueTime(secondsFromNow(-600))
+                .expirationTime(secondsFromNow(-90)))).statusCode()).as("90 s past exp").isEqualTo(401);
+    }
+
+    @Test
+    void aTokenNotValidYetBeyondTheClockSkewIs401() throws Exception {
+        assertThat(get("/actuator/prometheus", token(key, claims -> claims.notBeforeTime(secondsFromNow(30))))
+                .statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", token(key, claims -> claims.notBeforeTime(secondsFromNow(120))))
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenThatNeverExpiresIs401() throws Exception {
+        assertThat(get("/actuator/prometheus", token(key, claims -> claims.expirationTime(null))).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIs401() throws Exception {
+        assertThat(get("/actuator/prometheus", token(key, claims -> claims.issuer("https://elsewhere.example")))
+                .statusCode()).isEqualTo(401);
+    }
+
+    static Date secondsFromNow(long seconds) {
+        return Date.from(Instant.now().plusSeconds(seconds));
     }
 }

@@ -61,7 +61,7 @@ class SecurityConfigurationTest {
     @Test
     void aJwtsRolesNameAndOrganisationComeFromTheConfiguredClaims() {
         var oidc = new LedgerSecurityProperties.Oidc("https://issuer.example", "preferred_username", "ledger_roles",
-                "org");
+                "org", null, null, null);
         Jwt jwt = Jwt.withTokenValue("t").header("alg", "none").subject("u-123")
                 .claim("preferred_username", "pat").claim("ledger_roles", List.of("partner", "not-a-role"))
                 .claim("org", "acme-learning").issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60))

@@ -23,7 +23,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * The pieces of the ledger's OpenAPI documents that every endpoint shares: the {@code Problem} schema, the headers
- * and the 401, 403, 406 and 503 answers. Operations refer to them by {@code $ref}; {@link #addInUse} puts into a
+ * and the 401, 403, 406, 429 and 503 answers. Operations refer to them by {@code $ref}; {@link #addInUse} puts into a
  * document only those it refers to, so neither service documents a header it never sends.
  */
 public final class LedgerApiComponents implements OpenApiCustomizer {
@@ -45,7 +45,8 @@ public final class LedgerApiComponents implements OpenApiCustomizer {
             ProblemCode.UNAUTHENTICATED, "Unauthenticated",
             ProblemCode.FORBIDDEN, "Forbidden",
             ProblemCode.NOT_ACCEPTABLE, "NotAcceptable",
-            ProblemCode.STORE_UNAVAILABLE, "StoreUnavailable");
+            ProblemCode.STORE_UNAVAILABLE, "StoreUnavailable",
+            ProblemCode.TOO_MANY_FAILED_LOGINS, "TooManyFailedLogins");
 
     public static String headerRef(String name) {
         return "#/components/headers/" + name;

@@ -27,10 +27,13 @@ import org.springframework.web.method.HandlerMethod;
  */
 public class ProblemResponses implements OperationCustomizer {
 
-    /** Any request may be refused before it reaches its endpoint: an unreadable URL or header, credentials, Accept. */
+    /**
+     * Any request may be refused before it reaches its endpoint: an unreadable URL or header, credentials (also for
+     * a user name that failed too often), Accept.
+     */
     private static final List<ProblemCode> EVERY_ENDPOINT = List.of(ProblemCode.BAD_REQUEST,
             ProblemCode.UNAUTHENTICATED, ProblemCode.FORBIDDEN, ProblemCode.NOT_ACCEPTABLE,
-            ProblemCode.STORE_UNAVAILABLE);
+            ProblemCode.STORE_UNAVAILABLE, ProblemCode.TOO_MANY_FAILED_LOGINS);
     private static final List<ProblemCode> WITH_A_BODY = List.of(ProblemCode.MALFORMED_JSON,
             ProblemCode.VALIDATION_FAILED, ProblemCode.PAYLOAD_TOO_LARGE, ProblemCode.UNSUPPORTED_MEDIA_TYPE);
 
@@ -70,7 +73,8 @@ public class ProblemResponses implements OperationCustomizer {
         ApiResponse response = new ApiResponse().description(description.toString())
                 .content(LedgerApiComponents.problemContent());
         response.addExtension(LedgerApiComponents.PROBLEM_CODES, codes.stream().map(Enum::name).toList());
-        if (codes.iterator().next().status() == HttpStatus.SERVICE_UNAVAILABLE) {
+        HttpStatus status = codes.iterator().next().status();
+        if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.TOO_MANY_REQUESTS) {
             response.addHeaderObject(LedgerApiComponents.RETRY_AFTER,
                     new Header().$ref(LedgerApiComponents.headerRef(LedgerApiComponents.RETRY_AFTER)));
         }
