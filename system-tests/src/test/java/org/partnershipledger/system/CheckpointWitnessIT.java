@@ -46,13 +46,10 @@ class CheckpointWitnessIT {
     /** Far above any tree this ledger signs on its own, each one the latest when made. */
     static final AtomicLong TREE_SIZES = new AtomicLong(1_000_000);
 
-    record Delivery(String body, String signature) {
-    }
-
     static LedgerRunner ledger;
     static HttpServer receivers;
     static String partnershipId;
-    static final List<Delivery> witnessed = new CopyOnWriteArrayList<>();
+    static final List<SignedDelivery> witnessed = new CopyOnWriteArrayList<>();
     static final AtomicInteger witnessAttempts = new AtomicInteger();
 
     @BeforeAll
@@ -62,8 +59,7 @@ class CheckpointWitnessIT {
             byte[] body = exchange.getRequestBody().readAllBytes();
             boolean fail = witnessAttempts.incrementAndGet() == 1;
             if (!fail) {
-                witnessed.add(new Delivery(new String(body, StandardCharsets.UTF_8),
-                        exchange.getRequestHeaders().getFirst("X-Ledger-Signature")));
+                witnessed.add(SignedDelivery.of(exchange, body));
             }
             exchange.sendResponseHeaders(fail ? 503 : 204, -1);
             exchange.close();
@@ -167,8 +163,12 @@ class CheckpointWitnessIT {
         assertThat(subscription.get("consecutiveFailures").asInt()).isZero();
         assertThat(witnessAttempts.get()).as("the first attempt failed and was retried").isEqualTo(4);
         assertThat(witnessed).hasSize(3);
-        for (Delivery delivery : witnessed) {
-            assertThat(delivery.signature()).isEqualTo("sha256=" + WebhookIT.hmac(delivery.body()));
+        String secret = created.json().get("secret").asText();
+        for (SignedDelivery delivery : witnessed) {
+            assertThat(delivery.ledgerSignature()).isEqualTo("sha256=" + WebhookIT.hmac(delivery.body()));
+            assertThat(delivery.verifiesWith(secret)).as("Standard Webhooks signature").isTrue();
+            assertThat(delivery.id()).as("webhook-id is the checkpoint's CloudEvent id")
+                    .isEqualTo(CLOUD_EVENTS.deserialize(delivery.body().getBytes(StandardCharsets.UTF_8)).getId());
         }
         assertIsTheCheckpoint(witnessed.get(0).body(), before);
         assertIsTheCheckpoint(witnessed.get(1).body(), after);

@@ -37,7 +37,7 @@ class CrashRecoveryIT {
     void theQuerySideKilledUnderLoadComesBackCompleteAndEqualToAFreshRebuild() throws Exception {
         try (LedgerRunner ledger = new LedgerRunner().startCommandSide();
              ServiceProcess querySide = new ServiceProcess("query-side", ledger.database,
-                     "ledger.webhooks.initial-backoff=50ms");
+                     "ledger.webhooks.initial-backoff=50ms", "ledger.webhooks.allow-private-targets=true");
              FaultKit.Receiver receiver = new FaultKit.Receiver()) {
             Run run = killedUnderLoad(querySide, ledger.commands("manager"), querySide.as("integration"), receiver);
             FaultKit.Load load = run.load();

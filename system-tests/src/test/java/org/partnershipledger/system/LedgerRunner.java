@@ -41,8 +41,13 @@ final class LedgerRunner implements AutoCloseable, BeforeAllCallback, AfterAllCa
         return this;
     }
 
+    /**
+     * The query side; its webhooks may go to loopback receivers (the tests' own), unless the given properties say
+     * {@code ledger.webhooks.allow-private-targets=false}.
+     */
     LedgerRunner startQuerySide(String... queryProperties) {
-        querySide = run(QuerySideApplication.builder().properties(queryProperties));
+        querySide = run(QuerySideApplication.builder().properties("ledger.webhooks.allow-private-targets=true")
+                .properties(queryProperties));
         return this;
     }
 
