@@ -65,6 +65,10 @@ class AccessMatrixIT {
     static Stream<Arguments> matrix() {
         List<Category> categories = List.of(
                 new Category("commands", http -> http.postJson("/api/partnerships", OPEN).status(), Set.of("manager")),
+                new Category("commands: decline", http -> http.postJson("/api/partnerships/" + partnership
+                        + "/candidates/nobody/decline", "{\"reason\": \"No fit\"}").status(), Set.of("manager")),
+                new Category("commands: offboarding", http -> http.postJson("/api/partnerships/" + partnership
+                        + "/candidates/nobody/offboarding", "{\"reason\": \"Left\"}").status(), Set.of("manager")),
                 new Category("reads", http -> http.get("/api/partnerships/" + partnership + "/history").status(),
                         Set.of("board", "manager", "analyst", "integration", "admin", "partner")),
                 new Category("exports", http -> http.get("/api/export/events").status(), Set.of("analyst")),
@@ -83,7 +87,7 @@ class AccessMatrixIT {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("matrix")
     void eachRoleReachesOnlyWhatItMay(Category category, String role) {
-        Http http = category.name().equals("commands") ? commands().as(role) : queries().as(role);
+        Http http = category.name().startsWith("commands") ? commands().as(role) : queries().as(role);
         int status = category.request().apply(http);
         if (!category.allowed().contains(role)) {
             assertThat(status).isEqualTo(403);
