@@ -12,7 +12,10 @@ public enum LedgerRole {
     INTEGRATION,
     /** Processor control, replays, dead letters; reads. */
     ADMIN,
-    /** Reads only the partnerships where its organisation is shortlisted or selected, and raises concerns there. */
+    /**
+     * Reads only its own part of the partnerships where its organisation was shortlisted (the query side's
+     * PartnerPolicy), and raises concerns there until it is declined or offboarded.
+     */
     PARTNER;
 
     /** Every role that may read partnerships (partners only their own). */
