@@ -58,11 +58,26 @@ final class CommandMix {
                 "Benchmark"));
     }
 
+    /** A partnership of its own, apart from the mix's (whose history grows with every phase). */
+    PartnershipId newPartnership(String name) {
+        LedgerUnderTest.actAsManager();
+        PartnershipId other = new PartnershipId(UUID.randomUUID().toString());
+        gateway.sendAndWait(new OpenPartnership(other, name, "Bench Corp", "Faster ramp-up",
+                List.of(new Kpi("ttq", "Time to quota", "days", new BigDecimal("120"), new BigDecimal("90"), null)),
+                "Benchmark"));
+        return other;
+    }
+
     /** A proposed and approved program, ready for impact records and pivots. */
     ProgramId newApprovedProgram() {
+        return newApprovedProgram(partnership);
+    }
+
+    /** A proposed and approved program of {@code in}. */
+    ProgramId newApprovedProgram(PartnershipId in) {
         LedgerUnderTest.actAsManager();
         ProgramId program = new ProgramId(UUID.randomUUID().toString());
-        gateway.sendAndWait(propose(program));
+        gateway.sendAndWait(propose(program, in));
         gateway.sendAndWait(new ApproveProgram(program, "Bench approver", null));
         return program;
     }
@@ -160,6 +175,10 @@ final class CommandMix {
     }
 
     ProposeProgram propose(ProgramId program) {
+        return propose(program, partnership);
+    }
+
+    private static ProposeProgram propose(ProgramId program, PartnershipId partnership) {
         return new ProposeProgram(program, partnership, "Bench program", List.of("Ramp up"), "Reps", List.of("ttq"),
                 List.of(new CurriculumModule(new ModuleId(UUID.randomUUID().toString()), "Discovery")), "Benchmark");
     }

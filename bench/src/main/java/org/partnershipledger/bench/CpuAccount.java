@@ -44,6 +44,17 @@ final class CpuAccount {
         return new Used(processors, jvm, postgres());
     }
 
+    /** CPU nanoseconds used so far by the live threads whose names start with one of {@code prefixes}. */
+    static long threads(String... prefixes) {
+        long used = 0;
+        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && Stream.of(prefixes).anyMatch(thread.getThreadName()::startsWith)) {
+                used += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return used;
+    }
+
     /** utime + stime of every process named postgres, in nanoseconds (Linux clock ticks are 1/100 s). */
     private static long postgres() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {

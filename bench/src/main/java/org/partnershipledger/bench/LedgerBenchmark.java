@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Measures the ledger against raw PostgreSQL on the same machine in one run and checks the targets R1-R6.
+ * Measures the ledger against raw PostgreSQL on the same machine in one run and checks the targets R1-R6, and the
+ * audit log's A1-A3 (issue 16).
  * Prints a table, PASS/FAIL per target, and writes the figures as JSON.
  */
 @Command(name = "ledger bench", mixinStandardHelpOptions = true,
@@ -26,12 +27,20 @@ public class LedgerBenchmark implements Callable<Integer> {
     /** The read model rebuilt alone: the largest, one row per event. */
     private static final String REBUILT = "event-log";
 
-    @Option(names = "--quick", description = "A run under two minutes, for iteration (smaller volumes).")
+    @Option(names = "--quick", description = "A run of about two and a half minutes, for iteration (smaller volumes).")
     boolean quick;
 
     @Option(names = "--events", description = "Events in the store for the replay and the loaded-store figures "
             + "(default 1,000,000; 60,000 with --quick).")
     Long events;
+
+    @Option(names = "--ledger-jar", description = "The ledger's command line, run as `ledger verify` on an audit "
+            + "pack (default: ${DEFAULT-VALUE}; without it the in-JVM verification is timed).",
+            defaultValue = "ledger-cli/target/ledger.jar")
+    Path ledgerJar;
+
+    /** The size of the audit pack `ledger verify` is timed on (issue 16: under 5 s for 10,000 events). */
+    private static final int PACK_EVENTS = 10_000;
 
     @Option(names = "--json", description = "Where to write the figures (default: ${DEFAULT-VALUE}).",
             defaultValue = "bench/target/bench-report.json")
@@ -45,6 +54,7 @@ public class LedgerBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long began = System.nanoTime();
         long storedEvents = events != null ? events : quick ? 60_000 : 1_000_000;
         Duration window = Duration.ofSeconds(quick ? 4 : 15);
         Report report = new Report();
@@ -95,6 +105,11 @@ public class LedgerBenchmark implements Callable<Integer> {
                 quiesce(ledger);
                 report.figure("  CPU", "", CpuAccount.now().since(cpu, http8.operations(), "command"));
 
+                AuditBench audit = new AuditBench(ledger, mix, report, window, ledgerJar);
+                AuditBench.Result logged = audit.run(PACK_EVENTS);
+
+                System.out.println("\nRead models");
+                quiesce(ledger);
                 Histogram lag = projectionLag(ledger, mix, gateway8.perSecond() / 2, window);
                 report.figure("projection lag at half the max rate", Report.millis(lag.getValueAtPercentile(99) / 1e6),
                         "p99; p50 " + Report.millis(lag.getValueAtPercentile(50) / 1e6) + ", "
@@ -127,7 +142,8 @@ public class LedgerBenchmark implements Callable<Integer> {
                 CpuAccount.Used beforeReplay = CpuAccount.now();
                 started = System.nanoTime();
                 ledger.replayAll();
-                var caughtUp = ledger.awaitEachCaughtUp(head, Duration.ofMinutes(quick ? 5 : 60), started);
+                var caughtUp = ledger.awaitEachCaughtUp(head, Duration.ofMinutes(quick ? 5 : 60), started,
+                        ledger::readModelProcessors);
                 double replaySeconds = (System.nanoTime() - started) / 1e9;
                 double replayRate = head / replaySeconds;
                 report.figure("full replay of every read model", Report.rate(replayRate),
@@ -137,6 +153,7 @@ public class LedgerBenchmark implements Callable<Integer> {
                 caughtUp.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(model ->
                         report.figure("  " + model.getKey() + " caught up after",
                                 String.format("%.1f s", model.getValue()), ""));
+                audit.logLoadedStore(Duration.ofMinutes(quick ? 5 : 60));
 
                 // one read model rebuilt alone, blue/green, as an analyst's new metric is: into fresh tables while the
                 // live one serves, then taking over
@@ -173,10 +190,17 @@ public class LedgerBenchmark implements Callable<Integer> {
                         loaded8.perSecond() / empty8.perSecond(), 0.8);
                 report.atMost("R6", "latency on a " + longHistory + "-event program ÷ a 10-event one",
                         snapshots[1] / snapshots[0], 2);
+                report.atLeast("A1", "commands/s, audit log on ÷ off (gateway, concurrency 8)",
+                        logged.onPerSecond() / logged.offPerSecond(), 0.9);
+                report.below("A2", "audit-log lag p99 in seconds at the highest command rate",
+                        logged.auditLag().getValueAtPercentile(99) / 1e9, 1);
+                report.below("A3", String.format("verify a %,d-event audit pack, seconds (%s)", logged.packEvents(),
+                        logged.verifyHow()), logged.verifySeconds(), 5);
             }
         }
         report.print();
         report.write(json);
+        System.out.printf("Ran in %.0f s%n", (System.nanoTime() - began) / 1e9);
         return 0;
     }
 
