@@ -225,6 +225,18 @@ class PartnerDataMinimisationIT {
         assertThat(concern.json().get("code").asText()).isEqualTo("PARTNER_ACCESS_ENDED");
     }
 
+    @Test
+    @Order(5)
+    void declinesAndOffboardingsLeaveTheLedgerAsCloudEventsWithTheirSchemas() {
+        JsonNode types = board.get("/api/schemas").json().get("types");
+        assertThat(types.findValuesAsText("type")).contains("ledger.partnership.candidate-declined.v1",
+                "ledger.partnership.partner-offboarded.v1");
+        JsonNode schema = board.get("/api/schemas/ledger.partnership.partner-offboarded.v1").json();
+        assertThat(schema.at("/properties/reason/type").asText()).isEqualTo("string");
+        assertThat(board.get(p + "/history?type=CandidateDeclined").json().at("/events/0/summary").asText())
+                .isEqualTo("Candidate rival-academy declined: Chose another provider");
+    }
+
     static List<String> types(JsonNode history) {
         return history.get("events").findValuesAsText("type");
     }
