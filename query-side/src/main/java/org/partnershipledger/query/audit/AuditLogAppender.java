@@ -43,13 +43,16 @@ class AuditLogAppender {
         AuditLog.Pending leaf = new AuditLog.Pending(message, positions.of(message),
                 AuditLeaves.Salted.random(random));
         if (!CurrentUnitOfWork.isStarted()) {
-            log.append(List.of(leaf));
+            log.committed(log.append(List.of(leaf)));
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         root.getOrComputeResource(batchKey, key -> {
             List<AuditLog.Pending> batch = new ArrayList<>();
-            root.onPrepareCommit(u -> log.append(batch));
+            root.onPrepareCommit(u -> {
+                AuditLog.Appended appended = log.append(batch);
+                root.afterCommit(committed -> log.committed(appended));
+            });
             return batch;
         }).add(leaf);
     }
