@@ -63,6 +63,9 @@ public class LedgerEnvironment implements EnvironmentPostProcessor {
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
         defaults.put("server.shutdown", "graceful");
         defaults.put("server.max-http-request-header-size", "16KB");
+        // a client that stops sending (in the middle of its head or its body) is cut off after this much silence;
+        // a body that trickles in is cut off by BodySizeLimitFilter's deadline
+        defaults.put("server.tomcat.connection-timeout", "10s");
         // streamed answers (exports, event streams) end when they are complete, not after the container's 30 s
         defaults.put("spring.mvc.async.request-timeout", "-1");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");

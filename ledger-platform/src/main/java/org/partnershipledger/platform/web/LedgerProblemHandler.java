@@ -1,6 +1,7 @@
 package org.partnershipledger.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -49,6 +50,10 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
         if (StoreUnavailable.causedBy(e)) {
             return StoreUnavailable.respond(e);
         }
+        if (outOfRange(e)) {
+            return Problems.respond(ProblemCode.VALIDATION_FAILED, "A value is outside the range the ledger can "
+                    + "store (such as a time before 4713 BC or after 294276 AD)");
+        }
         LOG.error("Unexpected error while handling a request", e);
         return Problems.respond(ProblemCode.INTERNAL_ERROR,
                 "The ledger could not handle this request; nothing was changed by it unless a response said so");
@@ -60,6 +65,10 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
         if (NestedExceptionUtils.getRootCause(e) instanceof BodySizeLimitFilter.TooLarge tooLarge) {
             ProblemDetail problem = Problems.problem(ProblemCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             return handleExceptionInternal(e, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
+        if (tooSlow(e) != null) {
+            ProblemDetail problem = Problems.problem(ProblemCode.BAD_REQUEST, tooSlow(e).getMessage());
+            return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
         if (NestedExceptionUtils.getRootCause(e) instanceof RequestJson.NulInText nul) {
             ProblemDetail problem = Problems.problem(ProblemCode.VALIDATION_FAILED, "The request has invalid fields");
@@ -103,6 +112,32 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
             headers = problemHeaders;
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static BodySizeLimitFilter.TooSlow tooSlow(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimitFilter.TooSlow slow) {
+                return slow;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether PostgreSQL refused a value as out of its range: SQLSTATE 22008 (a date or time, such as the
+     * {@code from} of a read in the year -1000000000) or 22003 (a number). Only a request's input reaches a
+     * statement that way, so it is the client's error, not the ledger's.
+     */
+    static boolean outOfRange(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("22008".equals(sql.getSQLState())
+                    || "22003".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The JSON path of the field, as {@code kpis[0].name}. */

@@ -1,6 +1,7 @@
 package org.partnershipledger.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,9 +30,10 @@ public class LedgerWebAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ObjectMapper json,
-                                                                   @Value("${ledger.web.max-body-size:256KB}") DataSize limit) {
+            @Value("${ledger.web.max-body-size:256KB}") DataSize limit,
+            @Value("${ledger.web.body-read-timeout:30s}") Duration deadline) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes(), json));
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes(), deadline, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
@@ -67,6 +69,12 @@ public class LedgerWebAutoConfiguration {
     @Bean
     ContainerProblems.ProblemErrorController problemErrorController() {
         return new ContainerProblems.ProblemErrorController();
+    }
+
+    /** Spring Security's firewall takes the one bean of this type for what it rejects. */
+    @Bean
+    ContainerProblems.FirewallProblems firewallProblems() {
+        return new ContainerProblems.FirewallProblems();
     }
 
     @Bean
