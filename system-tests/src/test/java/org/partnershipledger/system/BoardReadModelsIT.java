@@ -186,12 +186,20 @@ class BoardReadModelsIT {
         assertThat(board.get(p + "?asOf=2020-01-01T00:00:00Z").status()).isEqualTo(404);
     }
 
+    /**
+     * Waiting could not help (it ended in a 503 after 5 s). A version recorded but not yet projected is still waited
+     * for, then 503 with Retry-After (BadInputIT).
+     */
     @Test
-    void aReadThatAsksForAVersionNotYetProjectedIs503WithRetryAfter() {
-        Http.Response response = board.get("/api/partnerships/" + life.partnershipId + "?minVersion=999");
-        assertThat(response.status()).isEqualTo(503);
-        assertThat(response.header("Retry-After")).isEqualTo("1");
-        assertThat(response.json().get("code").asText()).isEqualTo("NOT_YET_CONSISTENT");
+    void aReadThatAsksForAVersionNoCommandAnsweredIsRefusedAtOnce() {
+        long start = System.nanoTime();
+        Http.Response beyond = board.get("/api/partnerships/" + life.partnershipId + "?minVersion=999");
+        assertThat(beyond.status()).as(beyond.toString()).isEqualTo(400);
+        assertThat(beyond.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        Http.Response unknown = board.get("/api/programs/" + java.util.UUID.randomUUID() + "?minVersion=0");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asText()).isEqualTo("PROGRAM_NOT_FOUND");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
     @Test

@@ -136,7 +136,7 @@ class PartnershipQueryController {
                 timeTravel.program(current.programId, asOf).ifPresent(itsPrograms::add);
             }
         } else {
-            consistency.await(minVersion, () -> partnerships.version(id));
+            consistency.await(id, minVersion, () -> partnerships.version(id));
             view = partnerships.find(id).orElseThrow(() -> NotFound.partnership(id));
             itsPrograms = programs.ofPartnership(id);
         }

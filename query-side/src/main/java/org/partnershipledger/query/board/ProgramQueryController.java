@@ -105,7 +105,7 @@ class ProgramQueryController {
             view = (asOf != null ? timeTravel.program(id, asOf) : timeTravel.programAtVersion(id, version))
                     .orElseThrow(() -> NotFound.program(id));
         } else {
-            consistency.await(minVersion, () -> programs.version(id));
+            consistency.await(id, minVersion, () -> programs.version(id));
             view = programs.find(id).orElseThrow(() -> NotFound.program(id));
         }
         if (!scope.maySee(view.partnershipId)) {
