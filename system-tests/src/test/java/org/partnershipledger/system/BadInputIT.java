@@ -2,25 +2,28 @@ package org.partnershipledger.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Base64;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.partnershipledger.platform.testing.Http;
+import org.partnershipledger.system.RawHttp.Answer;
 
 /**
  * What a hostile client found: requests the container or the framework refused before the ledger's own handlers
@@ -33,9 +36,9 @@ class BadInputIT {
     @RegisterExtension
     static final LedgerRunner ledger = new LedgerRunner();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MANAGER = "manager";
     private static final String BOARD = "board";
+    private static final int MEGABYTE = 1 << 20;
     private static String partnership;
 
     @BeforeAll
@@ -156,6 +159,185 @@ class BadInputIT {
         }
     }
 
+    /** Spring Security's firewall refused them with an empty 400: no JSON, no code. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PROPFIND", "FUZZ", "MKCOL"})
+    void aMethodNoPathTakesIsAMethodNotAllowedProblem(String method) {
+        send(ledger.commandPort(), method, "/api/partnerships/" + partnership + "/end", MANAGER, "{\"reason\": \"r\"}")
+                .assertProblem(405, "METHOD_NOT_ALLOWED");
+        send(ledger.queryPort(), method, "/api/partnerships", BOARD, null).assertProblem(405, "METHOD_NOT_ALLOWED");
+    }
+
+    /** PostgreSQL cannot compare with a time before 4713 BC or after 294276 AD: that was a 500. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/pivots?from=-1000000000-01-01T00:00:00Z", "/api/pivots?to=%2B1000000000-12-31T23:59:59Z",
+            "/api/export/events?fromTime=-1000000000-01-01T00:00:00Z",
+            "/api/export/events?toTime=%2B1000000000-12-31T23:59:59Z"})
+    void aTimeOutsideWhatTheDatabaseHoldsIsAValidationProblem(String path) {
+        String user = path.startsWith("/api/export") ? "analyst" : BOARD;
+        send(ledger.queryPort(), "GET", path, user, null).assertProblem(400, "VALIDATION_FAILED");
+    }
+
+    /** Read as days since 1970, 20260630 was a date in the year 57440, and was recorded. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"20260630", "\"\""})
+    void aDateThatIsNotIsoTextIsMalformedAndRecordsNothing(String dueDate) {
+        long before = events();
+        String body = open("\"r\"").replace("\"target\": 90", "\"target\": 90, \"dueDate\": " + dueDate);
+        send(ledger.commandPort(), "POST", "/api/partnerships", MANAGER, body).assertProblem(400, "MALFORMED_JSON");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    /**
+     * minVersion waits only for what the event store holds: a version no command answered is refused and an id
+     * nothing was recorded for is not found, both at once (each waited 5 s for a 503 no retry could cure); a version
+     * recorded but not yet in the read model is still waited for, then 503 with Retry-After.
+     */
+    @Test
+    void minVersionWaitsOnlyForAVersionTheStoreHolds() {
+        long start = System.nanoTime();
+        send(ledger.queryPort(), "GET", "/api/partnerships/" + partnership + "?minVersion=999", BOARD, null)
+                .assertProblem(400, "VALIDATION_FAILED");
+        send(ledger.queryPort(), "GET", "/api/partnerships/" + UUID.randomUUID() + "?minVersion=0", BOARD, null)
+                .assertProblem(404, "PARTNERSHIP_NOT_FOUND");
+        send(ledger.queryPort(), "GET", "/api/programs/" + UUID.randomUUID() + "/curriculum?minVersion="
+                + Long.MAX_VALUE, BOARD, null).assertProblem(404, "PROGRAM_NOT_FOUND");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+
+        StreamingEventProcessor views = ledger.querySide.getBean(EventProcessingConfiguration.class)
+                .eventProcessor("board-views", StreamingEventProcessor.class).orElseThrow();
+        views.shutDown();
+        try {
+            long version = ledger.commands(MANAGER).postJson("/api/partnerships/" + partnership + "/concerns",
+                    "{\"raisedBy\": \"CLIENT\", \"subject\": \"s\", \"description\": \"d\"}").json()
+                    .get("version").asLong();
+            Answer notYet = send(ledger.queryPort(), "GET", "/api/partnerships/" + partnership + "?minVersion="
+                    + version, BOARD, null);
+            notYet.assertProblem(503, "NOT_YET_CONSISTENT");
+            assertThat(notYet.headers().get("retry-after")).isEqualTo("1");
+        } finally {
+            views.start();
+        }
+    }
+
+    /** Over the limit (256 KiB) is 413 however the size is told: in Content-Length, or only by the chunks. */
+    @Test
+    void aBodyOverTheLimitIsRefusedWhetherItsLengthIsAnnouncedOrChunked() {
+        long before = events();
+        byte[] big = open("\"" + "x".repeat(MEGABYTE) + "\"").getBytes(StandardCharsets.UTF_8);
+        RawHttp.Request post = RawHttp.Request.of("POST", "/api/partnerships").as(MANAGER)
+                .header("Content-Type: application/json").withBody(big);
+        RawHttp.send(ledger.commandPort(), post).assertProblem(413, "PAYLOAD_TOO_LARGE");
+        RawHttp.send(ledger.commandPort(), post.sentChunked()).assertProblem(413, "PAYLOAD_TOO_LARGE");
+        RawHttp.Request subscribe = RawHttp.Request.of("POST", "/api/subscriptions").as("integration")
+                .header("Content-Type: application/json").withBody(big);
+        RawHttp.send(ledger.queryPort(), subscribe.sentChunked()).assertProblem(413, "PAYLOAD_TOO_LARGE");
+        RawHttp.send(ledger.queryPort(), RawHttp.Request.of("GET", "/api/partnerships").as(BOARD).withBody(big))
+                .assertProblem(413, "PAYLOAD_TOO_LARGE");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    /**
+     * A Content-Length that lies: one over the limit is refused at once, without waiting for a body that never
+     * comes; one shorter than the body makes the body what it announced (cut short, so malformed) and the rest is
+     * not read as another request; one that is not a number, or next to chunked encoding, is a bad request.
+     */
+    @Test
+    void aContentLengthThatLiesIsRefused() {
+        long before = events();
+        RawHttp.Request post = RawHttp.Request.of("POST", "/api/partnerships").as(MANAGER)
+                .header("Content-Type: application/json");
+        long start = System.nanoTime();
+        RawHttp.send(ledger.commandPort(), post.header("Content-Length: 10000000").withBody("{\"name\"".getBytes(
+                StandardCharsets.UTF_8)), 10_000).assertProblem(413, "PAYLOAD_TOO_LARGE");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+        byte[] body = (open("\"r\"") + "POST /api/partnerships HTTP/1.1\r\nHost: x\r\n\r\n" + open("\"r\""))
+                .getBytes(StandardCharsets.UTF_8);
+        RawHttp.send(ledger.commandPort(), post.header("Content-Length: 20").withBody(body))
+                .assertProblem(400, "MALFORMED_JSON");
+        for (String length : new String[] {"Content-Length: -1", "Content-Length: abc", "Content-Length: 1, 2"}) {
+            Answer answer = RawHttp.send(ledger.commandPort(), post.header(length).withBody(body));
+            answer.assertProblem(400, "BAD_REQUEST");
+        }
+        // with chunks, Content-Length does not count (RFC 9112): the chunks say how long the body is
+        RawHttp.send(ledger.commandPort(), post.header("Content-Length: 5").withBody(body).sentChunked())
+                .assertProblem(400, "MALFORMED_JSON");
+        RawHttp.send(ledger.commandPort(), post.header("Content-Length: 5").withBody(open("\"" + "x".repeat(MEGABYTE)
+                + "\"").getBytes(StandardCharsets.UTF_8)).sentChunked()).assertProblem(413, "PAYLOAD_TOO_LARGE");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    /** Jackson stopped after the first JSON value and ignored the rest: {"..."} GET /x was a valid body. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {" x", " {}", "\r\n\r\nGET / HTTP/1.1", "]"})
+    void anythingAfterTheBodysJsonValueIsMalformedAndRecordsNothing(String after) {
+        long before = events();
+        send(ledger.commandPort(), "POST", "/api/partnerships", MANAGER, open("\"r\"") + after)
+                .assertProblem(400, "MALFORMED_JSON");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    /**
+     * A client that sends the head and half of the body, then nothing, is cut off once the connection timeout
+     * (10 s) passes, and holds nobody up meanwhile: twenty of them at once, and other requests are answered and
+     * health is UP all the while.
+     */
+    @Test
+    void aClientThatStallsHalfwayThroughItsBodyIsCutOffAndHoldsNobodyUp() throws Exception {
+        long before = events();
+        byte[] body = open("\"r\"").getBytes(StandardCharsets.UTF_8);
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                Socket socket = new Socket("localhost", i % 2 == 0 ? ledger.commandPort() : ledger.queryPort());
+                String path = i % 2 == 0 ? "/api/partnerships" : "/api/subscriptions";
+                RawHttp.Request head = RawHttp.Request.of("POST", path).as(i % 2 == 0 ? MANAGER : "integration")
+                        .header("Content-Type: application/json").header("Content-Length: " + body.length);
+                socket.getOutputStream().write(head.head(socket.getPort()));
+                socket.getOutputStream().write(body, 0, body.length / 2);
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            long stalledAt = System.nanoTime();
+            long start = System.nanoTime();
+            for (int port : List.of(ledger.commandPort(), ledger.queryPort())) {
+                Http.Response health = Http.localhost(port).get("/actuator/health");
+                assertThat(health.status()).isEqualTo(200);
+                assertThat(health.json().get("status").asText()).isEqualTo("UP");
+            }
+            assertThat(ledger.queries(BOARD).get("/api/partnerships/" + partnership).status()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+
+            List<Long> cutOffAfter = new ArrayList<>();
+            for (Socket socket : stalled) {
+                socket.setSoTimeout(40_000);
+                String answer = readWhatComes(socket);
+                cutOffAfter.add(Duration.ofNanos(System.nanoTime() - stalledAt).toSeconds());
+                assertThat(answer).as("a stalled client gets a problem or nothing").satisfiesAnyOf(
+                        text -> assertThat(text).isEmpty(),
+                        text -> assertThat(text).contains("application/problem+json").contains("BAD_REQUEST")
+                                .startsWith("HTTP/1.1 400"));
+            }
+            System.out.println("BadInputIT: stalled clients cut off after (s) " + cutOffAfter);
+            assertThat(cutOffAfter).allSatisfy(seconds -> assertThat(seconds).isLessThan(25));
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        assertThat(events()).isEqualTo(before);
+    }
+
+    /** What the server sends until it closes the connection (empty if it closes without a word). */
+    private static String readWhatComes(Socket socket) throws IOException {
+        try {
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (SocketException reset) {
+            return "";
+        }
+    }
+
     private static long events() {
         try (Connection db = DriverManager.getConnection(ledger.database, "postgres", "");
              ResultSet count = db.createStatement()
@@ -167,75 +349,12 @@ class BadInputIT {
         }
     }
 
-    /** An answer: status, Content-Type and body. */
-    record Answer(int status, String contentType, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Not JSON: " + body, e);
-            }
-        }
-
-        void assertProblem(int expectedStatus, String code) {
-            assertThat(status).as(this::toString).isEqualTo(expectedStatus);
-            assertThat(contentType).as(this::toString).startsWith("application/problem+json");
-            assertThat(json().get("code").asText()).as(this::toString).isEqualTo(code);
-        }
-    }
-
-    /** One request, exactly as written, over HTTP/1.1 with {@code Connection: close}. */
+    /** One request, exactly as written, over HTTP/1.1 with {@code Connection: close}; a JSON body if not null. */
     static Answer send(int port, String method, String path, String user, String body, String... headers) {
-        StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n")
-                .append("Authorization: Basic ").append(Base64.getEncoder()
-                        .encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)))
-                .append("\r\n");
+        RawHttp.Request request = RawHttp.Request.of(method, path).as(user);
         for (String header : headers) {
-            request.append(header).append("\r\n");
+            request = request.header(header);
         }
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (body != null) {
-            request.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
-        }
-        request.append("\r\n");
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(content);
-            out.flush();
-            return parse(socket.getInputStream().readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Answer parse(byte[] raw) {
-        String text = new String(raw, StandardCharsets.ISO_8859_1); // one char per byte, so indexes are offsets
-        int end = text.indexOf("\r\n\r\n");
-        String head = text.substring(0, end);
-        int status = Integer.parseInt(head.substring(9, 12));
-        String contentType = "";
-        boolean chunked = false;
-        for (String line : head.split("\r\n")) {
-            String lower = line.toLowerCase();
-            if (lower.startsWith("content-type:")) {
-                contentType = line.substring(13).trim();
-            }
-            chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        int at = end + 4;
-        if (!chunked) {
-            body.write(raw, at, raw.length - at);
-        } else {
-            for (int size; (size = Integer.parseInt(text.substring(at, text.indexOf("\r\n", at)).trim(), 16)) > 0; ) {
-                at = text.indexOf("\r\n", at) + 2;
-                body.write(raw, at, size);
-                at += size + 2;
-            }
-        }
-        return new Answer(status, contentType, body.toString(StandardCharsets.UTF_8));
+        return RawHttp.send(port, body == null ? request : request.json(body));
     }
 }
