@@ -19,12 +19,14 @@ import org.partnershipledger.query.http.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -89,6 +91,7 @@ class StoreVerificationController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(operationId = "startAuditStoreVerification", summary = "Recompute the whole audit log from the event "
             + "store and compare it with the stored log and its signed checkpoints (or join the run going): 202 with "
             + "where to follow it")
