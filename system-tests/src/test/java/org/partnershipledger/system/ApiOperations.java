@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every operation a running service documents at /v3/api-docs, with its parameters and body schema ($refs
@@ -24,10 +26,10 @@ final class ApiOperations {
 
     /**
      * One operation of one service. {@code body} is the JSON body's schema with its $refs resolved (null when the
-     * operation takes no JSON body).
+     * operation takes no JSON body); {@code responses} are the statuses it documents.
      */
     record Operation(String side, int port, String method, String path, List<Param> params, JsonNode body,
-                     boolean bodyRequired) {
+                     boolean bodyRequired, Set<String> responses) {
 
         /** As written in the OpenAPI document and in test expectations: {@code POST /api/partnerships/{id}/end}. */
         String key() {
@@ -72,9 +74,11 @@ final class ApiOperations {
                 }
                 JsonNode requestBody = resolve(document, operation.path("requestBody"));
                 JsonNode schema = requestBody.path("content").path("application/json").path("schema");
+                Set<String> responses = new TreeSet<>();
+                operation.path("responses").fieldNames().forEachRemaining(responses::add);
                 operations.add(new Operation(side, port, method.toUpperCase(Locale.ROOT), path.getKey(),
                         List.copyOf(params), schema.isMissingNode() ? null : inline(document, schema, 0),
-                        requestBody.path("required").asBoolean(false)));
+                        requestBody.path("required").asBoolean(false), Set.copyOf(responses)));
             }
         });
         return operations;
