@@ -188,6 +188,18 @@ class BadInputIT {
         assertThat(events()).isEqualTo(before);
     }
 
+    /** An impact period from the year -999999999 was recorded, and the impact-facts read model dead-lettered it. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-999999999-01-01", "0000-01-01", "+10000-01-01"})
+    void aDateOutsideTheYears1To9999IsAValidationProblemNamingTheFieldAndRecordsNothing(String dueDate) {
+        long before = events();
+        String body = open("\"r\"").replace("\"target\": 90", "\"target\": 90, \"dueDate\": \"" + dueDate + "\"");
+        Answer answer = send(ledger.commandPort(), "POST", "/api/partnerships", MANAGER, body);
+        answer.assertProblem(400, "VALIDATION_FAILED");
+        assertThat(answer.json().at("/errors/0/field").asText()).isEqualTo("kpis[0].dueDate");
+        assertThat(events()).isEqualTo(before);
+    }
+
     /**
      * minVersion waits only for what the event store holds: a version no command answered is refused and an id
      * nothing was recorded for is not found, both at once (each waited 5 s for a 503 no retry could cure); a version

@@ -336,9 +336,10 @@ final class BadInputs {
                 Value.json("February 30", date ? "\"2026-02-30\"" : "\"2026-02-30T10:00:00Z\"", true),
                 Value.json("year 0", date ? "\"0000-00-00\"" : "\"0000-00-00T00:00:00Z\"", true),
                 Value.json("the last year there is", date ? "\"+999999999-12-31\"" : "\"+1000000000-12-31T23:59:59Z\"",
-                        false),
+                        date),
                 Value.json("the first year there is", date ? "\"-999999999-01-01\"" : "\"-1000000000-01-01T00:00:00Z\"",
-                        false),
+                        date),
+                Value.json("the year 10000", date ? "\"+10000-01-01\"" : "\"+10000-01-01T00:00:00Z\"", date),
                 Value.json("a number", "20260101", false),
                 Value.json("\"\"", "\"\"", false));
     }

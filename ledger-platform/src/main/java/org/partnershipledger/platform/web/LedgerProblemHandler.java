@@ -70,9 +70,9 @@ public class LedgerProblemHandler extends ResponseEntityExceptionHandler {
             ProblemDetail problem = Problems.problem(ProblemCode.BAD_REQUEST, tooSlow(e).getMessage());
             return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
-        if (NestedExceptionUtils.getRootCause(e) instanceof RequestJson.NulInText nul) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof RequestJson.InvalidValue invalid) {
             ProblemDetail problem = Problems.problem(ProblemCode.VALIDATION_FAILED, "The request has invalid fields");
-            problem.setProperty("errors", List.of(Map.of("field", fieldOf(nul), "message", nul.getOriginalMessage())));
+            problem.setProperty("errors", List.of(Map.of("field", fieldOf(invalid), "message", invalid.getOriginalMessage())));
             return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
         return super.handleHttpMessageNotReadable(e, headers, status, request);

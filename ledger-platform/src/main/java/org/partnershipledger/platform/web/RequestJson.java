@@ -24,13 +24,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * (rather than cut off: a score of 2.9 would be recorded as 2), and text with a NUL character is refused, because
  * PostgreSQL cannot store it: accepted, it would break every read model the event reaches. A date is ISO text
  * ({@code "2026-06-30"}) and nothing else: Jackson also read a number as days since 1970 ({@code 20260630} was a
- * date in the year 57440), an array as a date ({@code []} as none at all) and empty text as none. Only the web
- * layer's converters are changed, not the mapper that reads stored events.
+ * date in the year 57440), an array as a date ({@code []} as none at all) and empty text as none; a date outside the
+ * years 1 to 9999 is a VALIDATION_FAILED. Only the web layer's converters are changed, not the mapper that reads
+ * stored events.
  */
 class RequestJson implements WebMvcConfigurer {
 
-    /** Thrown for a text value with a NUL character; the field it names is answered as VALIDATION_FAILED. */
-    static class NulInText extends InvalidFormatException {
+    /** Thrown for a value well-formed but not acceptable; the field it names is answered as VALIDATION_FAILED. */
+    static class InvalidValue extends InvalidFormatException {
+        InvalidValue(JsonParser parser, String message, String value, Class<?> type) {
+            super(parser, message, value, type);
+        }
+    }
+
+    /** Thrown for a text value with a NUL character. */
+    static class NulInText extends InvalidValue {
         NulInText(JsonParser parser, String value) {
             super(parser, "Text must not contain the NUL character", value, String.class);
         }
@@ -52,7 +60,11 @@ class RequestJson implements WebMvcConfigurer {
                         .addDeserializer(LocalDate.class, new IsoDate()));
     }
 
-    /** A date as ISO text only: not a number of days since 1970, nor Jackson's [year, month, day], nor "". */
+    /**
+     * A date as ISO text only: not a number of days since 1970, nor Jackson's [year, month, day], nor "". And in the
+     * years 1 to 9999: an impact period starting in the year -999999999 was recorded, and its fact could not be
+     * stored (PostgreSQL's dates begin in 4713 BC), so the impact-facts read model dead-lettered it.
+     */
     private static final class IsoDate extends StdScalarDeserializer<LocalDate> {
         IsoDate() {
             super(LocalDate.class);
@@ -63,12 +75,18 @@ class RequestJson implements WebMvcConfigurer {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
             }
+            LocalDate date;
             try {
-                return LocalDate.parse(parser.getText());
+                date = LocalDate.parse(parser.getText());
             } catch (DateTimeParseException e) {
                 return (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getText(),
                         "not a date as 2026-06-30");
             }
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                throw new InvalidValue(parser, "A date must be in the years 1 to 9999", parser.getText(),
+                        LocalDate.class);
+            }
+            return date;
         }
     }
 

@@ -42,6 +42,22 @@ class StrictInputTest {
                 .isInstanceOf(MismatchedInputException.class);
     }
 
+    /** An impact period from the year -999999999 was recorded, and dead-lettered by the impact-facts read model. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-999999999-01-01", "0000-01-01", "+10000-01-01", "+999999999-12-31"})
+    void aDateOutsideTheYears1To9999IsAnInvalidValue(String date) {
+        assertThatThrownBy(() -> requests.readValue("{\"dueDate\": \"" + date + "\"}", Kpi.class))
+                .isInstanceOf(RequestJson.InvalidValue.class);
+    }
+
+    @Test
+    void theFirstAndLastDaysOfTheYears1To9999AreDates() throws Exception {
+        assertThat(requests.readValue("{\"dueDate\": \"0001-01-01\"}", Kpi.class).dueDate())
+                .isEqualTo(LocalDate.of(1, 1, 1));
+        assertThat(requests.readValue("{\"dueDate\": \"9999-12-31\"}", Kpi.class).dueDate())
+                .isEqualTo(LocalDate.of(9999, 12, 31));
+    }
+
     /** A time of the year -1000000000 in a query's parameter made PostgreSQL fail the query: that was a 500. */
     @Test
     void aValueOutsideWhatTheDatabaseHoldsIsTheClientsError() {
