@@ -10,8 +10,15 @@ import org.partnershipledger.events.partnership.PartnershipId;
  */
 public interface PartnershipStatus {
 
-    /** A partnership as program commands see it. */
-    record Known(Set<String> kpiIds, boolean ended) {
+    /**
+     * A partnership as program commands see it: its KPI ids, whether it ended, the periods of the business reviews
+     * held in it (a decisionRef names one), and the steering members of its charter (an approver must be one).
+     */
+    record Known(Set<String> kpiIds, boolean ended, Set<String> reviewedPeriods, Set<String> steeringMembers) {
+
+        public Known(Set<String> kpiIds, boolean ended) {
+            this(kpiIds, ended, Set.of(), Set.of());
+        }
     }
 
     /**

@@ -39,6 +39,12 @@ public enum ProblemCode {
             "Another change to the same partnership or program was recorded first; nothing was recorded, retry"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY,
             "This Idempotency-Key was already used with a different request; use a new key"),
+    EVIDENCE_INVALID(HttpStatus.BAD_REQUEST,
+            "An evidence reference has no type, or its ref does not fit its type (a URI, a review period, a UUID)"),
+    UNKNOWN_DECISION_REF(HttpStatus.CONFLICT,
+            "decisionRef names no business review held in this partnership"),
+    APPROVER_NOT_STEERING_MEMBER(HttpStatus.CONFLICT,
+            "approvedBy must name a steering member of the partnership's governance charter"),
 
     // Partnership commands
     PARTNERSHIP_NOT_FOUND(HttpStatus.NOT_FOUND, "No such partnership, or not one the caller may see"),
@@ -64,6 +70,8 @@ public enum ProblemCode {
     PARTNER_ACCESS_ENDED(HttpStatus.CONFLICT,
             "The partner organisation was declined or offboarded here: it reads what happened until then, read-only"),
 
+    // Partnership lifecycle: review actions, partner reviews, agreement and renewal, scope, spend
+
     // Program commands
     COHORT_NOT_FOUND(HttpStatus.NOT_FOUND, "No such cohort in the program"),
     IMPACT_NOT_FOUND(HttpStatus.NOT_FOUND, "No such impact record in the program"),
@@ -83,6 +91,8 @@ public enum ProblemCode {
     CURRICULUM_WOULD_BE_EMPTY(HttpStatus.CONFLICT, "A curriculum keeps at least one module"),
     PERIOD_IN_FUTURE(HttpStatus.CONFLICT, "Impact can only be recorded for a period that has ended"),
     IMPACT_ALREADY_WITHDRAWN(HttpStatus.CONFLICT, "The impact record is already withdrawn"),
+
+    // Program lifecycle: measurement plan, localisation drift, curation
 
     // Query side
     PROGRAM_NOT_FOUND(HttpStatus.NOT_FOUND, "No such program, or not one the caller may see"),
