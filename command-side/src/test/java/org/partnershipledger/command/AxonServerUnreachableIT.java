@@ -28,6 +28,21 @@ class AxonServerUnreachableIT {
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
             assertThat(response.json().get("code").asText()).isEqualTo("STORE_UNAVAILABLE");
             assertThat(response.header("Retry-After")).isNotBlank();
+
+            // a retry with the same Idempotency-Key is as safe: nothing was recorded, and it is a 503 again
+            for (int attempt = 0; attempt < 2; attempt++) {
+                Http.Response keyed = http.postJson("/api/partnerships", """
+                        {"name": "Field sales academy", "client": "Acme Retail", "reason": "Onboarding"}""",
+                        "Idempotency-Key", "during-the-outage");
+                assertThat(keyed.status()).as(keyed.toString()).isEqualTo(503);
+                assertThat(keyed.json().get("code").asText()).isEqualTo("STORE_UNAVAILABLE");
+                assertThat(keyed.header("Retry-After")).isNotBlank();
+            }
+            // a command on an aggregate, which must be loaded from the store first
+            Http.Response onAggregate = http.postJson("/api/partnerships/P-1/end", """
+                    {"reason": "Budget cut"}""");
+            assertThat(onAggregate.status()).as(onAggregate.toString()).isEqualTo(503);
+            assertThat(http.get("/actuator/health").status()).isEqualTo(503);
         }
     }
 }

@@ -24,6 +24,9 @@ import picocli.CommandLine.Parameters;
         description = "Export events (NDJSON CloudEvents, resumes an existing file) or impact facts (CSV).")
 class ExportCommand implements Callable<Integer> {
 
+    /** {@code after} for "from the first event", on PostgreSQL (positions from 1) and Axon Server (from 0). */
+    static final long BEGINNING = -1;
+
     private static final Pattern POSITION = Pattern.compile("\"position\"\\s*:\\s*\"?(\\d+)");
 
     @Parameters(index = "0", description = "events | impact-facts")
@@ -97,14 +100,17 @@ class ExportCommand implements Callable<Integer> {
     }
 
     private static void progress(long position, long head, long lines) {
-        System.err.printf("\r%s position %d of %d, %d events", ProgressBar.of(head <= 0 ? 1.0 : (double) position / head),
+        System.err.printf("\r%s position %d of %d, %d events", ProgressBar.of(head <= 0 ? 1.0 : (double) Math.max(0, position) / head),
                 position, head, lines);
     }
 
-    /** The position of the last complete line of an earlier export, so a new one continues after it. */
+    /**
+     * The position of the last complete line of an earlier export, so a new one continues after it; {@link
+     * #BEGINNING} for a new file.
+     */
     static long lastPosition(Path file) throws Exception {
         if (!Files.exists(file) || Files.size(file) == 0) {
-            return 0;
+            return BEGINNING;
         }
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             long end = raf.length();
@@ -121,7 +127,7 @@ class ExportCommand implements Callable<Integer> {
                 raf.setLength(start == 0 ? 0 : start + 1);
                 end = raf.length();
                 if (end == 0) {
-                    return 0;
+                    return BEGINNING;
                 }
                 start = end - 1;
             }

@@ -16,12 +16,17 @@ class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             JsonNode status = new ObjectMapper().readTree(connection.api("admin").getText("/api/admin/processors"));
-            System.out.printf("Head position %d%n%n", status.get("headPosition").asLong());
+            JsonNode head = status.path("headPosition");
+            System.out.println(head.isNumber() ? "Head position " + head.asLong()
+                    : "Head position unknown: the event store is not answering (lag and caught up unknown)");
+            System.out.println();
             System.out.printf("%-24s %-10s %10s %8s %9s %-8s %s%n", "PROCESSOR", "STATE", "POSITION", "LAG",
                     "CAUGHT UP", "REBUILD", "LAST ERROR");
             for (JsonNode p : status.get("processors")) {
-                System.out.printf("%-24s %-10s %10d %8d %9s %-8s %s%n", p.get("name").asText(), p.get("state").asText(),
-                        p.get("position").asLong(), p.get("lag").asLong(), p.get("caughtUp").asBoolean() ? "yes" : "no",
+                JsonNode lag = p.path("lag");
+                System.out.printf("%-24s %-10s %10d %8s %9s %-8s %s%n", p.get("name").asText(), p.get("state").asText(),
+                        p.get("position").asLong(), lag.isNumber() ? lag.asText() : "?",
+                        p.get("caughtUp").asBoolean() ? "yes" : "no",
                         rebuild(p.path("rebuild")), p.path("lastError").isNull() ? "" : p.path("lastError").asText());
             }
             return 0;

@@ -58,8 +58,37 @@ class ExportCommandTest {
 
     @Test
     void aMissingOrEmptyFileStartsFromTheBeginning() throws Exception {
-        assertThat(ExportCommand.lastPosition(dir.resolve("none.ndjson"))).isZero();
+        assertThat(ExportCommand.lastPosition(dir.resolve("none.ndjson"))).as("from the first event").isEqualTo(-1);
         Path empty = Files.createFile(dir.resolve("empty.ndjson"));
-        assertThat(ExportCommand.lastPosition(empty)).isZero();
+        assertThat(ExportCommand.lastPosition(empty)).isEqualTo(-1);
+    }
+
+    @Test
+    void aNewExportAsksFromTheFirstEventSoAxonServersEventZeroIsIncluded() throws Exception {
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/export/events", exchange -> {
+            asked.add(exchange.getRequestURI().getQuery());
+            String body = exchange.getRequestURI().getQuery().equals("after=-1")
+                    ? "{\"id\":\"a\",\"position\":0}\n" : "";
+            exchange.getResponseHeaders().add("X-Ledger-Position", "0");
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write(body.getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path file = dir.resolve("events.ndjson");
+            String url = "http://127.0.0.1:" + server.getAddress().getPort();
+            assertThat(new CommandLine(new LedgerCommand()).execute("export", "events", "--out", file.toString(),
+                    "--url", url)).isZero();
+            assertThat(new CommandLine(new LedgerCommand()).execute("export", "events", "--out", file.toString(),
+                    "--url", url)).isZero();
+
+            assertThat(asked).containsExactly("after=-1", "after=0");
+            assertThat(Files.readString(file)).isEqualTo("{\"id\":\"a\",\"position\":0}\n");
+        } finally {
+            server.stop(0);
+        }
     }
 }

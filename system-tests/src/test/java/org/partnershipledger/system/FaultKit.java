@@ -148,6 +148,10 @@ final class FaultKit {
             server.start();
         }
 
+        int port() {
+            return server.getAddress().getPort();
+        }
+
         String subscribe(Http integration) {
             Http.Response created = integration.postJson("/api/subscriptions", """
                     {"url": "http://127.0.0.1:%d/hook", "types": ["ledger.*"], "secret": "a-webhook-secret-of-ours",

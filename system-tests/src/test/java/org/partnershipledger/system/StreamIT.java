@@ -74,7 +74,8 @@ class StreamIT {
             assertThat(event.getSubject()).isNotBlank();
             assertThat(event.getTime()).isNotNull();
             assertThat(event.getDataContentType()).isEqualTo("application/json");
-            assertThat(event.getDataSchema().toString()).endsWith("/api/schemas/" + event.getType());
+            assertThat(event.getDataSchema().toString()).as("where the client reached the ledger")
+                    .isEqualTo("http://localhost:" + queryPort() + "/api/schemas/" + event.getType());
             assertThat(event.getExtension("position").toString()).isEqualTo(message.id());
             assertThat(event.getExtension("actor")).isEqualTo("manager");
             assertThat(event.getExtension("partnershipid")).isEqualTo(life.partnershipId);

@@ -120,6 +120,10 @@ class WebhookIT {
         List<Long> positions = events.stream().map(e -> Long.parseLong(e.getExtension("position").toString())).toList();
         assertThat(positions).hasSize((int) expected).isSorted().doesNotHaveDuplicates();
         assertThat(events).allMatch(e -> e.getType().startsWith("ledger.partnership."));
+        int port = ((org.springframework.boot.web.context.WebServerApplicationContext) ledger.querySide)
+                .getWebServer().getPort();
+        assertThat(events).as("no request: the service's own address, with its port")
+                .allMatch(e -> e.getDataSchema().toString().endsWith(":" + port + "/api/schemas/" + e.getType()));
         for (int i = 0; i < flaky.size(); i++) {
             SignedDelivery delivery = flaky.get(i);
             assertThat(delivery.id()).as("webhook-id is the CloudEvent id").isEqualTo(events.get(i).getId());

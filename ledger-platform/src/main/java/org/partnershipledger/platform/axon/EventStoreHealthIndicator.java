@@ -36,7 +36,8 @@ public class EventStoreHealthIndicator extends AbstractHealthIndicator {
             builder.down().withDetail("error", "No answer within " + timeout.toMillis() + " ms");
             return;
         }
-        long position = head == null ? 0 : head.position().orElse(0);
+        // the newest event's position, -1 for an empty store (Axon Server numbers events from 0)
+        long position = head == null ? -1 : head.position().orElse(-1);
         builder.up().withDetail("headPosition", position).withDetail("store", eventStore.getClass().getSimpleName());
     }
 

@@ -1,6 +1,7 @@
 package org.partnershipledger.platform.web;
 
 import io.axoniq.axonserver.connector.ErrorCategory;
+import io.axoniq.axonserver.connector.impl.StreamTimeoutException;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
@@ -9,9 +10,12 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.ErrorCode;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.messaging.RemoteHandlingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -92,7 +96,29 @@ public final class StoreUnavailable {
                 || t instanceof StatusException grpc && unreachable(grpc.getStatus())
                 || t instanceof AxonServerException axon && unreachable(axon.errorCode())
                 || t instanceof io.axoniq.axonserver.connector.AxonServerException connector
-                && unreachable(connector.getErrorCategory());
+                && unreachable(connector.getErrorCategory())
+                // Axon Server answered, but no handler of the command is connected to it: after Axon Server
+                // restarts, until the command side has registered its handlers again (every command has one)
+                || t instanceof NoHandlerForCommandException
+                || t instanceof StreamTimeoutException // Axon Server stopped sending an aggregate's events
+                // the command was handled on a node (this one, through Axon Server) that could not reach its
+                // store: only the messages of its causes travel back, so they are what tells
+                || t instanceof RemoteHandlingException remote
+                && remote.getExceptionDescriptions().stream().anyMatch(StoreUnavailable::describesAnOutage);
+    }
+
+    /** What the causes of an outage say when they are seen only as text, from another node. */
+    private static final List<String> OUTAGE_MESSAGES = List.of(
+            "UNAVAILABLE:", "DEADLINE_EXCEEDED:", // gRPC: Axon Server could not be reached
+            "[AXONIQ-3001]", "[AXONIQ-2100]", // connection failed, no event store leader
+            "Failed to obtain JDBC Connection", "Could not open JDBC Connection", "Unable to acquire JDBC Connection",
+            "Connection is not available, request timed out", // Hikari
+            "This connection has been closed", "An I/O error occurred while sending to the backend",
+            "terminating connection due to administrator command", "the database system is starting up",
+            "the database system is shutting down", "Check that the hostname and port are correct");
+
+    static boolean describesAnOutage(String description) {
+        return description != null && OUTAGE_MESSAGES.stream().anyMatch(description::contains);
     }
 
     /**
@@ -109,10 +135,17 @@ public final class StoreUnavailable {
     }
 
     private static boolean unreachable(ErrorCode code) {
-        return code == ErrorCode.CONNECTION_FAILED || code == ErrorCode.NO_EVENT_STORE_MASTER_AVAILABLE;
+        return code == ErrorCode.CONNECTION_FAILED || code == ErrorCode.NO_EVENT_STORE_MASTER_AVAILABLE
+                || code == ErrorCode.NO_HANDLER_FOR_COMMAND;
     }
 
+    /**
+     * The connector's own failures: it names a dispatch error only when the call to Axon Server failed or was
+     * closed without an answer (Axon Server went away with the command in flight), so the command may be retried.
+     */
     private static boolean unreachable(ErrorCategory category) {
-        return category == ErrorCategory.CONNECTION_FAILED || category == ErrorCategory.NO_EVENT_STORE_MASTER_AVAILABLE;
+        return category == ErrorCategory.CONNECTION_FAILED || category == ErrorCategory.NO_EVENT_STORE_MASTER_AVAILABLE
+                || category == ErrorCategory.COMMAND_DISPATCH_ERROR || category == ErrorCategory.QUERY_DISPATCH_ERROR
+                || category == ErrorCategory.NO_HANDLER_FOR_COMMAND;
     }
 }

@@ -76,6 +76,46 @@ class StoreUnavailableTest {
     }
 
     @Test
+    void whatTheAxonServerConnectorSaysDuringAnOutageIsRecognised() {
+        // Axon Server went away with the command in flight: the call closed without an answer
+        assertThat(StoreUnavailable.causedBy(new java.util.concurrent.CompletionException(
+                new io.axoniq.axonserver.connector.AxonServerException(ErrorCategory.COMMAND_DISPATCH_ERROR,
+                        "Reply completed without result", "client")))).isTrue();
+        // Axon Server is back, the command side has not registered its handlers with it again yet
+        assertThat(StoreUnavailable.causedBy(new org.axonframework.commandhandling.NoHandlerForCommandException(
+                "No Handler for command: OpenPartnership"))).isTrue();
+        assertThat(StoreUnavailable.causedBy(new AxonServerException(ErrorCode.NO_HANDLER_FOR_COMMAND.errorCode(),
+                "No handler"))).isTrue();
+        // an aggregate's events (time travel) stopped arriving, or the stream was closed by the outage
+        assertThat(StoreUnavailable.causedBy(new RuntimeException("Was unable to load aggregate due to timeout",
+                new io.axoniq.axonserver.connector.impl.StreamTimeoutException()))).isTrue();
+        assertThat(StoreUnavailable.causedBy(new io.axoniq.axonserver.connector.impl.StreamClosedException(
+                Status.UNAVAILABLE.withDescription("io exception").asRuntimeException()))).isTrue();
+        // the head of the store asked while Axon Server is down
+        assertThat(StoreUnavailable.causedBy(new EventStoreException("x", new java.util.concurrent.ExecutionException(
+                Status.UNAVAILABLE.asRuntimeException())))).isTrue();
+    }
+
+    @Test
+    void aCommandHandledOnANodeThatCouldNotReachItsStoreIsRecognisedByWhatItsCausesSaid() {
+        var remote = new CommandExecutionException("failed", new org.axonframework.axonserver.connector.command
+                .AxonServerRemoteCommandHandlingException("AXONIQ-4002", io.axoniq.axonserver.grpc.ErrorMessage
+                .newBuilder().setMessage("Could not open JDBC Connection for transaction")
+                .addDetails("Could not open JDBC Connection for transaction")
+                .addDetails("ledger - Connection is not available, request timed out after 2000ms.").build()), null);
+        var appendFailed = new CommandExecutionException("failed", new org.axonframework.axonserver.connector.command
+                .AxonServerRemoteCommandHandlingException("AXONIQ-4002", io.axoniq.axonserver.grpc.ErrorMessage
+                .newBuilder().setMessage("x").addDetails("UNAVAILABLE: io exception").build()), null);
+        var ruleBroken = new CommandExecutionException("failed", new org.axonframework.axonserver.connector.command
+                .AxonServerRemoteCommandHandlingException("AXONIQ-4002", io.axoniq.axonserver.grpc.ErrorMessage
+                .newBuilder().setMessage("x").addDetails("Cannot invoke \"Object.toString()\"").build()), null);
+
+        assertThat(StoreUnavailable.causedBy(remote)).isTrue();
+        assertThat(StoreUnavailable.causedBy(appendFailed)).isTrue();
+        assertThat(StoreUnavailable.causedBy(ruleBroken)).isFalse();
+    }
+
+    @Test
     void otherFailuresAreNotMistakenForAnOutage() {
         assertThat(StoreUnavailable.causedBy(new SQLException("duplicate key value", "23505"))).isFalse();
         assertThat(StoreUnavailable.causedBy(new SQLException("canceling statement due to statement timeout",

@@ -2,17 +2,17 @@ package org.partnershipledger.query.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.openapi.Rejects;
 import org.partnershipledger.query.http.Conflict;
@@ -32,6 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * How every read model's processor is doing (state, position against the head of the store, replay progress), and
  * rebuilds of a read model with no downtime ({@link Rebuilds}).
+ *
+ * <p>Every position here is an event's own position, as in the stream and {@code after}: {@code -1} means before
+ * the first event (a processor that has handled nothing, an empty store). The head is the newest event's position,
+ * so the lag is the number of events a processor has still to reach (exact on Axon Server, whose positions have no
+ * gaps). The processors' side of it lives in this service, so the status answers while the event store does not,
+ * with the head, the lag and "caught up" unknown.
  */
 @RestController
 @RequestMapping(path = "/api/admin/processors", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,12 +45,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ProcessorController {
 
     private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final StoreHead store;
     private final Rebuilds rebuilds;
 
-    ProcessorController(EventProcessingConfiguration processing, EventStore eventStore, Rebuilds rebuilds) {
+    ProcessorController(EventProcessingConfiguration processing, StoreHead store, Rebuilds rebuilds) {
         this.processing = processing;
-        this.eventStore = eventStore;
+        this.store = store;
         this.rebuilds = rebuilds;
     }
 
@@ -52,22 +58,36 @@ class ProcessorController {
      * One processor. While its read model is rebuilt, state is REPLAYING and replayProgress is the rebuild's, the
      * live read model still answering; position and lag are the live processor's.
      */
-    record Processor(String name, String state, int segments, long position, long headPosition, long lag,
-                     double replayProgress, boolean caughtUp, String lastError, Rebuild rebuild) {
+    record Processor(String name, String state, int segments,
+                     @Schema(description = "The position of the last event it reached; -1 before its first")
+                     long position,
+                     @Schema(description = "The newest event's position (-1: none); null while the event store "
+                             + "does not answer")
+                     Long headPosition,
+                     @Schema(description = "Events still to reach; null while the head is unknown")
+                     Long lag,
+                     double replayProgress,
+                     @Schema(description = "True only when it has reached the head and is not replaying")
+                     boolean caughtUp,
+                     String lastError, Rebuild rebuild) {
     }
 
     /** The latest rebuild: running until completedAt is set; position is the rebuild's while it runs. */
     record Rebuild(String requestedBy, Instant requestedAt, Instant completedAt, Long position, Double progress) {
     }
 
-    record Processors(long headPosition, List<Processor> processors) {
+    record Processors(@Schema(description = "The newest event's position (-1: none); null while the event store "
+                              + "does not answer")
+                      Long headPosition, List<Processor> processors) {
     }
+
+    static final long BEFORE_FIRST = -1;
 
     @GetMapping
     @Operation(operationId = "listProcessors",
             summary = "Every processor: RUNNING, REPLAYING, STOPPED or ERROR; position, head, lag, replay progress")
     Processors processors() {
-        long head = head();
+        Long head = head();
         List<Processor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
                 .map(processor -> describe(processor, head)).toList();
@@ -103,12 +123,12 @@ class ProcessorController {
                 .orElseThrow(() -> new NotFound(ProblemCode.PROCESSOR_NOT_FOUND, "No processor called " + name));
     }
 
-    private long head() {
-        TrackingToken headToken = eventStore.createHeadToken();
-        return headToken == null ? 0 : headToken.position().orElse(0);
+    private Long head() {
+        OptionalLong head = store.newestPosition();
+        return head.isPresent() ? head.getAsLong() : null;
     }
 
-    private Processor describe(StreamingEventProcessor processor, long head) {
+    private Processor describe(StreamingEventProcessor processor, Long head) {
         Processor live = describe(processor, head, null);
         Optional<StreamingEventProcessor> rebuilding = rebuilds.rebuilding(processor.getName());
         Rebuild rebuild = rebuilds.latest(processor.getName()).map(latest -> {
@@ -121,31 +141,40 @@ class ProcessorController {
                     live.replayProgress(), live.caughtUp(), live.lastError(), rebuild);
         }
         return new Processor(live.name(), "REPLAYING", live.segments(), live.position(), head, live.lag(),
-                rebuild.progress(), false, live.lastError(), rebuild);
+                rebuild.progress() == null ? 0 : rebuild.progress(), false, live.lastError(), rebuild);
     }
 
-    /** How far a rebuild is toward the head of the store (it replays until it takes over). */
-    private static double progress(Processor copy) {
-        return copy.headPosition() == 0 ? 1.0 : Math.min(1.0, (double) copy.position() / copy.headPosition());
+    /** How far a rebuild is toward the head of the store (it replays until it takes over); null if unknown. */
+    private static Double progress(Processor copy) {
+        return copy.headPosition() == null ? null : reached(copy.position(), copy.headPosition());
     }
 
-    static Processor describe(StreamingEventProcessor processor, long head, Rebuild rebuild) {
+    /** The share of the events up to {@code target} that {@code position} has reached (positions from -1). */
+    static double reached(long position, long target) {
+        return target < 0 ? 1.0 : Math.min(1.0, Math.max(0.0, (position + 1.0) / (target + 1.0)));
+    }
+
+    static Processor describe(StreamingEventProcessor processor, Long head, Rebuild rebuild) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        long position = segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
+        long position = segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(BEFORE_FIRST)).min()
+                .orElse(BEFORE_FIRST);
         boolean error = segments.stream().anyMatch(EventTrackerStatus::isErrorState);
         boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
         String state = !processor.isRunning() ? "STOPPED" : error ? "ERROR" : replaying ? "REPLAYING" : "RUNNING";
         double progress = segments.stream().filter(EventTrackerStatus::isReplaying)
-                .mapToDouble(s -> s.getResetPosition().orElse(0) == 0 ? 0
-                        : Math.min(1.0, (double) s.getCurrentPosition().orElse(0) / s.getResetPosition().getAsLong()))
+                .mapToDouble(s -> s.getResetPosition().isEmpty() ? 0
+                        : reached(s.getCurrentPosition().orElse(BEFORE_FIRST), s.getResetPosition().getAsLong()))
                 .min().orElse(1.0);
         String lastError = segments.stream().filter(EventTrackerStatus::isErrorState)
                 .map(s -> s.getError() == null ? "error" : s.getError().getClass().getSimpleName() + ": "
                         + s.getError().getMessage())
                 .findFirst().orElse(null);
+        Long lag = head == null ? null : Math.max(0, head - position);
+        // Axon's own flag says only that its reader found nothing more to read: on Axon Server, with event types
+        // block-listed, that was also true with events left behind; so the head must agree
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp)
-                && !replaying;
-        return new Processor(processor.getName(), state, segments.size(), position, head,
-                Math.max(0, head - position), progress, caughtUp, lastError, rebuild);
+                && !replaying && lag != null && lag == 0;
+        return new Processor(processor.getName(), state, segments.size(), position, head, lag, progress, caughtUp,
+                lastError, rebuild);
     }
 }

@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.ToDoubleFunction;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.partnershipledger.query.readmodel.DeadLetters;
 import org.partnershipledger.query.readmodel.Rebuilds;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -24,15 +22,15 @@ import org.springframework.stereotype.Component;
 class ProcessorGauges {
 
     private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final StoreHead store;
     private final DeadLetters deadLetters;
     private final Rebuilds rebuilds;
     private final MeterRegistry registry;
 
-    ProcessorGauges(EventProcessingConfiguration processing, EventStore eventStore, DeadLetters deadLetters,
+    ProcessorGauges(EventProcessingConfiguration processing, StoreHead store, DeadLetters deadLetters,
                     Rebuilds rebuilds, MeterRegistry registry) {
         this.processing = processing;
-        this.eventStore = eventStore;
+        this.store = store;
         this.deadLetters = deadLetters;
         this.rebuilds = rebuilds;
         this.registry = registry;
@@ -43,11 +41,11 @@ class ProcessorGauges {
         processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast).forEach(processor -> {
                     gauge("ledger.processor.position", "Global position the processor has reached", processor,
-                            p -> ProcessorController.describe(p, 0, null).position());
+                            p -> ProcessorController.describe(p, null, null).position());
                     gauge("ledger.processor.lag.events", "Events between the processor and the head of the store",
-                            processor, p -> ProcessorController.describe(p, head(), null).lag());
+                            processor, this::lag);
                     gauge("ledger.processor.replaying", "1 while the processor replays or its read model is rebuilt",
-                            processor, p -> ProcessorController.describe(p, 0, null).state().equals("REPLAYING")
+                            processor, p -> ProcessorController.describe(p, null, null).state().equals("REPLAYING")
                                     || rebuilds.rebuilding(p.getName()).isPresent() ? 1 : 0);
                     gauge("ledger.processor.dead.letters", "Events parked in the dead-letter queue", processor,
                             p -> deadLetters.count(p.getName()));
@@ -60,9 +58,10 @@ class ProcessorGauges {
                 .register(registry);
     }
 
-    /** Only the lag needs the head of the store (one query per processor per scrape). */
-    private long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
+    /** Only the lag needs the head of the store (one query per processor per scrape); NaN while it is unknown. */
+    private double lag(StreamingEventProcessor processor) {
+        Long lag = store.newestPosition().stream().boxed().findFirst()
+                .map(head -> ProcessorController.describe(processor, head, null).lag()).orElse(null);
+        return lag == null ? Double.NaN : lag;
     }
 }

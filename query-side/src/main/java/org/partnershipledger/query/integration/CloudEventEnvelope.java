@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.partnershipledger.query.history.EventTypes;
 import org.partnershipledger.query.history.LoggedEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,16 +35,28 @@ public class CloudEventEnvelope {
     private static final EventFormat JSON = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     private final EventTypes types;
-    private final String schemaBase;
+    private final PublicUrl publicUrl;
 
-    CloudEventEnvelope(EventTypes types, @Value("${ledger.public-url:http://localhost:8081}") String publicUrl) {
+    CloudEventEnvelope(EventTypes types, PublicUrl publicUrl) {
         this.types = types;
-        this.schemaBase = publicUrl.replaceAll("/+$", "") + "/api/schemas/";
+        this.publicUrl = publicUrl;
     }
 
-    /** Where the JSON Schema of a type's data is served. */
+    /**
+     * Where the JSON Schema of a type's data is served, as seen by whoever this is for: the request being answered,
+     * or, with none (webhooks), the configured or the service's own address ({@link PublicUrl}).
+     */
     public String schemaUrl(String type) {
-        return schemaBase + type;
+        return schemaUrl(publicUrl.current(), type);
+    }
+
+    /** The base URL for what the current request is sent; capture it before answering on another thread. */
+    String base() {
+        return publicUrl.current();
+    }
+
+    private static String schemaUrl(String base, String type) {
+        return base + "/api/schemas/" + type;
     }
 
     public String typeOf(LoggedEvent event) {
@@ -54,6 +65,10 @@ public class CloudEventEnvelope {
     }
 
     public CloudEvent of(LoggedEvent event) {
+        return of(event, base());
+    }
+
+    CloudEvent of(LoggedEvent event, String base) {
         String type = typeOf(event);
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(event.eventId())
@@ -61,7 +76,7 @@ public class CloudEventEnvelope {
                 .withType(type)
                 .withSubject(event.aggregateId())
                 .withTime(event.timestamp().atOffset(ZoneOffset.UTC))
-                .withDataSchema(URI.create(schemaUrl(type)))
+                .withDataSchema(URI.create(schemaUrl(base, type)))
                 .withData("application/json", event.payload().toString().getBytes(StandardCharsets.UTF_8))
                 .withExtension("sequence", event.sequence())
                 .withExtension("position", event.position());
@@ -75,7 +90,12 @@ public class CloudEventEnvelope {
 
     /** The event as one line of CloudEvents JSON. */
     public String json(LoggedEvent event) {
-        return new String(JSON.serialize(of(event)), StandardCharsets.UTF_8);
+        return json(event, base());
+    }
+
+    /** The event as one line of CloudEvents JSON, its {@code dataschema} under {@code base}. */
+    String json(LoggedEvent event, String base) {
+        return new String(JSON.serialize(of(event, base)), StandardCharsets.UTF_8);
     }
 
     /**
@@ -84,6 +104,10 @@ public class CloudEventEnvelope {
      * what a witness is there to notice); {@code subject} is the log's origin, {@code time} when it was signed.
      */
     CloudEvent of(CheckpointData checkpoint) {
+        return of(checkpoint, base());
+    }
+
+    CloudEvent of(CheckpointData checkpoint, String base) {
         ObjectNode data = DATA.createObjectNode()
                 .put("origin", checkpoint.origin())
                 .put("treeSize", checkpoint.treeSize())
@@ -100,7 +124,7 @@ public class CloudEventEnvelope {
                     .withType(CHECKPOINT_TYPE)
                     .withSubject(checkpoint.origin())
                     .withTime(checkpoint.signedAt().atOffset(ZoneOffset.UTC))
-                    .withDataSchema(URI.create(schemaUrl(CHECKPOINT_TYPE)))
+                    .withDataSchema(URI.create(schemaUrl(base, CHECKPOINT_TYPE)))
                     .withData("application/json", DATA.writeValueAsBytes(data))
                     .build();
         } catch (JsonProcessingException e) {
@@ -110,7 +134,11 @@ public class CloudEventEnvelope {
 
     /** The checkpoint as one line of CloudEvents JSON. */
     String json(CheckpointData checkpoint) {
-        return new String(JSON.serialize(of(checkpoint)), StandardCharsets.UTF_8);
+        return json(checkpoint, base());
+    }
+
+    String json(CheckpointData checkpoint, String base) {
+        return new String(JSON.serialize(of(checkpoint, base)), StandardCharsets.UTF_8);
     }
 
     static String checkpointId(CheckpointData checkpoint) {

@@ -68,18 +68,17 @@ class ExportController {
     @GetMapping(path = "/api/export/events", produces = "application/x-ndjson")
     @AnswersAtPosition
     @Operation(operationId = "exportEvents",
-            summary = "Every event as NDJSON CloudEvents in position order; resume with after=<position>")
+            summary = "Every event as NDJSON CloudEvents in position order, from the first event (after=-1, the default); "
+                    + "resume with after=<position>")
     @ApiResponse(responseCode = "200", description = "One CloudEvent (structured JSON) per line, in position order",
             content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
-    ResponseEntity<StreamingResponseBody> events(@RequestParam(defaultValue = "0") long after,
+    ResponseEntity<StreamingResponseBody> events(@RequestParam(defaultValue = "-1") long after,
                                                  @RequestParam(required = false) Long to,
                                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant fromTime,
                                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant toTime,
                                                  @RequestParam(required = false) String type,
                                                  @RequestParam(required = false) String partnershipId) {
-        if (after < 0) {
-            throw new IllegalArgumentException("after must be 0 or more");
-        }
+        After.valid(after, "after");
         long upTo = Math.min(to == null ? Long.MAX_VALUE : to, hub.safePosition());
         StringBuilder sql = new StringBuilder("SELECT " + LoggedEvent.COLUMNS
                 + " FROM analytics.event_log WHERE position > ? AND position <= ?");
@@ -97,6 +96,7 @@ class ExportController {
             params.add(partnershipId);
         }
         sql.append(" ORDER BY position LIMIT ").append(PAGE);
+        String base = envelope.base(); // the body is written on another thread, without the request
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             long[] last = {after};
@@ -111,7 +111,7 @@ class ExportController {
                     if (type == null || type.equals(event.type())
                             || StreamSubscriber.Filter.typeMatches(type, envelope.typeOf(event))) {
                         try {
-                            writer.write(envelope.json(event));
+                            writer.write(envelope.json(event, base));
                             writer.write('\n');
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
@@ -122,7 +122,7 @@ class ExportController {
             writer.flush();
         };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .header(ReadConsistency.POSITION_HEADER, Long.toString(upTo == Long.MAX_VALUE ? 0 : upTo)).body(body);
+                .header(ReadConsistency.POSITION_HEADER, Long.toString(upTo)).body(body);
     }
 
     @GetMapping(path = "/api/export/impact-facts.csv", produces = "text/csv")

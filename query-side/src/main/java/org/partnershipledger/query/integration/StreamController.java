@@ -30,28 +30,16 @@ class StreamController {
             + "live, without an id, so Last-Event-ID stays a position; comments keep the connection alive",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @Operation(operationId = "streamEvents",
-            summary = "Every event as a CloudEvent over server-sent events: history after the given position, "
-            + "then live. Resume with Last-Event-ID or ?after=; filter with types (a trailing * is a prefix) and "
-            + "partnershipId.")
+            summary = "Every event as a CloudEvent over server-sent events: history after the given position "
+            + "(none, or -1: from the first event), then live. Resume with Last-Event-ID or ?after=; filter with "
+            + "types (a trailing * is a prefix) and partnershipId.")
     SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
                       @RequestParam(required = false) Long after,
                       @RequestParam(required = false) String types,
                       @RequestParam(required = false) String partnershipId) {
-        long from = after != null ? after : lastEventId != null && !lastEventId.isBlank()
-                ? parse(lastEventId) : 0L;
-        if (from < 0) {
-            throw new IllegalArgumentException("after must be 0 or more");
-        }
+        long from = After.streamStart(after, lastEventId);
         List<String> wanted = types == null || types.isBlank() ? List.of()
                 : Arrays.stream(types.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
         return hub.subscribe(from, new StreamSubscriber.Filter(wanted, partnershipId));
-    }
-
-    private static long parse(String lastEventId) {
-        try {
-            return Long.parseLong(lastEventId.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Last-Event-ID must be a position this stream sent");
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.partnershipledger.query.integration;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -74,7 +75,7 @@ class StreamHub implements SmartLifecycle {
 
     SseEmitter subscribe(long after, StreamSubscriber.Filter filter) {
         SseEmitter emitter = new SseEmitter(0L);
-        StreamSubscriber subscriber = new StreamSubscriber(emitter, after, filter);
+        StreamSubscriber subscriber = new StreamSubscriber(emitter, after, filter, envelope.base());
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
@@ -134,7 +135,7 @@ class StreamHub implements SmartLifecycle {
                 String type = envelope.typeOf(event);
                 if (subscriber.filter.accepts(type, event.partnershipId())) {
                     subscriber.emitter.send(SseEmitter.event().id(Long.toString(event.position())).name(type)
-                            .data(envelope.json(event), MediaType.APPLICATION_JSON));
+                            .data(envelope.json(event, subscriber.base), MediaType.APPLICATION_JSON));
                     subscriber.lastSent = System.nanoTime();
                 }
                 subscriber.scanned = event.position();
@@ -150,10 +151,11 @@ class StreamHub implements SmartLifecycle {
 
     /** No {@code id}: an SSE client keeps the last id it had, the position of the last event it received. */
     private void announce(CheckpointData checkpoint) {
-        String json = envelope.json(checkpoint);
+        Map<String, String> jsonByBase = new HashMap<>();
         for (StreamSubscriber subscriber : subscribers) {
             if (subscriber.filter.acceptsCheckpoints()) {
                 try {
+                    String json = jsonByBase.computeIfAbsent(subscriber.base, base -> envelope.json(checkpoint, base));
                     subscriber.emitter.send(SseEmitter.event().name(CloudEventEnvelope.CHECKPOINT_TYPE)
                             .data(json, MediaType.APPLICATION_JSON));
                     subscriber.lastSent = System.nanoTime();

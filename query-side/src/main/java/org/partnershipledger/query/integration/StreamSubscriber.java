@@ -32,13 +32,16 @@ final class StreamSubscriber {
 
     final SseEmitter emitter;
     final Filter filter;
+    /** The base URL of the address the client connected to, for {@code dataschema}. */
+    final String base;
     /** Every event up to here has been sent or filtered out; only the ticker thread changes it. */
     volatile long scanned;
     volatile long lastSent = System.nanoTime();
 
-    StreamSubscriber(SseEmitter emitter, long after, Filter filter) {
+    StreamSubscriber(SseEmitter emitter, long after, Filter filter, String base) {
         this.emitter = emitter;
         this.scanned = after;
         this.filter = filter;
+        this.base = base;
     }
 }

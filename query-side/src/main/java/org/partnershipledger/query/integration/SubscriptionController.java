@@ -65,6 +65,8 @@ class SubscriptionController {
                                     own, `whsec_` followed by the base64 of 24 to 64 random bytes, or (as before) \
                                     16 to 200 characters whose UTF-8 bytes are the key.""")
                             String secret,
+                            @Schema(description = "Deliver the events after this position: -1 from the first "
+                                    + "event; left out, from now on")
                             Long after) {
 
         @Override
@@ -112,7 +114,7 @@ class SubscriptionController {
                 : WebhookSecret.parse(request.secret());
         targets.checkSubscription(url);
         String id = UUID.randomUUID().toString();
-        long position = request.after() != null ? request.after() : hub.safePosition();
+        long position = request.after() != null ? After.valid(request.after(), "after") : hub.safePosition();
         subscriptions.create(id, owner(), url.toString(), request.types(), request.partnershipId(), secret, position);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
         return ResponseEntity.created(location).body(new Subscribed(id, secret.text()));

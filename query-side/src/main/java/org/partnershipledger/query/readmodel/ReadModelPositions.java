@@ -68,10 +68,16 @@ public class ReadModelPositions implements MessageHandlerInterceptor<EventMessag
                 .params(processorName, reached.position(), reached.gaps().toArray(Long[]::new)).update();
     }
 
-    /** The position the processor's read model reflects; 0 before it has handled anything. */
+    /**
+     * Before the first event: the position {@code after} takes for "from the beginning". Positions start at 1 on
+     * PostgreSQL and at 0 on Axon Server, so 0 cannot mean "nothing yet" on both.
+     */
+    public static final long NONE = -1;
+
+    /** The position the processor's read model reflects; {@link #NONE} before it has handled anything. */
     public static long of(JdbcClient jdbc, String processor) {
         return jdbc.sql("SELECT position FROM query_side.read_model_position WHERE processor = ?")
-                .param(processor).query(Long.class).optional().orElse(0L);
+                .param(processor).query(Long.class).optional().orElse(NONE);
     }
 
     /** The positions below {@link #of} the processor has not seen yet, lowest first. */
