@@ -61,10 +61,8 @@ class ProcessorController {
     record Processor(String name, String state, int segments,
                      @Schema(description = "The position of the last event it reached; -1 before its first")
                      long position,
-                     @Schema(description = "The newest event's position (-1: none); null while the event store "
-                             + "does not answer")
-                     Long headPosition,
-                     @Schema(description = "Events still to reach; null while the head is unknown")
+                     @Schema(nullable = true, description = HEAD) Long headPosition,
+                     @Schema(nullable = true, description = "Events still to reach; null while the head is unknown")
                      Long lag,
                      double replayProgress,
                      @Schema(description = "True only when it has reached the head and is not replaying")
@@ -76,12 +74,11 @@ class ProcessorController {
     record Rebuild(String requestedBy, Instant requestedAt, Instant completedAt, Long position, Double progress) {
     }
 
-    record Processors(@Schema(description = "The newest event's position (-1: none); null while the event store "
-                              + "does not answer")
-                      Long headPosition, List<Processor> processors) {
+    record Processors(@Schema(nullable = true, description = HEAD) Long headPosition, List<Processor> processors) {
     }
 
     static final long BEFORE_FIRST = -1;
+    static final String HEAD = "The newest event's position (-1: none); null while the event store does not answer";
 
     @GetMapping
     @Operation(operationId = "listProcessors",
