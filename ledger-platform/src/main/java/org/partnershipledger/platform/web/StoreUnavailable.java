@@ -94,13 +94,18 @@ public final class StoreUnavailable {
                 || t instanceof SQLException sql && connectionLost(sql.getSQLState())
                 || t instanceof StatusRuntimeException grpc && unreachable(grpc.getStatus())
                 || t instanceof StatusException grpc && unreachable(grpc.getStatus())
-                || t instanceof AxonServerException axon && unreachable(axon.errorCode())
+                || t instanceof AxonServerException axon && (unreachable(axon.errorCode())
+                // a processor's stream from Axon Server broke off (the connection dropped, or Axon Server stopped)
+                || String.valueOf(axon.getMessage()).startsWith("The Event Stream has been closed"))
                 || t instanceof io.axoniq.axonserver.connector.AxonServerException connector
                 && unreachable(connector.getErrorCategory())
                 // Axon Server answered, but no handler of the command is connected to it: after Axon Server
                 // restarts, until the command side has registered its handlers again (every command has one)
                 || t instanceof NoHandlerForCommandException
                 || t instanceof StreamTimeoutException // Axon Server stopped sending an aggregate's events
+                // Axon Server did not confirm an append within its commit timeout: the outcome is unknown
+                || t instanceof org.axonframework.messaging.ExecutionException
+                && t.getCause() instanceof java.util.concurrent.TimeoutException
                 // the command was handled on a node (this one, through Axon Server) that could not reach its
                 // store: only the messages of its causes travel back, so they are what tells
                 || t instanceof RemoteHandlingException remote
@@ -111,6 +116,7 @@ public final class StoreUnavailable {
     private static final List<String> OUTAGE_MESSAGES = List.of(
             "UNAVAILABLE:", "DEADLINE_EXCEEDED:", // gRPC: Axon Server could not be reached
             "[AXONIQ-3001]", "[AXONIQ-2100]", // connection failed, no event store leader
+            "Timeout while executing request", // an append Axon Server did not confirm in time
             "Failed to obtain JDBC Connection", "Could not open JDBC Connection", "Unable to acquire JDBC Connection",
             "Connection is not available, request timed out", // Hikari
             "This connection has been closed", "An I/O error occurred while sending to the backend",

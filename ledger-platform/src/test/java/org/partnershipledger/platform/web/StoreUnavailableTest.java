@@ -91,6 +91,12 @@ class StoreUnavailableTest {
                 new io.axoniq.axonserver.connector.impl.StreamTimeoutException()))).isTrue();
         assertThat(StoreUnavailable.causedBy(new io.axoniq.axonserver.connector.impl.StreamClosedException(
                 Status.UNAVAILABLE.withDescription("io exception").asRuntimeException()))).isTrue();
+        // a processor's event stream from Axon Server broke off
+        assertThat(StoreUnavailable.causedBy(new AxonServerException(ErrorCode.OTHER.errorCode(),
+                "The Event Stream has been closed, so no further events can be retrieved", (Throwable) null))).isTrue();
+        // an append Axon Server did not confirm within the commit timeout
+        assertThat(StoreUnavailable.causedBy(new org.axonframework.messaging.ExecutionException(
+                "Timeout while executing request", new java.util.concurrent.TimeoutException()))).isTrue();
         // the head of the store asked while Axon Server is down
         assertThat(StoreUnavailable.causedBy(new EventStoreException("x", new java.util.concurrent.ExecutionException(
                 Status.UNAVAILABLE.asRuntimeException())))).isTrue();
