@@ -48,7 +48,11 @@ public class CommandSender {
             return planned.withVersion(version);
         } catch (RuntimeException refused) {
             // the twin of this request may have been accepted meanwhile: then its answer is ours
-            return idempotency.replay(request).orElseThrow(() -> refused);
+            try {
+                return idempotency.replay(request).orElseThrow(() -> refused);
+            } catch (Idempotency.OutcomePending twinNotConfirmedYet) {
+                throw refused;
+            }
         }
     }
 }

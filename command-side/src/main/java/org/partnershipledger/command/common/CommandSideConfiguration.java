@@ -68,7 +68,8 @@ class CommandSideConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    MessageHandlerInterceptor<CommandMessage<?>> idempotencyRecorder(Idempotency idempotency) {
+    MessageHandlerInterceptor<CommandMessage<?>> idempotencyRecorder(Idempotency idempotency, EventStore eventStore) {
+        eventStore.registerDispatchInterceptor(new IdempotencyRecorder.AppliedEvents());
         return new IdempotencyRecorder(idempotency);
     }
 

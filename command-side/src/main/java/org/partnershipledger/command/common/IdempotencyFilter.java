@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.partnershipledger.platform.security.Principals;
 import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.Problems;
+import org.partnershipledger.platform.web.StoreUnavailable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -73,6 +74,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
         } catch (LedgerRejection reused) {
             write(response, Problems.respond(reused.code(), reused.getMessage()));
+            return;
+        } catch (Idempotency.OutcomePending pending) {
+            write(response, StoreUnavailable.respond(pending));
             return;
         }
         request.setAttribute(Idempotency.Request.ATTRIBUTE, keyed);
