@@ -62,7 +62,7 @@ class ProgramQueryController {
     @JsonIgnoreProperties({"curriculumHistory", "impacts"})
     static class ProgramDetail extends ProgramView {
         public List<ImpactSummary.KpiImpact> impactSummary;
-        public List<MeasurementSummary.Level> measurement;
+        public List<MeasurementSummary.MeasuredLevel> measurement;
     }
 
     record CurriculumHistory(String programId, int currentVersion, List<ProgramView.CurriculumVersion> versions) {

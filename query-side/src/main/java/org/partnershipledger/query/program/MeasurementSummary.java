@@ -17,15 +17,15 @@ public final class MeasurementSummary {
 
     static final int ALWAYS_LISTED = 4;
 
-    public record Level(int level, PlannedMeasure planned, int recordCount, BigDecimal latestValue,
+    public record MeasuredLevel(int level, PlannedMeasure planned, int recordCount, BigDecimal latestValue,
                         String latestUnit, LocalDate latestPeriodEnd, boolean unmeasured, boolean unplanned) {
     }
 
     private MeasurementSummary() {
     }
 
-    public static List<Level> of(ProgramView program) {
-        List<Level> levels = new ArrayList<>();
+    public static List<MeasuredLevel> of(ProgramView program) {
+        List<MeasuredLevel> levels = new ArrayList<>();
         for (int level = 1; level <= 5; level++) {
             int wanted = level;
             PlannedMeasure planned = program.measurementPlan == null ? null : program.measurementPlan.levels()
@@ -38,7 +38,7 @@ public final class MeasurementSummary {
                 continue;
             }
             Optional<ProgramView.Impact> latest = ImpactSummary.latest(counted);
-            levels.add(new Level(level, planned, counted.size(), latest.map(i -> i.value).orElse(null),
+            levels.add(new MeasuredLevel(level, planned, counted.size(), latest.map(i -> i.value).orElse(null),
                     latest.map(i -> i.unit).orElse(null), latest.map(i -> i.periodEnd).orElse(null),
                     planned != null && counted.isEmpty(), planned == null && !counted.isEmpty()));
         }

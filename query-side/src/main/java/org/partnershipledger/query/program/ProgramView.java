@@ -54,19 +54,21 @@ public class ProgramView {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Localization(String localizationId, String region, String language, String timeZone,
-                               List<String> adaptations, Instant at, Integer coreVersion, Review lastReview,
-                               Integer currentCoreVersion, Integer versionsBehind, Boolean needsReview,
-                               List<CurriculumModule> modulesAddedSince, List<CurriculumModule> modulesRemovedSince) {
+                               List<String> adaptations, Instant at, Integer coreVersion,
+                               LocalizationReview lastReview, Integer currentCoreVersion, Integer versionsBehind,
+                               Boolean needsReview, List<CurriculumModule> modulesAddedSince,
+                               List<CurriculumModule> modulesRemovedSince) {
 
-        Localization reviewed(String timeZone, List<String> adaptations, int coreVersion, Review review) {
+        Localization reviewed(String timeZone, List<String> adaptations, int coreVersion, LocalizationReview review) {
             return new Localization(localizationId, region, language, timeZone, adaptations, at, coreVersion,
                     review, null, null, null, null, null);
         }
     }
 
     /** The last time a localisation was held against the core: CONFIRMED as it was, or UPDATED with what changed. */
-    public record Review(String outcome, int fromCoreVersion, int coreVersion, List<String> changes, String reason,
-                         String actor, Instant at, List<Evidence> evidence, String decisionRef) {
+    public record LocalizationReview(String outcome, int fromCoreVersion, int coreVersion, List<String> changes,
+                                     String reason, String actor, Instant at, List<Evidence> evidence,
+                                     String decisionRef) {
     }
 
     /** The measurement plan in force, and who set it, when and why. */
@@ -166,13 +168,13 @@ public class ProgramView {
                     e.adaptations(), at, e.coreVersion() == null ? curriculum.version() : e.coreVersion(), null,
                     null, null, null, null, null));
         } else if (event instanceof LocalizationConfirmed e) {
-            Review review = new Review("CONFIRMED", e.fromCoreVersion(), e.coreVersion(), List.of(), reason, actor,
-                    at, e.evidence(), e.decisionRef());
+            LocalizationReview review = new LocalizationReview("CONFIRMED", e.fromCoreVersion(), e.coreVersion(),
+                    List.of(), reason, actor, at, e.evidence(), e.decisionRef());
             localizations.replaceAll(l -> l.localizationId().equals(e.localizationId())
                     ? l.reviewed(l.timeZone(), l.adaptations(), e.coreVersion(), review) : l);
         } else if (event instanceof LocalizationUpdated e) {
-            Review review = new Review("UPDATED", e.fromCoreVersion(), e.coreVersion(), e.changes(), e.reason(),
-                    actor, at, e.evidence(), e.decisionRef());
+            LocalizationReview review = new LocalizationReview("UPDATED", e.fromCoreVersion(), e.coreVersion(),
+                    e.changes(), e.reason(), actor, at, e.evidence(), e.decisionRef());
             localizations.replaceAll(l -> l.localizationId().equals(e.localizationId())
                     ? l.reviewed(e.timeZone(), e.adaptations(), e.coreVersion(), review) : l);
         } else if (event instanceof MeasurementPlanSet e) {

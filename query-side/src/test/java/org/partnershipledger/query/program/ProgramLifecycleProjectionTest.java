@@ -101,8 +101,8 @@ class ProgramLifecycleProjectionTest {
         assertThat(view.measurementPlan.levels()).containsExactly(REACTION, BEHAVIOUR);
         assertThat(view.measurementPlan.reason()).isEqualTo("why 2");
         assertThat(view.measurementPlan.decisionRef()).isEqualTo("2026-Q3");
-        List<MeasurementSummary.Level> levels = MeasurementSummary.of(view);
-        assertThat(levels).extracting(MeasurementSummary.Level::level).containsExactly(1, 2, 3, 4);
+        List<MeasurementSummary.MeasuredLevel> levels = MeasurementSummary.of(view);
+        assertThat(levels).extracting(MeasurementSummary.MeasuredLevel::level).containsExactly(1, 2, 3, 4);
         assertThat(levels.get(0).recordCount()).isEqualTo(1);
         assertThat(levels.get(0).latestValue()).isEqualByComparingTo("4.2");
         assertThat(levels.get(0).unmeasured()).isFalse();
