@@ -176,6 +176,62 @@ class ProgramLifecycleIT {
                 .isEqualTo("Curation retired: Coursera withdrew the course");
     }
 
+    @Test
+    void aPartnerListsTheLocalisationsAndCurationsOfProgramsItWorksOnOnly() {
+        String theirs = selectedPartnership("demo-partner");
+        String other = selectedPartnership("acme-learning");
+        String own = localisedAndCurated(theirs, "Sales EMEA");
+        String others = localisedAndCurated(other, "Sales EMEA");
+        Http partner = ledger.queries("partner");
+        board.await("/api/curations?partnershipId=" + other, r -> r.status() == 200
+                && r.json().get("curations").size() == 1, Duration.ofSeconds(10));
+        board.await("/api/localizations?partnershipId=" + theirs, r -> r.status() == 200
+                && r.json().get("localizations").size() == 1, Duration.ofSeconds(10));
+
+        // the partner's access is kept by a read model of its own
+        JsonNode localizations = partner.await("/api/localizations", r -> r.status() == 200
+                && !r.json().get("localizations").isEmpty(), Duration.ofSeconds(10)).json().get("localizations");
+        assertThat(localizations.findValuesAsText("programId")).containsExactly(own);
+        JsonNode curations = partner.get("/api/curations?businessUnit=Sales%20EMEA").json().get("curations");
+        assertThat(curations.findValuesAsText("programId")).containsExactly(own);
+        assertThat(partner.get("/api/curations?partnershipId=" + other).json().get("curations")).isEmpty();
+        assertThat(board.get("/api/curations?businessUnit=Sales%20EMEA").json().get("curations")
+                .findValuesAsText("programId")).contains(own, others);
+    }
+
+    /** A partnership with the organisation selected in it. */
+    private String selectedPartnership(String organization) {
+        String id = created(manager.postJson("/api/partnerships", """
+                {"name": "Academy", "client": "Acme Retail", "vision": "Faster",
+                 "kpis": [{"kpiId": "ttq", "name": "Time to quota", "unit": "days", "baseline": 120, "target": 90}],
+                 "reason": "Slow ramp-up"}"""), "partnershipId");
+        String partner = created(manager.postJson("/api/partnerships/" + id + "/candidates",
+                "{\"organizationId\": \"" + organization + "\", \"name\": \"P\", \"role\": \"TRAINING_PROVIDER\"}"),
+                "partnerId");
+        for (String criterion : java.util.List.of("EXPERTISE", "ON_TIME_DELIVERY", "WITHIN_BUDGET")) {
+            ok(manager.postJson("/api/partnerships/" + id + "/candidates/" + partner + "/due-diligence",
+                    "{\"criterion\": \"" + criterion + "\", \"score\": 4, \"evidence\": \"References\"}"));
+        }
+        ok(manager.postJson("/api/partnerships/" + id + "/candidates/" + partner + "/selection",
+                "{\"reason\": \"Best fit\"}"));
+        return id;
+    }
+
+    /** An approved program of the partnership, localised, with content curated by the business unit. */
+    private String localisedAndCurated(String partnershipId, String businessUnit) {
+        String id = created(manager.postJson("/api/programs", """
+                {"partnershipId": "%s", "title": "Selling", "kpiTargets": ["ttq"], "modules": [{"title": "Discovery"}],
+                 "reason": "First cohort"}""".formatted(partnershipId)), "programId");
+        ok(manager.postJson("/api/programs/" + id + "/approval", "{\"approvedBy\": \"Head of Sales\"}"));
+        created(manager.postJson("/api/programs/" + id + "/localizations",
+                "{\"region\": \"DACH\", \"language\": \"de\", \"timeZone\": \"Europe/Berlin\"}"), "localizationId");
+        created(manager.postJson("/api/programs/" + id + "/curations", """
+                {"approach": "PARTNER", "title": "Objection handling", "businessUnit": "%s", "curator": "Lea",
+                 "gap": "Objections", "rationale": "The partner's course fits our cases"}""".formatted(businessUnit)),
+                "curationId");
+        return id;
+    }
+
     /** Each refused command recorded nothing: the program's version moved only with accepted ones. */
     private void accepted(Http.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
