@@ -188,6 +188,25 @@ class AccessMatrixIT {
         }));
         EXPECTED.put("POST /api/programs/{id}/localizations", manager(201, role -> post(g + World.approved()
                 + "/localizations", "{\"region\": \"LATAM\", \"language\": \"es\", \"timeZone\": \"America/Lima\"}")));
+        EXPECTED.put("POST /api/programs/{id}/localizations/{localizationId}/confirmation", manager(200, role -> {
+            String[] drifted = World.localized(true);
+            return post(g + drifted[0] + "/localizations/" + drifted[1] + "/confirmation", "{\"reason\": \"Holds\"}");
+        }));
+        EXPECTED.put("PUT /api/programs/{id}/localizations/{localizationId}", manager(200, role -> {
+            String[] localized = World.localized(false);
+            return put(g + localized[0] + "/localizations/" + localized[1], "{\"adaptations\": [\"Local cases\"], "
+                    + "\"changes\": [\"Local cases added\"], \"reason\": \"Learners asked\"}");
+        }));
+        EXPECTED.put("PUT /api/programs/{id}/measurement-plan", manager(200, role -> put(g + World.approved()
+                + "/measurement-plan", "{\"levels\": [{\"level\": 3, \"metric\": \"Questions per call\", "
+                + "\"method\": \"Checklist\", \"source\": \"OBSERVATION\", \"cadence\": \"QUARTERLY\"}]}")));
+        EXPECTED.put("POST /api/programs/{id}/curations", manager(201, role -> post(g + World.approved()
+                + "/curations", World.CURATION)));
+        EXPECTED.put("POST /api/programs/{id}/curations/{curationId}/retirement", manager(200, role -> {
+            String id = World.approved();
+            String curation = World.created(post(g + id + "/curations", World.CURATION), "curationId");
+            return post(g + id + "/curations/" + curation + "/retirement", "{\"reason\": \"Course withdrawn\"}");
+        }));
         EXPECTED.put("POST /api/programs/{id}/modules", manager(201, role -> post(g + World.proposed() + "/modules",
                 "{\"title\": \"Role plays\", \"clientSmes\": [\"Seller\"], \"partnerDesigners\": [\"Designer\"]}")));
         EXPECTED.put("POST /api/programs/{id}/pivots", manager(200, role -> post(g + World.approved() + "/pivots",
@@ -213,6 +232,8 @@ class AccessMatrixIT {
         EXPECTED.put("GET /api/programs/{id}/curriculum", as(READERS, 200, role -> get(g + program + "/curriculum")));
         EXPECTED.put("GET /api/programs/{id}/impact", as(READERS, 200, role -> get(g + program + "/impact")));
         EXPECTED.put("GET /api/pivots", as(READERS, 200, role -> get("/api/pivots")));
+        EXPECTED.put("GET /api/localizations", as(READERS, 200, role -> get("/api/localizations?needsReview=true")));
+        EXPECTED.put("GET /api/curations", as(READERS, 200, role -> get("/api/curations?approach=MOOC")));
         EXPECTED.put("GET /api/schemas", as(READERS, 200, role -> get("/api/schemas")));
         EXPECTED.put("GET /api/schemas/{type}", as(READERS, 200, role -> get("/api/schemas/" + eventType)));
         EXPECTED.put("GET /api/analytics/due-diligence-outcomes", as(only("analyst"), 200, role ->
@@ -488,6 +509,23 @@ class AccessMatrixIT {
 
         static String approved() {
             return approvedIn(opened());
+        }
+
+        static final String CURATION = """
+                {"approach": "MOOC", "title": "Negotiation basics", "provider": "Coursera", "businessUnit": "Sales",
+                 "curator": "Maria", "gap": "Negotiation", "rationale": "Short and well rated"}""";
+
+        /** An approved program with a localisation, {programId, localizationId}; behind a pivot of the core if asked. */
+        static String[] localized(boolean behindTheCore) {
+            String id = approvedIn(chartered());
+            String localization = created(post("/api/programs/" + id + "/localizations",
+                    "{\"region\": \"LATAM\", \"language\": \"es\", \"timeZone\": \"America/Lima\"}"),
+                    "localizationId");
+            if (behindTheCore) {
+                ok(post("/api/programs/" + id + "/pivots", "{\"reason\": \"KPI stalled\", \"trigger\": \"KPI_GAP\", "
+                        + "\"addModules\": [\"AI\"], \"approvedBy\": \"CLO\"}"));
+            }
+            return new String[] {id, localization};
         }
 
         static String cohort(String programId) {

@@ -21,16 +21,19 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.partnershipledger.command.common.Decisions;
 import org.partnershipledger.command.common.ExpectedVersion;
 import org.partnershipledger.command.common.LedgerRejection;
 import org.partnershipledger.command.partnership.PartnershipStatus;
+import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.program.*;
 import org.partnershipledger.platform.web.ProblemCode;
 
 /**
  * A learning program inside a partnership: proposal, co-creation, approval, localisation, cohorts, pivots of its
- * versioned curriculum, impact records and retirement. Every handler returns the program's new version.
+ * versioned curriculum, impact records and retirement; its measurement plan, how far each localisation is from the
+ * core, and the content business units curated for it. Every handler returns the program's new version.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -50,6 +53,9 @@ class Program {
     private Map<String, Integer> cohortParticipants = new HashMap<>();
     private Set<String> deliveredCohorts = new HashSet<>();
     private Map<String, Boolean> impactsWithdrawn = new HashMap<>();
+    private boolean measurementPlanned;
+    private Map<String, LocalizationState> localizationStates = new HashMap<>();
+    private Map<String, Boolean> curationsRetired = new HashMap<>();
 
     Program() {
         // for Axon: rebuilt from its events
@@ -119,7 +125,7 @@ class Program {
                     "The program is already localised for " + command.region() + " in " + command.language());
         }
         apply(new ProgramLocalized(programId, command.localizationId(), command.region().trim(),
-                command.language().trim(), command.timeZone(), command.adaptations()));
+                command.language().trim(), command.timeZone(), command.adaptations(), curriculumVersion));
         return AggregateLifecycle.getVersion();
     }
 
@@ -218,6 +224,119 @@ class Program {
         return AggregateLifecycle.getVersion();
     }
 
+    @CommandHandler
+    long handle(SetMeasurementPlan command, PartnershipStatus partnerships) {
+        List<PlannedMeasure> plan = MeasurementPlans.assertPlan(command.levels());
+        if (measurementPlanned) {
+            assertReasonGiven(command.reason());
+        }
+        List<Evidence> evidence = Decisions.assertEvidence(command.evidence());
+        assertOpen();
+        PartnershipStatus.Known partnership = partnership(partnerships);
+        List<String> unknown = MeasurementPlans.unknownKpis(plan, partnership.kpiIds());
+        if (!unknown.isEmpty()) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.UNKNOWN_KPI,
+                    "Not KPIs of the partnership: " + unknown + " (it has " + partnership.kpiIds() + ")");
+        }
+        Decisions.assertDecisionRef(command.decisionRef(), partnership.reviewedPeriods());
+        apply(new MeasurementPlanSet(programId, plan, measurementPlanned, evidence, command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(ConfirmLocalization command, PartnershipStatus partnerships) {
+        List<Evidence> evidence = Decisions.assertEvidence(command.evidence());
+        LocalizationState localization = localization(command.localizationId());
+        if (localization.coreVersion() >= curriculumVersion) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.LOCALIZATION_UP_TO_DATE,
+                    "The localisation already adapts core version " + curriculumVersion);
+        }
+        Decisions.assertDecisionRef(command.decisionRef(), partnership(partnerships).reviewedPeriods());
+        apply(new LocalizationConfirmed(programId, command.localizationId(), localization.region(),
+                localization.language(), localization.coreVersion(), curriculumVersion, evidence,
+                command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(UpdateLocalization command, PartnershipStatus partnerships) {
+        assertReasonGiven(command.reason());
+        ProgramRules.assertNamed(command.changes(), "changes");
+        if (command.adaptations() != null && command.adaptations().stream().anyMatch(a -> a == null || a.isBlank())) {
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "adaptations must not be blank");
+        }
+        if (command.timeZone() != null) {
+            ProgramRules.assertTimeZone(command.timeZone());
+        }
+        List<Evidence> evidence = Decisions.assertEvidence(command.evidence());
+        LocalizationState localization = localization(command.localizationId());
+        Decisions.assertDecisionRef(command.decisionRef(), partnership(partnerships).reviewedPeriods());
+        apply(new LocalizationUpdated(programId, command.localizationId(), localization.region(),
+                localization.language(), command.timeZone() == null ? localization.timeZone() : command.timeZone(),
+                command.adaptations() == null ? localization.adaptations()
+                        : command.adaptations().stream().map(String::trim).toList(),
+                command.changes().stream().map(String::trim).toList(), command.reason(), localization.coreVersion(),
+                curriculumVersion, evidence, command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(CurateContent command, PartnershipStatus partnerships) {
+        Curations.assertShape(command);
+        List<Evidence> evidence = Decisions.assertEvidence(command.evidence());
+        assertOpen();
+        if (command.moduleId() != null && modules.stream().noneMatch(m -> m.moduleId().equals(command.moduleId()))) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.UNKNOWN_MODULE,
+                    "Not in the current curriculum: " + command.moduleId());
+        }
+        Decisions.assertDecisionRef(command.decisionRef(), partnership(partnerships).reviewedPeriods());
+        apply(new ContentCurated(programId, command.curationId(), command.approach(), command.title().trim(),
+                Curations.trimmed(command.uri()), Curations.trimmed(command.provider()),
+                command.businessUnit().trim(), command.curator().trim(), command.gap().trim(), command.moduleId(),
+                command.rationale().trim(), evidence, command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RetireCuration command, PartnershipStatus partnerships) {
+        assertReasonGiven(command.reason());
+        List<Evidence> evidence = Decisions.assertEvidence(command.evidence());
+        Boolean retired = curationsRetired.get(command.curationId());
+        if (retired == null) {
+            throw new LedgerRejection.NotFound(ProblemCode.CURATION_NOT_FOUND,
+                    "No such curation: " + command.curationId());
+        }
+        if (retired) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.CURATION_ALREADY_RETIRED, "The curation is retired");
+        }
+        Decisions.assertDecisionRef(command.decisionRef(), partnership(partnerships).reviewedPeriods());
+        apply(new CurationRetired(programId, command.curationId(), command.reason(), evidence,
+                command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** A plan or a curation belongs to a program being designed or delivered, not to a rejected one. */
+    private void assertOpen() {
+        if (status != Status.PROPOSED && status != Status.APPROVED) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.PROGRAM_NOT_APPROVED,
+                    "The program is " + status + ", not PROPOSED or APPROVED");
+        }
+    }
+
+    private LocalizationState localization(String localizationId) {
+        LocalizationState localization = localizationStates.get(localizationId);
+        if (localization == null) {
+            throw new LedgerRejection.NotFound(ProblemCode.LOCALIZATION_NOT_FOUND,
+                    "No such localisation: " + localizationId);
+        }
+        return localization;
+    }
+
+    /** The partnership as program commands know it (its row exists: the program was proposed in it). */
+    private PartnershipStatus.Known partnership(PartnershipStatus partnerships) {
+        return partnerships.lookUp(partnershipId).orElseGet(() -> new PartnershipStatus.Known(Set.of(), false));
+    }
+
     private void assertApproved() {
         if (status != Status.APPROVED) {
             throw new LedgerRejection.RuleViolated(ProblemCode.PROGRAM_NOT_APPROVED,
@@ -264,6 +383,37 @@ class Program {
     @EventSourcingHandler
     void on(ProgramLocalized event) {
         localizations.add(localizationKey(event.region(), event.language()));
+        // a localisation stored before it named its core version adapts the version in force when it was made
+        localizationStates.put(event.localizationId(), new LocalizationState(event.region(), event.language(),
+                event.timeZone(), event.adaptations(),
+                event.coreVersion() == null ? curriculumVersion : event.coreVersion()));
+    }
+
+    @EventSourcingHandler
+    void on(LocalizationConfirmed event) {
+        localizationStates.computeIfPresent(event.localizationId(), (id, l) -> new LocalizationState(l.region(),
+                l.language(), l.timeZone(), l.adaptations(), event.coreVersion()));
+    }
+
+    @EventSourcingHandler
+    void on(LocalizationUpdated event) {
+        localizationStates.computeIfPresent(event.localizationId(), (id, l) -> new LocalizationState(l.region(),
+                l.language(), event.timeZone(), event.adaptations(), event.coreVersion()));
+    }
+
+    @EventSourcingHandler
+    void on(MeasurementPlanSet event) {
+        measurementPlanned = true;
+    }
+
+    @EventSourcingHandler
+    void on(ContentCurated event) {
+        curationsRetired.put(event.curationId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(CurationRetired event) {
+        curationsRetired.put(event.curationId(), true);
     }
 
     @EventSourcingHandler

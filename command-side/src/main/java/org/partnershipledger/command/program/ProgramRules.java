@@ -29,6 +29,14 @@ final class ProgramRules {
         }
     }
 
+    /** A list that must name at least one thing, none blank (what a localisation update changed). */
+    static void assertNamed(List<String> items, String field) {
+        if (blankOrEmpty(items)) {
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED,
+                    field + " must name at least one thing, none blank");
+        }
+    }
+
     static void assertPositive(Integer number, String field) {
         if (number == null || number <= 0) {
             throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, field + " must be a positive number");

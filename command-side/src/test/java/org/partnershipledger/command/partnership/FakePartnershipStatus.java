@@ -20,6 +20,15 @@ public class FakePartnershipStatus implements PartnershipStatus {
         known.put(id, new Known(known.get(id).kpiIds(), true));
     }
 
+    /** The partnership held a business review for {@code period} (a decisionRef may name it). */
+    public FakePartnershipStatus reviewed(PartnershipId id, String period) {
+        Known k = known.get(id);
+        Set<String> periods = new java.util.HashSet<>(k.reviewedPeriods());
+        periods.add(period);
+        known.put(id, new Known(k.kpiIds(), k.ended(), Set.copyOf(periods), k.steeringMembers()));
+        return this;
+    }
+
     @Override
     public Optional<Known> lookUp(PartnershipId partnershipId) {
         return Optional.ofNullable(known.get(partnershipId));

@@ -100,7 +100,7 @@ class ProgramTest {
             fixture.given(proposed(), approved())
                     .when(new LocalizeProgram(ID, "l-1", "LATAM", "es", "America/Mexico_City", List.of("Local cases"), null))
                     .expectEvents(new ProgramLocalized(ID, "l-1", "LATAM", "es", "America/Mexico_City",
-                            List.of("Local cases")));
+                            List.of("Local cases"), 1));
         }
 
         @Test

@@ -93,6 +93,12 @@ public enum ProblemCode {
     IMPACT_ALREADY_WITHDRAWN(HttpStatus.CONFLICT, "The impact record is already withdrawn"),
 
     // Program lifecycle: measurement plan, localisation drift, curation
+    DUPLICATE_LEVEL(HttpStatus.BAD_REQUEST, "A measurement plan lists a Kirkpatrick level twice"),
+    LOCALIZATION_NOT_FOUND(HttpStatus.NOT_FOUND, "No such localisation (region and language) in the program"),
+    LOCALIZATION_UP_TO_DATE(HttpStatus.CONFLICT,
+            "The localisation already adapts the current core curriculum: there is nothing to re-confirm"),
+    CURATION_NOT_FOUND(HttpStatus.NOT_FOUND, "No such curation in the program"),
+    CURATION_ALREADY_RETIRED(HttpStatus.CONFLICT, "The curation is already retired"),
 
     // Query side
     PROGRAM_NOT_FOUND(HttpStatus.NOT_FOUND, "No such program, or not one the caller may see"),

@@ -24,7 +24,7 @@ class QueryAccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/export/**", "/api/analytics/**")
                 .hasRole(LedgerRole.ANALYST.name())
                 .requestMatchers(HttpMethod.GET, "/api/partnerships", "/api/partnerships/**", "/api/programs/**",
-                        "/api/pivots", "/api/schemas", "/api/schemas/**")
+                        "/api/pivots", "/api/localizations", "/api/curations", "/api/schemas", "/api/schemas/**")
                 .hasAnyRole(LedgerRole.READERS);
     }
 }

@@ -16,6 +16,8 @@ import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.ReadConsistency;
 import org.partnershipledger.query.partnership.PartnershipViews;
 import org.partnershipledger.query.program.ImpactSummary;
+import org.partnershipledger.query.program.LocalizationDrift;
+import org.partnershipledger.query.program.MeasurementSummary;
 import org.partnershipledger.query.program.ProgramView;
 import org.partnershipledger.query.program.ProgramViews;
 import org.partnershipledger.query.readmodel.Json;
@@ -53,10 +55,14 @@ class ProgramQueryController {
         this.json = json;
     }
 
-    /** A program as the board reads it: its view without the long lists, with its impact per KPI. */
+    /**
+     * A program as the board reads it: its view without the long lists, with its impact per KPI, planned against
+     * measured per Kirkpatrick level, and each localisation's drift from the core.
+     */
     @JsonIgnoreProperties({"curriculumHistory", "impacts"})
     static class ProgramDetail extends ProgramView {
         public List<ImpactSummary.KpiImpact> impactSummary;
+        public List<MeasurementSummary.MeasuredLevel> measurement;
     }
 
     record CurriculumHistory(String programId, int currentVersion, List<ProgramView.CurriculumVersion> versions) {
@@ -66,7 +72,7 @@ class ProgramQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getProgram", summary = "A program: status, current curriculum, localisations, cohorts, KPI targets, impact summary. "
+    @Operation(operationId = "getProgram", summary = "A program: status, current curriculum, localisations and their drift from the core, cohorts, KPI targets, impact summary, measurement plan against measured, curations. "
             + "?asOf=<instant> or ?version=N answer from the event store as it was then.")
     @Rejects({ProblemCode.PROGRAM_NOT_FOUND, ProblemCode.NOT_YET_CONSISTENT})
     ResponseEntity<ProgramDetail> program(@PathVariable String id,
@@ -74,8 +80,10 @@ class ProgramQueryController {
                                        @RequestParam(required = false) Long version,
                                        @RequestParam(required = false) Long minVersion) {
         ProgramView view = resolve(id, asOf, version, minVersion);
+        view.localizations = LocalizationDrift.of(view);
         ProgramDetail body = json.mapper().convertValue(view, ProgramDetail.class);
         body.impactSummary = ImpactSummary.of(view, kpisOf(view, asOf));
+        body.measurement = MeasurementSummary.of(view);
         return consistency.ok(body, READ_MODEL);
     }
 

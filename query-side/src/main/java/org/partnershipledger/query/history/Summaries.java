@@ -96,6 +96,22 @@ final class Summaries {
             return "Impact record withdrawn" + why;
         } else if (event instanceof ProgramRetired) {
             return "Program retired" + why;
+        } else if (event instanceof MeasurementPlanSet e) {
+            return "Measurement plan " + (e.replaced() ? "replaced" : "set") + ": " + e.levels().stream()
+                    .map(m -> "L" + m.level() + " " + t(m.metric()) + " (" + t(m.source()) + ", " + t(m.cadence()) + ")")
+                    .collect(Collectors.joining("; ")) + why;
+        } else if (event instanceof LocalizationConfirmed e) {
+            return "Localisation " + t(e.region()) + " (" + t(e.language()) + ") re-confirmed against core v"
+                    + e.coreVersion() + " (was v" + e.fromCoreVersion() + ")" + why;
+        } else if (event instanceof LocalizationUpdated e) {
+            return "Localisation " + t(e.region()) + " (" + t(e.language()) + ") updated for core v" + e.coreVersion()
+                    + ": " + list(e.changes()) + why;
+        } else if (event instanceof ContentCurated e) {
+            return t(e.businessUnit()) + " curated \"" + t(e.title()) + "\" (" + t(e.approach())
+                    + (e.provider() == null ? "" : ", " + e.provider()) + ") for " + t(e.gap()) + ": "
+                    + t(e.rationale());
+        } else if (event instanceof CurationRetired) {
+            return "Curation retired" + why;
         }
         return event.getClass().getSimpleName() + why;
     }

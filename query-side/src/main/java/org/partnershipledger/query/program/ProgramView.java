@@ -1,16 +1,19 @@
 package org.partnershipledger.query.program;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.program.*;
 
 /**
  * What the board sees of a program, folded from its events: status, the current curriculum and every earlier
- * version, localisations, cohorts and their delivery, and every impact record (withdrawn ones kept, marked).
+ * version, localisations (with the core version each adapts and its last review), cohorts and their delivery, every
+ * impact record (withdrawn ones kept, marked), the measurement plan and curated content.
  * The same fold serves the stored read model and time travel.
  */
 public class ProgramView {
@@ -29,6 +32,8 @@ public class ProgramView {
     public List<Localization> localizations = new ArrayList<>();
     public List<Cohort> cohorts = new ArrayList<>();
     public List<Impact> impacts = new ArrayList<>();
+    public MeasurementPlan measurementPlan;
+    public List<Curation> curations = new ArrayList<>();
     public Instant proposedAt;
     public Instant lastChange;
     public long version = -1;
@@ -42,8 +47,55 @@ public class ProgramView {
                                     LocalDate effectiveFrom, List<CurriculumModule> added, List<CurriculumModule> removed) {
     }
 
+    /**
+     * A localisation and the core curriculum version it adapts ({@code coreVersion}; null only in a document stored
+     * before localisations carried it). The drift fields (current core version, versions behind, needs review,
+     * modules added and removed since) are worked out when it is read ({@link LocalizationDrift}), never stored.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Localization(String localizationId, String region, String language, String timeZone,
-                               List<String> adaptations, Instant at) {
+                               List<String> adaptations, Instant at, Integer coreVersion,
+                               LocalizationReview lastReview, Integer currentCoreVersion, Integer versionsBehind,
+                               Boolean needsReview, List<CurriculumModule> modulesAddedSince,
+                               List<CurriculumModule> modulesRemovedSince) {
+
+        Localization reviewed(String timeZone, List<String> adaptations, int coreVersion, LocalizationReview review) {
+            return new Localization(localizationId, region, language, timeZone, adaptations, at, coreVersion,
+                    review, null, null, null, null, null);
+        }
+    }
+
+    /** The last time a localisation was held against the core: CONFIRMED as it was, or UPDATED with what changed. */
+    public record LocalizationReview(String outcome, int fromCoreVersion, int coreVersion, List<String> changes,
+                                     String reason, String actor, Instant at, List<Evidence> evidence,
+                                     String decisionRef) {
+    }
+
+    /** The measurement plan in force, and who set it, when and why. */
+    public record MeasurementPlan(List<PlannedMeasure> levels, boolean replaced, String reason, String actor,
+                                  Instant at, List<Evidence> evidence, String decisionRef) {
+    }
+
+    /** Content a business unit customised or sourced for a gap of the program; ACTIVE until RETIRED. */
+    public static class Curation {
+        public String curationId;
+        public CurationApproach approach;
+        public String title;
+        public String uri;
+        public String provider;
+        public String businessUnit;
+        public String curator;
+        public String gap;
+        public String moduleId;
+        public String moduleTitle;
+        public String rationale;
+        public List<Evidence> evidence;
+        public String decisionRef;
+        public String actor;
+        public Instant curatedAt;
+        public String status;
+        public String retirementReason;
+        public Instant retiredAt;
     }
 
     public static class Cohort {
@@ -111,8 +163,31 @@ public class ProgramView {
             status = "REJECTED";
             closingReason = e.reason();
         } else if (event instanceof ProgramLocalized e) {
+            // one stored before localisations named their core version adapts the version in force then
             localizations.add(new Localization(e.localizationId(), e.region(), e.language(), e.timeZone(),
-                    e.adaptations(), at));
+                    e.adaptations(), at, e.coreVersion() == null ? curriculum.version() : e.coreVersion(), null,
+                    null, null, null, null, null));
+        } else if (event instanceof LocalizationConfirmed e) {
+            LocalizationReview review = new LocalizationReview("CONFIRMED", e.fromCoreVersion(), e.coreVersion(),
+                    List.of(), reason, actor, at, e.evidence(), e.decisionRef());
+            localizations.replaceAll(l -> l.localizationId().equals(e.localizationId())
+                    ? l.reviewed(l.timeZone(), l.adaptations(), e.coreVersion(), review) : l);
+        } else if (event instanceof LocalizationUpdated e) {
+            LocalizationReview review = new LocalizationReview("UPDATED", e.fromCoreVersion(), e.coreVersion(),
+                    e.changes(), e.reason(), actor, at, e.evidence(), e.decisionRef());
+            localizations.replaceAll(l -> l.localizationId().equals(e.localizationId())
+                    ? l.reviewed(e.timeZone(), e.adaptations(), e.coreVersion(), review) : l);
+        } else if (event instanceof MeasurementPlanSet e) {
+            measurementPlan = new MeasurementPlan(e.levels(), e.replaced(), reason, actor, at, e.evidence(),
+                    e.decisionRef());
+        } else if (event instanceof ContentCurated e) {
+            curations.add(curation(e, actor, at));
+        } else if (event instanceof CurationRetired e) {
+            curations.stream().filter(c -> c.curationId.equals(e.curationId())).findFirst().ifPresent(curation -> {
+                curation.status = "RETIRED";
+                curation.retirementReason = e.reason();
+                curation.retiredAt = at;
+            });
         } else if (event instanceof CohortScheduled e) {
             Cohort cohort = new Cohort();
             cohort.cohortId = e.cohortId();
@@ -148,6 +223,30 @@ public class ProgramView {
         // an event this view does not show still moves its version
         version = sequence;
         lastChange = at;
+    }
+
+    private Curation curation(ContentCurated e, String actor, Instant at) {
+        Curation curation = new Curation();
+        curation.curationId = e.curationId();
+        curation.approach = e.approach();
+        curation.title = e.title();
+        curation.uri = e.uri();
+        curation.provider = e.provider();
+        curation.businessUnit = e.businessUnit();
+        curation.curator = e.curator();
+        curation.gap = e.gap();
+        if (e.moduleId() != null) {
+            curation.moduleId = e.moduleId().value();
+            curation.moduleTitle = curriculum.modules().stream().filter(m -> m.moduleId().equals(e.moduleId()))
+                    .map(CurriculumModule::title).findFirst().orElse(null);
+        }
+        curation.rationale = e.rationale();
+        curation.evidence = e.evidence();
+        curation.decisionRef = e.decisionRef();
+        curation.actor = actor;
+        curation.curatedAt = at;
+        curation.status = "ACTIVE";
+        return curation;
     }
 
     private static Impact impact(ImpactRecorded e, Instant at) {

@@ -118,6 +118,27 @@ public class ProgramViews extends ViewStore<ProgramView> {
                 .flatMap(id -> find(id).stream()).toList();
     }
 
+    /** The programs, whole, with at least one localisation; of one partnership when it is given. */
+    public List<ProgramView> withLocalizations(String partnershipId) {
+        return holding("localizations", partnershipId);
+    }
+
+    /** The programs, whole, with at least one curation; of one partnership when it is given. */
+    public List<ProgramView> withCurations(String partnershipId) {
+        return holding("curations", partnershipId);
+    }
+
+    /** The programs, whole, whose document lists at least one entry under {@code list}. */
+    private List<ProgramView> holding(String list, String partnershipId) {
+        return tables.sql("""
+                        SELECT program_id FROM query_side.program_view
+                        WHERE (CAST(? AS text) IS NULL OR partnership_id = ?)
+                          AND jsonb_typeof(doc->'%s') = 'array' AND jsonb_array_length(doc->'%s') > 0
+                        ORDER BY partnership_id, doc->>'proposedAt', program_id""".formatted(list, list))
+                .params(partnershipId, partnershipId).query(String.class).list().stream()
+                .flatMap(id -> find(id).stream()).toList();
+    }
+
     void deleteAll() {
         tables.sql("TRUNCATE query_side.program_view, query_side.program_impact, query_side.program_curriculum")
                 .update();
