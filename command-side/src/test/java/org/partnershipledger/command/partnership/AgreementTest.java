@@ -113,6 +113,14 @@ class AgreementTest {
         }
 
         @Test
+        void renewsNoLaterThanTheNewEnd() {
+            fixture.given(opened(), signed())
+                    .when(new RenewAgreement(ID, NEW_END, NEW_END.plusDays(1), null, null, null, null))
+                    .expectException(rejected(409, ProblemCode.AGREEMENT_DATES_OUT_OF_ORDER))
+                    .expectNoEvents();
+        }
+
+        @Test
         void isRefusedOnceNotRenewed() {
             fixture.given(opened(), signed(), new AgreementNotRenewed(ID, "Moving in-house", List.of(), null))
                     .when(new RenewAgreement(ID, NEW_END, NEW_RENEWAL, null, null, null, null))

@@ -132,6 +132,31 @@ class CostSharingInPracticeTest {
         }
 
         @Test
+        void isForAQuarterOrAMonth() {
+            fixture.given(opened(), split())
+                    .when(new RecordSpend(ID, "s-1", "Sales", BigDecimal.TEN, null, "Q3", "d", null, null, null, null))
+                    .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void saysWhatWasPaidFor() {
+            fixture.given(opened(), split())
+                    .when(new RecordSpend(ID, "s-1", "Sales", BigDecimal.TEN, null, "2026-Q3", " ", null, null, null,
+                            null))
+                    .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anEndedPartnershipRecordsNoSpend() {
+            fixture.given(opened(), split(), new PartnershipEnded(ID, "Done"))
+                    .when(spend("Sales", "100", null))
+                    .expectException(rejected(409, ProblemCode.PARTNERSHIP_ENDED))
+                    .expectNoEvents();
+        }
+
+        @Test
         void citesOnlyAReviewHeldHere() {
             fixture.given(opened(), split())
                     .when(new RecordSpend(ID, "s-1", "Sales", BigDecimal.TEN, null, "2026-Q3", "d", null, "2026-Q3",
