@@ -38,7 +38,7 @@ final class EventGenerator {
         try (Connection connection = db.connect(); PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
                     type, time_stamp, payload_type, payload_revision, payload, meta_data)
-                VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             connection.setAutoCommit(false);
             while (written < events) {
                 List<Iterator<Event>> lives = new ArrayList<>();
@@ -60,8 +60,11 @@ final class EventGenerator {
                         insert.setString(4, event.type());
                         insert.setString(5, time.toString());
                         insert.setString(6, event.payload().getClass().getName());
-                        insert.setBytes(7, json.writeValueAsBytes(event.payload()));
-                        insert.setBytes(8, json.writeValueAsBytes(metadata()));
+                        // each event at its current revision, as the ledger itself would store it
+                        insert.setString(7, event.payload().getClass()
+                                .getAnnotation(org.axonframework.serialization.Revision.class).value());
+                        insert.setBytes(8, json.writeValueAsBytes(event.payload()));
+                        insert.setBytes(9, json.writeValueAsBytes(metadata()));
                         insert.addBatch();
                         if (++written % 2000 == 0) {
                             insert.executeBatch();
@@ -99,7 +102,8 @@ final class EventGenerator {
                 new PartnerSelected(p, "c-1", "org-" + p.value().substring(0, 8), "Best fit"),
                 new OnboardingStarted(p), new OnboardingCompleted(p, "Done"),
                 new GovernanceCharterSet(p, GovernanceCadence.QUARTERLY, List.of("CLO")),
-                new BusinessReviewHeld(p, "2026-Q3", List.of("CLO"), List.of("Go on"), List.of("Measure")));
+                new BusinessReviewHeld(p, "2026-Q3", List.of("CLO"), List.of("Go on"), List.of(new ReviewAction(
+                        "2026-Q3-1", "Measure", Side.CLIENT, "CLO", LocalDate.parse("2026-10-31")))));
         for (int s = 0; s < partnership.size(); s++) {
             events.add(new Event(p.value(), "Partnership", s, partnership.get(s)));
         }

@@ -82,7 +82,7 @@ class OpenApiDocumentIT extends CommandSideIT {
             ids.add(operation.path("operationId").asText());
         });
 
-        assertThat(ids).hasSize(31).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z][A-Za-z]+"));
+        assertThat(ids).hasSize(40).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z][A-Za-z]+"));
         assertThat(document.at("/components/schemas/Problem/properties/code/enum"))
                 .extracting(JsonNode::asText).contains("STORE_UNAVAILABLE", "VERSION_MISMATCH");
     }

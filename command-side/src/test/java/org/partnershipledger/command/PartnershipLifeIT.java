@@ -26,7 +26,8 @@ class PartnershipLifeIT extends CommandSideIT {
         ok(http.putJson("/api/partnerships/" + p + "/governance-charter",
                 "{\"cadence\": \"QUARTERLY\", \"steeringMembers\": [\"CLO\", \"Head of Sales\"]}"));
         ok(http.postJson("/api/partnerships/" + p + "/business-reviews", """
-                {"period": "2026-Q3", "attendees": ["CLO"], "decisions": ["Add AI module"], "actions": ["Draft it"]}"""));
+                {"period": "2026-Q3", "attendees": ["CLO"], "decisions": ["Add AI module"],
+                 "actions": [{"description": "Draft it", "ownerSide": "PARTNER", "owner": "Ana", "dueDate": "2026-10-31"}]}"""));
         ok(http.putJson("/api/partnerships/" + p + "/cost-sharing", """
                 {"currency": "EUR", "totalBudget": 250000, "reason": "Sales pays most",
                  "shares": [{"businessUnit": "Sales", "percent": 60}, {"businessUnit": "L&D", "percent": 40}]}"""));

@@ -9,10 +9,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.partnership.BusinessReviewHeld;
 import org.partnershipledger.events.partnership.ConcernRaised;
 import org.partnershipledger.events.partnership.Kpi;
 import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.partnership.PartnershipOpened;
+import org.partnershipledger.events.partnership.ReviewAction;
 import org.partnershipledger.events.partnership.Side;
 import org.partnershipledger.events.program.CurriculumModule;
 import org.partnershipledger.events.program.ModuleId;
@@ -66,6 +68,24 @@ class StoredEventJsonTest {
 
         assertThat(event).isEqualTo(new ConcernRaised(new PartnershipId("p-1"), "k-1", Side.PARTNER, "Late brief",
                 "The brief came two weeks late", null));
+    }
+
+    @Test
+    void aBusinessReviewReadsItsTrackedActionsAndStillReadsPlainTextOnes() throws Exception {
+        String revision2 = """
+                {"partnershipId":"p-1","period":"2026-Q3","attendees":["CLO"],"decisions":[],
+                 "actions":[{"actionId":"2026-Q3-1","description":"Measure","ownerSide":"CLIENT","owner":"CLO",
+                             "dueDate":"2026-10-31"}]}""";
+        String revision1 = """
+                {"partnershipId":"p-1","period":"2026-Q3","attendees":["CLO"],"decisions":[],"actions":["Measure"]}""";
+
+        assertThat(JSON.readValue(revision2, BusinessReviewHeld.class).actions()).containsExactly(
+                new ReviewAction("2026-Q3-1", "Measure", Side.CLIENT, "CLO", LocalDate.parse("2026-10-31")));
+        assertThat(JSON.readValue(revision1, BusinessReviewHeld.class).actions()).containsExactly(
+                new ReviewAction(null, "Measure", null, null, null));
+        assertThat(JSON.writeValueAsString(new ReviewAction("2026-Q3-1", "Measure", Side.CLIENT, "CLO", null)))
+                .isEqualTo("{\"actionId\":\"2026-Q3-1\",\"description\":\"Measure\",\"ownerSide\":\"CLIENT\","
+                        + "\"owner\":\"CLO\",\"dueDate\":null}");
     }
 
     @Test

@@ -167,6 +167,31 @@ class AccessMatrixIT {
         EXPECTED.put("PUT /api/partnerships/{id}/strategy", manager(200, role -> put(p + World.opened() + "/strategy",
                 "{\"vision\": \"Faster\", \"reason\": \"Market moved\", \"kpis\": [{\"kpiId\": \"ttq\", \"name\": "
                         + "\"Time to quota\", \"unit\": \"days\", \"baseline\": 120, \"target\": 80}]}")));
+        // the partnership lifecycle: review actions, partner reviews, the agreement, scope, cost sharing in practice
+        EXPECTED.put("POST /api/partnerships/{id}/review-actions/{actionId}/completion", manager(200, role -> post(p
+                + World.reviewed() + "/review-actions/" + quarter + "-1/completion", "{\"note\": \"Done\"}")));
+        EXPECTED.put("POST /api/partnerships/{id}/review-actions/{actionId}/drop", manager(200, role -> post(p
+                + World.reviewed() + "/review-actions/" + quarter + "-1/drop", "{\"reason\": \"Not needed\"}")));
+        EXPECTED.put("POST /api/partnerships/{id}/candidates/{partnerId}/performance-reviews", manager(200, role -> {
+            String[] selected = World.selected("acme-learning");
+            return post(p + selected[0] + "/candidates/" + selected[1] + "/performance-reviews", "{\"period\": \""
+                    + quarter + "\", \"quality\": 4, \"onTimeDelivery\": 3, \"budget\": 4, "
+                    + "\"facilitationQuality\": 5}");
+        }));
+        EXPECTED.put("POST /api/partnerships/{id}/agreement", manager(200, role -> post(p + World.opened()
+                + "/agreement", World.AGREEMENT)));
+        EXPECTED.put("POST /api/partnerships/{id}/agreement/renewal", manager(200, role -> post(p + World.signed()
+                + "/agreement/renewal", "{\"termEnd\": \"2029-12-31\", \"renewalDate\": \"2029-09-30\"}")));
+        EXPECTED.put("POST /api/partnerships/{id}/agreement/non-renewal", manager(200, role -> post(p
+                + World.signed() + "/agreement/non-renewal", "{\"reason\": \"In-house\"}")));
+        EXPECTED.put("POST /api/partnerships/{id}/scope-extensions", manager(200, role -> post(p + World.opened()
+                + "/scope-extensions", "{\"regions\": [\"LATAM\"], \"reason\": \"Growth\"}")));
+        EXPECTED.put("POST /api/partnerships/{id}/cost-sharing/acceptances", manager(200, role -> post(p
+                + World.split() + "/cost-sharing/acceptances", "{\"businessUnit\": \"Sales\", "
+                + "\"acceptedBy\": \"Head of Sales\"}")));
+        EXPECTED.put("POST /api/partnerships/{id}/spend", manager(201, role -> post(p + World.split() + "/spend",
+                "{\"businessUnit\": \"Sales\", \"amount\": 100, \"period\": \"" + quarter
+                        + "\", \"description\": \"Days\"}")));
         EXPECTED.put("POST /api/programs", manager(201, role -> post("/api/programs", World.proposal(World.opened()))));
         EXPECTED.put("POST /api/programs/{id}/approval", manager(200, role -> post(g + World.proposed() + "/approval",
                 "{\"approvedBy\": \"Head of Sales\"}")));
@@ -457,6 +482,31 @@ class AccessMatrixIT {
             String id = opened();
             ok(put("/api/partnerships/" + id + "/governance-charter",
                     "{\"cadence\": \"QUARTERLY\", \"steeringMembers\": [\"CLO\"]}"));
+            return id;
+        }
+
+        static final String AGREEMENT =
+                "{\"termStart\": \"2026-01-01\", \"termEnd\": \"2027-12-31\", \"renewalDate\": \"2027-09-30\"}";
+
+        /** A chartered partnership with a business review of this quarter that took one action. */
+        static String reviewed() {
+            String id = chartered();
+            ok(post("/api/partnerships/" + id + "/business-reviews", "{\"period\": \"" + quarter
+                    + "\", \"attendees\": [\"CLO\"], \"actions\": [{\"description\": \"Measure\", "
+                    + "\"ownerSide\": \"CLIENT\", \"owner\": \"CLO\", \"dueDate\": \"2026-12-31\"}]}"));
+            return id;
+        }
+
+        static String signed() {
+            String id = opened();
+            ok(post("/api/partnerships/" + id + "/agreement", AGREEMENT));
+            return id;
+        }
+
+        static String split() {
+            String id = opened();
+            ok(put("/api/partnerships/" + id + "/cost-sharing", "{\"currency\": \"EUR\", \"totalBudget\": 1000, "
+                    + "\"reason\": \"Split\", \"shares\": [{\"businessUnit\": \"Sales\", \"percent\": 100}]}"));
             return id;
         }
 

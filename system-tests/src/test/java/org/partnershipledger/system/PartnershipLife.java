@@ -85,7 +85,8 @@ final class PartnershipLife {
                 "{\"cadence\": \"QUARTERLY\", \"steeringMembers\": [\"CLO\", \"Head of Sales\"]}"));
         ok(manager.postJson(p + "/business-reviews", """
                 {"period": "%s", "attendees": ["CLO", "Head of Sales"], "decisions": ["Keep the AI module"],
-                 "actions": ["Measure L3 in EMEA"]}""".formatted(quarter)));
+                 "actions": [{"description": "Measure L3 in EMEA", "ownerSide": "CLIENT", "owner": "Head of Sales",
+                              "dueDate": "2027-06-30"}]}""".formatted(quarter)));
         ok(manager.putJson(p + "/cost-sharing", """
                 {"currency": "EUR", "totalBudget": 250000, "reason": "Sales benefits most",
                  "shares": [{"businessUnit": "Sales", "percent": 60}, {"businessUnit": "L&D", "percent": 40}]}"""));

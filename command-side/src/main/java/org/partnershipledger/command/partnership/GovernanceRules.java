@@ -26,12 +26,17 @@ final class GovernanceRules {
     }
 
     static void assertReview(String period, List<String> attendees) {
+        assertPeriod(period);
+        if (attendees.isEmpty()) {
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "A review lists its attendees");
+        }
+    }
+
+    /** A review, a partner review and a spend are each for a period. */
+    static void assertPeriod(String period) {
         if (period == null || !PERIOD.matcher(period).matches()) {
             throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED,
                     "period must be a quarter (2026-Q3) or a month (2026-09)");
-        }
-        if (attendees.isEmpty()) {
-            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "A review lists its attendees");
         }
     }
 }

@@ -1,15 +1,22 @@
 package org.partnershipledger.command.partnership;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.partnershipledger.command.common.VersionedCommand;
 import org.partnershipledger.events.partnership.PartnershipId;
+import org.partnershipledger.events.partnership.Side;
 
+/** Records a business review; each action it takes is tracked, and numbered {@code <period>-<n>} in this order. */
 public record HoldBusinessReview(@TargetAggregateIdentifier PartnershipId partnershipId, String period,
-                                 List<String> attendees, List<String> decisions, List<String> actions,
+                                 List<String> attendees, List<String> decisions, List<Action> actions,
                                  @TargetAggregateVersion Long expectedVersion)
         implements PartnershipCommand, VersionedCommand {
+
+    /** An action as the review takes it: what, which side owns it, who, by when. */
+    public record Action(String description, Side ownerSide, String owner, LocalDate dueDate) {
+    }
 
     public HoldBusinessReview {
         attendees = attendees == null ? List.of() : List.copyOf(attendees);

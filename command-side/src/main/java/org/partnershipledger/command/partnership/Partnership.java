@@ -3,9 +3,12 @@ package org.partnershipledger.command.partnership;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.partnershipledger.command.common.Guards.assertGiven;
 import static org.partnershipledger.command.common.Guards.assertReasonGiven;
+import static org.partnershipledger.command.common.Decisions.assertDecisionRef;
+import static org.partnershipledger.command.common.Decisions.assertEvidence;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +19,13 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.partnershipledger.command.common.ExpectedVersion;
 import org.partnershipledger.command.common.LedgerRejection;
+import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.partnership.*;
 import org.partnershipledger.platform.web.ProblemCode;
 
@@ -41,6 +46,12 @@ class Partnership {
     private boolean charterSet;
     private Set<String> reviewedPeriods = new HashSet<>();
     private Map<String, Boolean> concernsResolved = new HashMap<>();
+    @AggregateMember
+    private Accountability accountability = new Accountability();
+    @AggregateMember
+    private Agreement agreement = new Agreement();
+    @AggregateMember
+    private CostSplit costSplit = new CostSplit();
 
     Partnership() {
         // for Axon: rebuilt from its events
@@ -177,7 +188,7 @@ class Partnership {
                     "A business review for " + command.period() + " was already held");
         }
         apply(new BusinessReviewHeld(partnershipId, command.period(), command.attendees(), command.decisions(),
-                command.actions()));
+                Accountability.numbered(command.period(), command.actions())));
         return AggregateLifecycle.getVersion();
     }
 
@@ -220,10 +231,130 @@ class Partnership {
     }
 
     @CommandHandler
+    long handle(CompleteReviewAction command) {
+        List<Evidence> evidence = decision(command.evidence(), command.decisionRef());
+        accountability.assertOpen(command.actionId());
+        apply(new ReviewActionCompleted(partnershipId, command.actionId(), trimmed(command.note()), evidence,
+                command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(DropReviewAction command) {
+        assertReasonGiven(command.reason());
+        List<Evidence> evidence = decision(command.evidence(), command.decisionRef());
+        accountability.assertOpen(command.actionId());
+        apply(new ReviewActionDropped(partnershipId, command.actionId(), command.reason(), evidence,
+                command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Only a selected partner still in the coalition is reviewed, once per period. */
+    @CommandHandler
+    long handle(RecordPartnerReview command) {
+        GovernanceRules.assertPeriod(command.period());
+        Accountability.assertScores(command.quality(), command.onTimeDelivery(), command.budget(),
+                command.facilitationQuality());
+        List<Evidence> evidence = decision(command.evidence(), command.decisionRef());
+        Candidate partner = candidate(command.partnerId());
+        partner.assertStillTakingPart();
+        if (!partner.selected) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.PARTNER_NOT_SELECTED,
+                    partner.organizationId + " is a candidate, not a selected partner");
+        }
+        accountability.assertNotReviewed(command.partnerId(), command.period());
+        apply(new PartnerReviewRecorded(partnershipId, command.partnerId(), partner.organizationId, command.period(),
+                command.quality(), command.onTimeDelivery(), command.budget(), command.facilitationQuality(),
+                trimmed(command.comment()), evidence, command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(SignAgreement command) {
+        List<Evidence> evidence = decision(command.evidence(), command.decisionRef());
+        agreement.assertSignable(command.termStart(), command.termEnd(), command.renewalDate());
+        apply(new AgreementSigned(partnershipId, command.termStart(), command.termEnd(), command.renewalDate(),
+                evidence, command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RenewAgreement command) {
+        List<Evidence> evidence = decision(command.evidence(), command.decisionRef());
+        agreement.assertRenewable(command.termEnd(), command.renewalDate());
+        apply(new AgreementRenewed(partnershipId, command.termEnd(), command.renewalDate(), trimmed(command.reason()),
+                evidence, command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(DoNotRenewAgreement command) {
+        assertReasonGiven(command.reason());
+        List<Evidence> evidence = decision(command.evidence(), command.decisionRef());
+        agreement.assertOpenForDecision();
+        apply(new AgreementNotRenewed(partnershipId, command.reason(), evidence, command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(ExtendScope command) {
+        assertReasonGiven(command.reason());
+        if (command.regions().isEmpty() && command.programs().isEmpty()) {
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "Name at least one region or program");
+        }
+        List<String> regions = agreement.newRegions(command.regions());
+        List<String> programs = agreement.newPrograms(command.programs());
+        List<Evidence> evidence = decision(command.evidence(), command.decisionRef());
+        if (regions.isEmpty() && programs.isEmpty()) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.SCOPE_UNCHANGED,
+                    "Every region and program named is already in scope");
+        }
+        apply(new ScopeExtended(partnershipId, regions, programs, command.reason(), evidence, command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(AcceptCostShare command) {
+        assertGiven(command.acceptedBy(), "acceptedBy");
+        List<Evidence> evidence = decision(command.evidence(), command.decisionRef());
+        String unit = costSplit.unit(command.businessUnit());
+        costSplit.assertNotAccepted(unit);
+        apply(new CostShareAccepted(partnershipId, unit, command.acceptedBy().trim(), evidence,
+                command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordSpend command) {
+        if (command.amount() == null || command.amount().signum() <= 0) {
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "amount must be positive");
+        }
+        GovernanceRules.assertPeriod(command.period());
+        assertGiven(command.description(), "description");
+        List<Evidence> evidence = decision(command.evidence(), command.decisionRef());
+        String unit = costSplit.unit(command.businessUnit());
+        String currency = costSplit.currency(command.currency());
+        apply(new SpendRecorded(partnershipId, command.spendId(), unit, currency, command.amount(), command.period(),
+                command.description().trim(), evidence, command.decisionRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
     long handle(EndPartnership command) {
         assertReasonGiven(command.reason());
         apply(new PartnershipEnded(partnershipId, command.reason()));
         return AggregateLifecycle.getVersion();
+    }
+
+    /** A decision's evidence, normalised, once its decisionRef names a review held here. */
+    private List<Evidence> decision(List<Evidence> evidence, String decisionRef) {
+        List<Evidence> normalised = assertEvidence(evidence);
+        assertDecisionRef(decisionRef, reviewedPeriods);
+        return normalised;
+    }
+
+    private static String trimmed(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private Candidate candidate(String partnerId) {

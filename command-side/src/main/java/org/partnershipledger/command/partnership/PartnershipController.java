@@ -16,6 +16,7 @@ import org.partnershipledger.command.common.CommandSender;
 import org.partnershipledger.command.common.IfMatch;
 import org.partnershipledger.command.common.IdGenerator;
 import org.partnershipledger.command.common.ReasonBody;
+import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.partnership.CostShare;
 import org.partnershipledger.events.partnership.DueDiligenceCriterion;
 import org.partnershipledger.events.partnership.GovernanceCadence;
@@ -205,18 +206,26 @@ class PartnershipController {
                 request.steeringMembers(), expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
+    /** An action the review takes: what, which side owns it (CLIENT or PARTNER), who, and by when. */
+    record ActionRequest(@NotBlank @Size(max = 2000) String description, @NotNull Side ownerSide,
+                         @NotBlank @Size(max = 200) String owner, @NotNull LocalDate dueDate) {
+    }
+
     record ReviewRequest(@NotBlank String period, @NotEmpty List<@NotBlank String> attendees,
-                         List<@NotBlank String> decisions, List<@NotBlank String> actions) {
+                         List<@NotBlank String> decisions, List<@NotNull @Valid ActionRequest> actions) {
     }
 
     @PostMapping("/{id}/business-reviews")
     @Operation(operationId = "holdBusinessReview",
-            summary = "Record a business review held for a period (needs a charter; one per period)")
+            summary = "Record a business review held for a period (needs a charter; one per period); its actions "
+            + "are tracked as <period>-1, <period>-2, … in the order given")
     @Rejects({ProblemCode.NO_GOVERNANCE_CHARTER, ProblemCode.REVIEW_ALREADY_HELD, ProblemCode.PARTNERSHIP_ENDED})
     ResponseEntity<CommandAccepted> review(@PathVariable String id, @Valid @RequestBody ReviewRequest request,
                                            @IfMatch Long expectedVersion) {
         return commands.send(new HoldBusinessReview(new PartnershipId(id), request.period(), request.attendees(),
-                request.decisions(), request.actions(), expectedVersion),
+                request.decisions(), request.actions() == null ? List.of() : request.actions().stream()
+                        .map(a -> new HoldBusinessReview.Action(a.description(), a.ownerSide(), a.owner(),
+                                a.dueDate())).toList(), expectedVersion),
                 CommandResponses.changed(), CommandAccepted.class);
     }
 
@@ -224,7 +233,8 @@ class PartnershipController {
     }
 
     record CostSharingRequest(@NotBlank String currency, @NotNull BigDecimal totalBudget,
-                              @NotEmpty List<@NotNull @Valid CostShareRequest> shares, @Size(max = 2000) String reason) {
+                              @NotEmpty List<@NotNull @Valid CostShareRequest> shares,
+                              @Size(max = 2000) String reason) {
     }
 
     @PutMapping("/{id}/cost-sharing")
@@ -287,5 +297,173 @@ class PartnershipController {
                                         @IfMatch Long expectedVersion) {
         return commands.send(new EndPartnership(new PartnershipId(id), request.reason(),
                 expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+    }
+
+    // Mutual accountability, partner performance, agreement and growth, cost sharing in practice. Every decision
+    // may cite evidence and the business review that took it (decisionRef, its period), and say why (reason).
+
+    record SpendCreated(String spendId, long version) {
+    }
+
+    /** What a decision rests on; a reason is required where the command says so. */
+    record DecisionBody(@Size(max = 2000) String reason, @Size(max = 50) List<@NotNull Evidence> evidence,
+                        @Size(max = 20) String decisionRef) {
+    }
+
+    record CompletionNoteRequest(@Size(max = 4000) String note, @Size(max = 2000) String reason,
+                                 @Size(max = 50) List<@NotNull Evidence> evidence, @Size(max = 20) String decisionRef) {
+    }
+
+    @PostMapping("/{id}/review-actions/{actionId}/completion")
+    @Operation(operationId = "completeReviewAction", summary = "Mark a business review action done (optional note "
+            + "and evidence)")
+    @Rejects({ProblemCode.REVIEW_ACTION_NOT_FOUND, ProblemCode.REVIEW_ACTION_CLOSED, ProblemCode.EVIDENCE_INVALID,
+            ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> completeAction(@PathVariable String id, @PathVariable String actionId,
+                                                   @Valid @RequestBody CompletionNoteRequest request,
+                                                   @IfMatch Long expectedVersion) {
+        return commands.send(new CompleteReviewAction(new PartnershipId(id), actionId, request.note(),
+                request.evidence(), request.decisionRef(), request.reason(), expectedVersion),
+                CommandResponses.changed(), CommandAccepted.class);
+    }
+
+    @PostMapping("/{id}/review-actions/{actionId}/drop")
+    @Operation(operationId = "dropReviewAction", summary = "Drop a business review action (reason required)")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.REVIEW_ACTION_NOT_FOUND, ProblemCode.REVIEW_ACTION_CLOSED,
+            ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> dropAction(@PathVariable String id, @PathVariable String actionId,
+                                               @Valid @RequestBody DecisionBody request,
+                                               @IfMatch Long expectedVersion) {
+        return commands.send(new DropReviewAction(new PartnershipId(id), actionId, request.evidence(),
+                request.decisionRef(), request.reason(), expectedVersion),
+                CommandResponses.changed(), CommandAccepted.class);
+    }
+
+    /** Scores 1 (poor) to 5 (excellent). */
+    record PartnerReviewRequest(@NotBlank String period, @NotNull Integer quality, @NotNull Integer onTimeDelivery,
+                                @NotNull Integer budget, @NotNull Integer facilitationQuality,
+                                @Size(max = 4000) String comment, @Size(max = 2000) String reason,
+                                @Size(max = 50) List<@NotNull Evidence> evidence, @Size(max = 20) String decisionRef) {
+    }
+
+    @PostMapping("/{id}/candidates/{partnerId}/performance-reviews")
+    @Operation(operationId = "recordPartnerReview", summary = "Score a selected partner for a period, 1 to 5 on "
+            + "quality, on-time delivery, budget and facilitation quality (one review per partner and period)")
+    @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.PARTNER_NOT_SELECTED, ProblemCode.CANDIDATE_DECLINED,
+            ProblemCode.PARTNER_OFFBOARDED, ProblemCode.PARTNER_REVIEW_ALREADY_RECORDED, ProblemCode.EVIDENCE_INVALID,
+            ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> reviewPartner(@PathVariable String id, @PathVariable String partnerId,
+                                                  @Valid @RequestBody PartnerReviewRequest request,
+                                                  @IfMatch Long expectedVersion) {
+        return commands.send(new RecordPartnerReview(new PartnershipId(id), partnerId, request.period(),
+                request.quality(), request.onTimeDelivery(), request.budget(), request.facilitationQuality(),
+                request.comment(), request.evidence(), request.decisionRef(), request.reason(), expectedVersion),
+                CommandResponses.changed(), CommandAccepted.class);
+    }
+
+    record AgreementRequest(@NotNull LocalDate termStart, @NotNull LocalDate termEnd, @NotNull LocalDate renewalDate,
+                            @Size(max = 2000) String reason, @Size(max = 50) List<@NotNull Evidence> evidence,
+                            @Size(max = 20) String decisionRef) {
+    }
+
+    @PostMapping("/{id}/agreement")
+    @Operation(operationId = "signAgreement", summary = "Sign the agreement: its term, and a renewal date not after "
+            + "the end of the term (evidence: the signed document)")
+    @Rejects({ProblemCode.AGREEMENT_ALREADY_SIGNED, ProblemCode.AGREEMENT_DATES_OUT_OF_ORDER,
+            ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> signAgreement(@PathVariable String id,
+                                                  @Valid @RequestBody AgreementRequest request,
+                                                  @IfMatch Long expectedVersion) {
+        return commands.send(new SignAgreement(new PartnershipId(id), request.termStart(), request.termEnd(),
+                request.renewalDate(), request.evidence(), request.decisionRef(), request.reason(), expectedVersion),
+                CommandResponses.changed(), CommandAccepted.class);
+    }
+
+    record RenewalRequest(@NotNull LocalDate termEnd, @NotNull LocalDate renewalDate,
+                          @Size(max = 2000) String reason, @Size(max = 50) List<@NotNull Evidence> evidence,
+                          @Size(max = 20) String decisionRef) {
+    }
+
+    @PostMapping("/{id}/agreement/renewal")
+    @Operation(operationId = "renewAgreement",
+            summary = "Renew the agreement to a later end, with a later renewal date")
+    @Rejects({ProblemCode.NO_AGREEMENT, ProblemCode.AGREEMENT_NOT_RENEWED, ProblemCode.AGREEMENT_DATES_OUT_OF_ORDER,
+            ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> renewAgreement(@PathVariable String id,
+                                                   @Valid @RequestBody RenewalRequest request,
+                                                   @IfMatch Long expectedVersion) {
+        return commands.send(new RenewAgreement(new PartnershipId(id), request.termEnd(), request.renewalDate(),
+                request.evidence(), request.decisionRef(), request.reason(), expectedVersion),
+                CommandResponses.changed(), CommandAccepted.class);
+    }
+
+    @PostMapping("/{id}/agreement/non-renewal")
+    @Operation(operationId = "doNotRenewAgreement", summary = "Decide not to renew the agreement (reason required); "
+            + "it runs to the end of its term")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.NO_AGREEMENT, ProblemCode.AGREEMENT_NOT_RENEWED,
+            ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> doNotRenew(@PathVariable String id, @Valid @RequestBody DecisionBody request,
+                                               @IfMatch Long expectedVersion) {
+        return commands.send(new DoNotRenewAgreement(new PartnershipId(id), request.evidence(),
+                request.decisionRef(), request.reason(), expectedVersion),
+                CommandResponses.changed(), CommandAccepted.class);
+    }
+
+    record ScopeRequest(@Size(max = 100) List<@NotBlank @Size(max = 200) String> regions,
+                        @Size(max = 100) List<@NotBlank @Size(max = 200) String> programs,
+                        @Size(max = 2000) String reason, @Size(max = 50) List<@NotNull Evidence> evidence,
+                        @Size(max = 20) String decisionRef) {
+    }
+
+    @PostMapping("/{id}/scope-extensions")
+    @Operation(operationId = "extendScope", summary = "Extend the scope to new regions and/or programs (names or "
+            + "ids; reason required)")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.SCOPE_UNCHANGED, ProblemCode.EVIDENCE_INVALID,
+            ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> extendScope(@PathVariable String id, @Valid @RequestBody ScopeRequest request,
+                                                @IfMatch Long expectedVersion) {
+        return commands.send(new ExtendScope(new PartnershipId(id), request.regions(), request.programs(),
+                request.evidence(), request.decisionRef(), request.reason(), expectedVersion),
+                CommandResponses.changed(), CommandAccepted.class);
+    }
+
+    record AcceptanceRequest(@NotBlank @Size(max = 200) String businessUnit,
+                             @NotBlank @Size(max = 200) String acceptedBy, @Size(max = 2000) String reason,
+                             @Size(max = 50) List<@NotNull Evidence> evidence, @Size(max = 20) String decisionRef) {
+    }
+
+    @PostMapping("/{id}/cost-sharing/acceptances")
+    @Operation(operationId = "acceptCostShare", summary = "A business unit accepts its share of the current cost "
+            + "split (acceptedBy names who accepted)")
+    @Rejects({ProblemCode.NO_COST_SHARING, ProblemCode.UNKNOWN_BUSINESS_UNIT, ProblemCode.COST_SHARE_ALREADY_ACCEPTED,
+            ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> acceptShare(@PathVariable String id,
+                                                @Valid @RequestBody AcceptanceRequest request,
+                                                @IfMatch Long expectedVersion) {
+        return commands.send(new AcceptCostShare(new PartnershipId(id), request.businessUnit(), request.acceptedBy(),
+                request.evidence(), request.decisionRef(), request.reason(), expectedVersion),
+                CommandResponses.changed(), CommandAccepted.class);
+    }
+
+    /** {@code currency}, if given, must be the split's; the amount is in the split's currency. */
+    record SpendRequest(@NotBlank @Size(max = 200) String businessUnit, @NotNull BigDecimal amount,
+                        @Size(max = 3) String currency, @NotBlank String period,
+                        @NotBlank @Size(max = 2000) String description, @Size(max = 2000) String reason,
+                        @Size(max = 50) List<@NotNull Evidence> evidence, @Size(max = 20) String decisionRef) {
+    }
+
+    @PostMapping("/{id}/spend")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "recordSpend", summary = "Record actual spend of a business unit of the cost split "
+            + "against its budget")
+    @Rejects({ProblemCode.NO_COST_SHARING, ProblemCode.UNKNOWN_BUSINESS_UNIT, ProblemCode.SPEND_CURRENCY_MISMATCH,
+            ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<SpendCreated> recordSpend(@PathVariable String id, @Valid @RequestBody SpendRequest request,
+                                             @IfMatch Long expectedVersion) {
+        String spendId = ids.next();
+        return commands.send(new RecordSpend(new PartnershipId(id), spendId, request.businessUnit(),
+                request.amount(), request.currency(), request.period(), request.description(), request.evidence(),
+                request.decisionRef(), request.reason(), expectedVersion),
+                CommandResponses.created("spendId", spendId), SpendCreated.class);
     }
 }

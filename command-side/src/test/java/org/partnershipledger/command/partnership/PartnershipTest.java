@@ -291,9 +291,11 @@ class PartnershipTest {
         void holdsAReviewForAPeriod() {
             fixture.given(opened(), charter())
                     .when(new HoldBusinessReview(ID, "2026-Q3", List.of("CLO"), List.of("Add a module"),
-                            List.of("Draft it"), null))
+                            List.of(new HoldBusinessReview.Action("Draft it", Side.PARTNER, "Ana",
+                                    java.time.LocalDate.parse("2026-10-31"))), null))
                     .expectEvents(new BusinessReviewHeld(ID, "2026-Q3", List.of("CLO"), List.of("Add a module"),
-                            List.of("Draft it")));
+                            List.of(new ReviewAction("2026-Q3-1", "Draft it", Side.PARTNER, "Ana",
+                                    java.time.LocalDate.parse("2026-10-31")))));
         }
 
         @Test

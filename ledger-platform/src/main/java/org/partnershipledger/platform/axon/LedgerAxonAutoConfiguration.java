@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,6 +53,12 @@ public class LedgerAxonAutoConfiguration {
                         .andInitialSegmentsCount(segments)
                         .andBatchSize(batchSize)
                         .andInitialTrackingToken(HistoryReplay::initialToken)));
+    }
+
+    /** Axon's Spring Boot configuration hands every EventUpcaster bean to the event store's upcaster chain. */
+    @Bean
+    EventUpcaster businessReviewHeldUpcaster() {
+        return new BusinessReviewHeldUpcaster();
     }
 
     @Bean(name = "eventStoreHealthIndicator")

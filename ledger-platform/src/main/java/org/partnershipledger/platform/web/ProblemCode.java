@@ -71,6 +71,22 @@ public enum ProblemCode {
             "The partner organisation was declined or offboarded here: it reads what happened until then, read-only"),
 
     // Partnership lifecycle: review actions, partner reviews, agreement and renewal, scope, spend
+    REVIEW_ACTION_NOT_FOUND(HttpStatus.NOT_FOUND, "No such business review action in the partnership"),
+    REVIEW_ACTION_CLOSED(HttpStatus.CONFLICT, "The review action is already completed or dropped"),
+    PARTNER_REVIEW_ALREADY_RECORDED(HttpStatus.CONFLICT,
+            "A partner review is already recorded for this partner and period"),
+    PARTNER_NOT_SELECTED(HttpStatus.CONFLICT, "Only a selected partner still in the coalition is reviewed"),
+    NO_AGREEMENT(HttpStatus.CONFLICT, "The partnership has no signed agreement yet"),
+    AGREEMENT_ALREADY_SIGNED(HttpStatus.CONFLICT, "The agreement is already signed; renew it instead"),
+    AGREEMENT_DATES_OUT_OF_ORDER(HttpStatus.CONFLICT,
+            "A term starts before it ends and renews no later than it ends; a renewal moves both dates later"),
+    AGREEMENT_NOT_RENEWED(HttpStatus.CONFLICT, "The agreement was already not renewed"),
+    SCOPE_UNCHANGED(HttpStatus.CONFLICT, "Every region and program named is already in scope"),
+    NO_COST_SHARING(HttpStatus.CONFLICT, "No cost split is agreed yet"),
+    UNKNOWN_BUSINESS_UNIT(HttpStatus.CONFLICT, "The business unit is not in the current cost split"),
+    COST_SHARE_ALREADY_ACCEPTED(HttpStatus.CONFLICT,
+            "The business unit already accepted its share of the current split"),
+    SPEND_CURRENCY_MISMATCH(HttpStatus.CONFLICT, "Spend is recorded in the currency of the cost split"),
 
     // Program commands
     COHORT_NOT_FOUND(HttpStatus.NOT_FOUND, "No such cohort in the program"),

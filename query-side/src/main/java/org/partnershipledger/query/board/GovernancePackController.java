@@ -3,7 +3,10 @@ package org.partnershipledger.query.board;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -23,6 +26,7 @@ import org.partnershipledger.query.history.LoggedEvent;
 import org.partnershipledger.query.http.AnswersAtPosition;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.http.ReadConsistency;
+import org.partnershipledger.query.partnership.ActionItem;
 import org.partnershipledger.query.partnership.PartnershipView;
 import org.partnershipledger.query.partnership.PartnershipViews;
 import org.partnershipledger.query.program.ImpactSummary;
@@ -38,8 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The pack a steering group reads before its business review: what changed in the period and why, who approved,
- * what impact was recorded, which concerns came and went, how costs moved, the review itself, and where each
- * KPI stands at the end of the period.
+ * what impact was recorded, which concerns came and went, how costs moved, the review itself, where each KPI
+ * stands at the end of the period, which review actions were overdue then (or are now) and which were closed in it.
  */
 @RestController
 @AnswersAtPosition
@@ -53,9 +57,11 @@ class GovernancePackController {
     private final PartnerScope scope;
     private final TimeTravel timeTravel;
     private final ReadConsistency consistency;
+    private final Clock clock;
 
     GovernancePackController(PartnershipViews partnerships, ProgramViews programs, EventLog log, PartnerScope scope,
-                             TimeTravel timeTravel, ReadConsistency consistency) {
+                             TimeTravel timeTravel, ReadConsistency consistency, Clock clock) {
+        this.clock = clock;
         this.partnerships = partnerships;
         this.programs = programs;
         this.log = log;
@@ -72,7 +78,8 @@ class GovernancePackController {
                           List<LoggedEvent> pivots, List<LoggedEvent> approvals,
                           List<ProgramView.Impact> impactRecords, List<LoggedEvent> concernsRaised,
                           List<LoggedEvent> concernsResolved, List<LoggedEvent> costChanges,
-                          PartnershipView.Review review, List<KpiStatus> kpiStatus) {
+                          PartnershipView.Review review, List<KpiStatus> kpiStatus, List<ActionItem> overdueActions,
+                          List<ActionItem> actionsClosed) {
     }
 
     @GetMapping("/{id}/governance-pack")
@@ -106,8 +113,32 @@ class GovernancePackController {
                 events(id, range, readable, CostSharingAgreed.class),
                 partnership.businessReviews.stream().filter(r -> r.period().equals(range.name())).findFirst()
                         .orElse(null),
-                kpiStatus(partnership.kpis, itsPrograms, range));
+                kpiStatus(partnership.kpis, itsPrograms, range),
+                overdueActions(partnership, range), actionsClosed(partnership, range));
         return consistency.ok(pack, EventLog.READ_MODEL);
+    }
+
+    /**
+     * The actions overdue at the end of the period, or now for a period not over yet: taken by then, still open
+     * then, and due before that day. Computed as the pack is read, from the clock.
+     */
+    private List<ActionItem> overdueActions(PartnershipView partnership, Period range) {
+        Instant now = clock.instant();
+        Instant cut = now.isBefore(range.end()) ? now : range.end();
+        LocalDate day = LocalDate.ofInstant(cut, ZoneOffset.UTC);
+        partnership.asOf(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        return partnership.businessReviews.stream().filter(review -> !review.heldAt().isAfter(cut))
+                .flatMap(review -> review.actions().stream())
+                .filter(action -> action.overdueAt(day, cut))
+                .toList();
+    }
+
+    /** The actions done or dropped within the period. */
+    private static List<ActionItem> actionsClosed(PartnershipView partnership, Period range) {
+        return partnership.actions().stream()
+                .filter(action -> action.closedAt != null && !action.closedAt.isBefore(range.start())
+                        && action.closedAt.isBefore(range.end()))
+                .toList();
     }
 
     private List<LoggedEvent> events(String id, Period range, Predicate<LoggedEvent> readable, Class<?>... types) {

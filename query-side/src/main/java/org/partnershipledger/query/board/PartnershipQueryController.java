@@ -3,7 +3,10 @@ package org.partnershipledger.query.board;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,9 +53,12 @@ class PartnershipQueryController {
     private final ReadConsistency consistency;
     private final JdbcClient jdbc;
     private final Json json;
+    private final Clock clock;
 
     PartnershipQueryController(PartnershipViews partnerships, ProgramViews programs, TimeTravel timeTravel,
-                               PartnerScope scope, ReadConsistency consistency, JdbcClient jdbc, Json json) {
+                               PartnerScope scope, ReadConsistency consistency, JdbcClient jdbc, Json json,
+                               Clock clock) {
+        this.clock = clock;
         this.partnerships = partnerships;
         this.programs = programs;
         this.timeTravel = timeTravel;
@@ -120,8 +126,9 @@ class PartnershipQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getPartnership", summary = "A partnership: stage, vision, KPIs, partners and due diligence, governance, cost shares, "
-            + "concerns, programs. ?asOf=<instant> answers from the event store as it was then.")
+    @Operation(operationId = "getPartnership", summary = "A partnership: stage, vision, KPIs, partners and due diligence, governance and review actions "
+            + "(overdue as of today), partner reviews, the agreement (status as of today) and scope, cost shares with "
+            + "acceptances, spend and variance, concerns, programs. ?asOf=<instant> answers from the event store as it was then.")
     @Rejects({ProblemCode.PARTNERSHIP_NOT_FOUND, ProblemCode.NOT_YET_CONSISTENT})
     ResponseEntity<PartnershipDetail> partnership(@PathVariable String id,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
@@ -148,6 +155,7 @@ class PartnershipQueryController {
                     .orElseThrow(() -> NotFound.partnership(id));
             itsPrograms = partner.get().programs(itsPrograms, standing, timeTravel::program);
         }
+        view.asOf(LocalDate.ofInstant(asOf != null ? asOf : clock.instant(), ZoneOffset.UTC));
         PartnershipDetail body = json.mapper().convertValue(view, PartnershipDetail.class);
         body.programs = itsPrograms.stream().map(program -> new ProgramLine(program.programId, program.title,
                 program.status, program.curriculum.version())).toList();

@@ -65,7 +65,38 @@ final class Summaries {
         } else if (event instanceof PartnershipEnded) {
             return "Partnership ended" + why;
         }
+        return ofLifecycle(event, why);
+    }
+
+    private static String ofLifecycle(PartnershipEvent event, String why) {
+        if (event instanceof ReviewActionCompleted e) {
+            return "Review action " + t(e.actionId()) + " done" + (e.note() == null ? "" : ": " + e.note());
+        } else if (event instanceof ReviewActionDropped e) {
+            return "Review action " + t(e.actionId()) + " dropped" + why;
+        } else if (event instanceof PartnerReviewRecorded e) {
+            return "Partner " + t(e.organizationId()) + " reviewed for " + t(e.period()) + ": quality " + e.quality()
+                    + ", on-time delivery " + e.onTimeDelivery() + ", budget " + e.budget()
+                    + ", facilitation " + e.facilitationQuality() + " (of 5)";
+        } else if (event instanceof AgreementSigned e) {
+            return "Agreement signed for " + t(e.termStart()) + " to " + t(e.termEnd()) + ", renewal by "
+                    + t(e.renewalDate());
+        } else if (event instanceof AgreementRenewed e) {
+            return "Agreement renewed to " + t(e.termEnd()) + ", next renewal by " + t(e.renewalDate()) + why;
+        } else if (event instanceof AgreementNotRenewed) {
+            return "Agreement not renewed" + why;
+        } else if (event instanceof ScopeExtended e) {
+            return "Scope extended to " + list(concat(e.regions(), e.programs())) + why;
+        } else if (event instanceof CostShareAccepted e) {
+            return t(e.businessUnit()) + " accepted its cost share (" + t(e.acceptedBy()) + ")";
+        } else if (event instanceof SpendRecorded e) {
+            return t(e.businessUnit()) + " spent " + t(e.amount()) + " " + t(e.currency()) + " in " + t(e.period())
+                    + ": " + t(e.description());
+        }
         return event.getClass().getSimpleName() + why;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 
     private static String of(ProgramEvent event, String why) {

@@ -2,10 +2,14 @@ package org.partnershipledger.query.partnership;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.partnership.*;
 
 /**
@@ -25,6 +29,13 @@ public class PartnershipView {
     public List<Review> businessReviews = new ArrayList<>();
     public CostSharing costSharing;
     public List<Concern> concerns = new ArrayList<>();
+    /** Per partner reviewed, the trend of its partner reviews. */
+    public List<PartnerTrend> partnerReviews = new ArrayList<>();
+    public AgreementView agreement;
+    public ScopeView scope = new ScopeView();
+    /** Per business unit of the current cost split: share, budget, acceptance, spend and variance. */
+    public List<BudgetLine> budget = new ArrayList<>();
+    public List<Spend> spend = new ArrayList<>();
     public String endReason;
     public Instant openedAt;
     public Instant lastChange;
@@ -59,8 +70,13 @@ public class PartnershipView {
     public record Charter(GovernanceCadence cadence, List<String> steeringMembers, Instant setAt) {
     }
 
-    public record Review(String period, List<String> attendees, List<String> decisions, List<String> actions,
+    /** A business review held, with the actions it took as the board tracks them. */
+    public record Review(String period, List<String> attendees, List<String> decisions, List<ActionItem> actions,
                          Instant heldAt) {
+    }
+
+    public record Spend(String spendId, String businessUnit, String currency, BigDecimal amount, String period,
+                        String description, List<Evidence> evidence, String decisionRef, Instant recordedAt) {
     }
 
     public record CostSharing(String currency, BigDecimal totalBudget, List<CostShare> shares, String reason,
@@ -117,10 +133,14 @@ public class PartnershipView {
         } else if (event instanceof GovernanceCharterSet e) {
             governanceCharter = new Charter(e.cadence(), e.steeringMembers(), at);
         } else if (event instanceof BusinessReviewHeld e) {
-            businessReviews.add(new Review(e.period(), e.attendees(), e.decisions(), e.actions(), at));
+            businessReviews.add(new Review(e.period(), e.attendees(), e.decisions(),
+                    e.actions().stream().map(action -> ActionItem.of(e.period(), action)).toList(), at));
             stage = stage.afterBusinessReview();
         } else if (event instanceof CostSharingAgreed e) {
             costSharing = new CostSharing(e.currency(), e.totalBudget(), e.shares(), e.reason(), at);
+            budget = new ArrayList<>(e.shares().stream()
+                    .map(share -> BudgetLine.of(share.businessUnit(), share.percent(), e.totalBudget())).toList());
+            spend.forEach(spent -> budgetLine(spent.businessUnit()).ifPresent(line -> line.spend(spent.amount())));
         } else if (event instanceof ConcernRaised e) {
             Concern concern = new Concern();
             concern.concernId = e.concernId();
@@ -139,10 +159,91 @@ public class PartnershipView {
         } else if (event instanceof PartnershipEnded e) {
             stage = Stage.ENDED;
             endReason = e.reason();
+        } else {
+            applyLifecycle(event, at);
         }
         // an event this view does not show still moves its version
         version = sequence;
         lastChange = at;
+    }
+
+    /** Review actions, partner reviews, the agreement and its scope, acceptances and spend. */
+    private void applyLifecycle(Object event, Instant at) {
+        if (event instanceof ReviewActionCompleted e) {
+            action(e.actionId()).ifPresent(action -> action.close("DONE", e.note(), null, e.evidence(),
+                    e.decisionRef(), at));
+        } else if (event instanceof ReviewActionDropped e) {
+            action(e.actionId()).ifPresent(action -> action.close("DROPPED", null, e.reason(), e.evidence(),
+                    e.decisionRef(), at));
+        } else if (event instanceof PartnerReviewRecorded e) {
+            PartnerTrend trend = partnerReviews.stream().filter(t -> t.partnerId.equals(e.partnerId())).findFirst()
+                    .orElseGet(() -> {
+                        PartnerTrend added = new PartnerTrend();
+                        added.partnerId = e.partnerId();
+                        added.organizationId = e.organizationId();
+                        added.name = partner(e.partnerId()).name;
+                        partnerReviews.add(added);
+                        return added;
+                    });
+            trend.add(e, at);
+        } else if (event instanceof AgreementSigned e) {
+            agreement = new AgreementView();
+            agreement.termStart = e.termStart();
+            agreement.termEnd = e.termEnd();
+            agreement.renewalDate = e.renewalDate();
+            agreement.evidence = e.evidence();
+            agreement.decisionRef = e.decisionRef();
+            agreement.signedAt = at;
+        } else if (event instanceof AgreementRenewed e) {
+            agreement.renewals.add(new AgreementView.Renewal(agreement.termEnd, e.termEnd(), e.renewalDate(),
+                    e.reason(), e.evidence(), e.decisionRef(), at));
+            agreement.termEnd = e.termEnd();
+            agreement.renewalDate = e.renewalDate();
+        } else if (event instanceof AgreementNotRenewed e) {
+            agreement.notRenewedReason = e.reason();
+            agreement.notRenewedAt = at;
+        } else if (event instanceof ScopeExtended e) {
+            scope.regions.addAll(e.regions());
+            scope.programs.addAll(e.programs());
+            scope.history.add(new ScopeView.Extension(e.regions(), e.programs(), e.reason(), e.evidence(),
+                    e.decisionRef(), at));
+        } else if (event instanceof CostShareAccepted e) {
+            budgetLine(e.businessUnit()).ifPresent(line -> {
+                line.acceptedBy = e.acceptedBy();
+                line.acceptedAt = at;
+            });
+        } else if (event instanceof SpendRecorded e) {
+            spend.add(new Spend(e.spendId(), e.businessUnit(), e.currency(), e.amount(), e.period(), e.description(),
+                    e.evidence(), e.decisionRef(), at));
+            budgetLine(e.businessUnit()).ifPresent(line -> line.spend(e.amount()));
+        }
+    }
+
+    /**
+     * This view as of {@code today}: which open actions are overdue and where the agreement stands. Neither is
+     * stored, so a stored view never goes stale; call it on a view about to be shown.
+     */
+    public PartnershipView asOf(LocalDate today) {
+        Instant endOfToday = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        actions().forEach(action -> action.overdue = "OPEN".equals(action.status)
+                && action.overdueAt(today, endOfToday));
+        if (agreement != null) {
+            agreement.status = agreement.statusOn(today);
+        }
+        return this;
+    }
+
+    /** Every action of every review, in the order they were taken. */
+    public List<ActionItem> actions() {
+        return businessReviews.stream().flatMap(review -> review.actions().stream()).toList();
+    }
+
+    private Optional<ActionItem> action(String actionId) {
+        return actions().stream().filter(action -> action.actionId.equals(actionId)).findFirst();
+    }
+
+    private Optional<BudgetLine> budgetLine(String businessUnit) {
+        return budget.stream().filter(line -> line.businessUnit.equalsIgnoreCase(businessUnit)).findFirst();
     }
 
     public List<String> selectedOrganizations() {

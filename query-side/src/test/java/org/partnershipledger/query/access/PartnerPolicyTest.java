@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -136,6 +137,27 @@ class PartnerPolicyTest {
         assertThat(shown.governanceCharter).isNull();
         assertThat(shown.businessReviews).isEmpty();
         assertThat(shown.endReason).isNull();
+    }
+
+    @Test
+    void aPartnerSeesNothingOfTheLifecycleNotEvenItsOwnScorecard() {
+        recorded(new PartnerReviewRecorded(P, "c-1", ACME, "2026-Q3", 2, 2, 2, 2, "Internal view", List.of(), null),
+                new AgreementSigned(P, LocalDate.parse("2026-01-01"), LocalDate.parse("2027-12-31"),
+                        LocalDate.parse("2027-09-30"), List.of(), null),
+                new ScopeExtended(P, List.of("LATAM"), List.of(), "Growth", List.of(), null),
+                new CostShareAccepted(P, "Sales", "Head of Sales", List.of(), null),
+                new SpendRecorded(P, "s-1", "Sales", "EUR", BigDecimal.ONE, "2026-Q3", "Days", List.of(), null));
+
+        PartnershipView shown = shownTo(acme);
+
+        assertThat(view.partnerReviews).as("the board sees it").hasSize(1);
+        assertThat(shown.partnerReviews).isEmpty();
+        assertThat(shown.agreement).isNull();
+        assertThat(shown.scope.regions).isEmpty();
+        assertThat(shown.budget).isEmpty();
+        assertThat(shown.spend).isEmpty();
+        assertThat(log.subList(log.size() - 5, log.size())).noneMatch(entry -> acme.mayRead(entry,
+                acme.standingIn(log).orElseThrow()));
     }
 
     @Test

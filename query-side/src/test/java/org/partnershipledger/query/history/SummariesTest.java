@@ -54,6 +54,32 @@ class SummariesTest {
     }
 
     @Test
+    void theLifecycleSaysWhatWasDecidedAndWhy() {
+        assertThat(Summaries.of(new ReviewActionDropped(P, "2026-Q3-2", "Cut", List.of(), null),
+                "ReviewActionDropped", "Cut")).isEqualTo("Review action 2026-Q3-2 dropped: Cut");
+        assertThat(Summaries.of(new ReviewActionCompleted(P, "2026-Q3-1", "Shared", List.of(), null),
+                "ReviewActionCompleted", null)).isEqualTo("Review action 2026-Q3-1 done: Shared");
+        assertThat(Summaries.of(new PartnerReviewRecorded(P, "c-1", "org-7", "2026-Q3", 4, 3, 5, 2, null, List.of(),
+                null), "PartnerReviewRecorded", null)).isEqualTo("Partner org-7 reviewed for 2026-Q3: quality 4, "
+                + "on-time delivery 3, budget 5, facilitation 2 (of 5)");
+        assertThat(Summaries.of(new AgreementSigned(P, LocalDate.parse("2026-01-01"), LocalDate.parse("2027-12-31"),
+                LocalDate.parse("2027-09-30"), List.of(), null), "AgreementSigned", null))
+                .isEqualTo("Agreement signed for 2026-01-01 to 2027-12-31, renewal by 2027-09-30");
+        assertThat(Summaries.of(new AgreementRenewed(P, LocalDate.parse("2029-12-31"), LocalDate.parse("2029-09-30"),
+                "Results", List.of(), null), "AgreementRenewed", "Results"))
+                .isEqualTo("Agreement renewed to 2029-12-31, next renewal by 2029-09-30: Results");
+        assertThat(Summaries.of(new AgreementNotRenewed(P, "In-house", List.of(), null), "AgreementNotRenewed",
+                "In-house")).isEqualTo("Agreement not renewed: In-house");
+        assertThat(Summaries.of(new ScopeExtended(P, List.of("LATAM"), List.of("Negotiation"), "Growth", List.of(),
+                null), "ScopeExtended", "Growth")).isEqualTo("Scope extended to LATAM, Negotiation: Growth");
+        assertThat(Summaries.of(new CostShareAccepted(P, "Sales", "Head of Sales", List.of(), null),
+                "CostShareAccepted", null)).isEqualTo("Sales accepted its cost share (Head of Sales)");
+        assertThat(Summaries.of(new SpendRecorded(P, "s-1", "Sales", "EUR", new BigDecimal("1200.50"), "2026-Q3",
+                "Facilitation", List.of(), null), "SpendRecorded", null))
+                .isEqualTo("Sales spent 1200.50 EUR in 2026-Q3: Facilitation");
+    }
+
+    @Test
     void anEventThisVersionDoesNotKnowIsNamedByItsType() {
         assertThat(Summaries.of(null, "PartnershipRenamed", "Merger")).isEqualTo("PartnershipRenamed: Merger");
     }

@@ -94,7 +94,8 @@ class PartnershipViewTest {
         given(new OnboardingCompleted(ID, "done"));
         assertThat(view.stage).isEqualTo(Stage.DELIVERY);
         given(new GovernanceCharterSet(ID, GovernanceCadence.QUARTERLY, List.of("CLO")),
-                new BusinessReviewHeld(ID, "2026-Q3", List.of("CLO"), List.of("d"), List.of("a")));
+                new BusinessReviewHeld(ID, "2026-Q3", List.of("CLO"), List.of("d"), List.of(new ReviewAction("2026-Q3-1",
+                        "a", Side.CLIENT, "CLO", java.time.LocalDate.parse("2026-10-31")))));
         assertThat(view.stage).isEqualTo(Stage.GOVERNANCE);
         assertThat(view.governanceCharter.cadence()).isEqualTo(GovernanceCadence.QUARTERLY);
         assertThat(view.businessReviews).extracting(PartnershipView.Review::period).containsExactly("2026-Q3");
