@@ -12,8 +12,8 @@ import org.partnershipledger.platform.web.ProblemCode;
 /** What a candidate and its assessments must look like. */
 final class PartnerRules {
 
-    /** A stable slug for the partner organisation across partnerships, e.g. {@code acme-learning}. */
     static final int MAX_NOTES = 4000;
+    /** A stable slug for the partner organisation across partnerships, e.g. {@code acme-learning}. */
     private static final Pattern ORGANIZATION_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private PartnerRules() {

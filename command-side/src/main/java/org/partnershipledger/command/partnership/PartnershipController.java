@@ -113,7 +113,8 @@ class PartnershipController {
      * read as one DOCUMENT reference (an absolute http(s) URI, or the assessment is refused).
      */
     record DueDiligenceRequest(@NotNull DueDiligenceCriterion criterion, @NotNull Integer score,
-                               @Schema(description = "What the score rests on: at least one reference (a DOCUMENT "
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                       description = "What the score rests on: at least one reference (a DOCUMENT "
                                        + "by its http(s) URI, a BUSINESS_REVIEW by its period, an XAPI_STATEMENT by "
                                        + "its id, a BI_REPORT). A single string is read as one DOCUMENT reference "
                                        + "and must then be an absolute http(s) URI.")
