@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration;
@@ -34,12 +33,13 @@ final class ProductionSerialization implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     final Serializer eventSerializer;
-    final EventUpcasterChain upcasters;
+    /** The chain Axon's configuration built from the EventUpcaster beans, as the event store reads through it. */
+    final EventUpcaster upcasters;
 
     private ProductionSerialization(ConfigurableApplicationContext context) {
         this.context = context;
         this.eventSerializer = context.getBean("eventSerializer", Serializer.class);
-        this.upcasters = new EventUpcasterChain(context.getBeanProvider(EventUpcaster.class).orderedStream().toList());
+        this.upcasters = context.getBean(org.axonframework.config.Configuration.class).upcasterChain();
     }
 
     static ProductionSerialization start() {
