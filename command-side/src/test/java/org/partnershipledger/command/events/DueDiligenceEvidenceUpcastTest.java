@@ -65,6 +65,18 @@ class DueDiligenceEvidenceUpcastTest {
     }
 
     @Test
+    void referencesWrittenUnderRevision1AreKept() {
+        byte[] mislabelled = """
+                {"partnershipId":"%s","partnerId":"%s","criterion":"EXPERTISE","score":4,
+                 "evidence":[{"type":"BI_REPORT","ref":"bi://vendors/acme","title":null}]}"""
+                .formatted(PARTNERSHIP.value(), CANDIDATE).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(production.read(TYPE, "1", mislabelled)).isEqualTo(new DueDiligenceAssessed(PARTNERSHIP, CANDIDATE,
+                DueDiligenceCriterion.EXPERTISE, 4, List.of(new Evidence(EvidenceType.BI_REPORT, "bi://vendors/acme",
+                null)), null));
+    }
+
+    @Test
     void aRevision2EventIsReadAsItIs() throws IOException {
         Object read = production.read(TYPE, "2", fixture("DueDiligenceAssessed.r2.json"));
 

@@ -37,6 +37,14 @@ public class DueDiligenceAssessedUpcaster extends SingleEventUpcaster {
             return revision1;
         }
         JsonNode old = payload.remove("evidence");
+        if (old != null && old.isArray()) {
+            // already references (written in the new shape, labelled revision 1): kept, never lost
+            payload.set("evidence", old);
+            if (!payload.has("notes")) {
+                payload.putNull("notes");
+            }
+            return payload;
+        }
         String text = old == null || old.isNull() ? null : old.asText();
         ArrayNode evidence = payload.putArray("evidence");
         if (EvidenceText.isDocumentUri(text)) {
