@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
+import org.partnershipledger.events.common.Evidence;
+import org.partnershipledger.events.common.EvidenceType;
 import org.partnershipledger.events.partnership.*;
 import org.partnershipledger.events.program.*;
 
@@ -24,6 +27,9 @@ final class EventGenerator {
 
     private record Event(String aggregateId, String type, long sequence, Object payload) {
     }
+
+    private static final List<Evidence> REFERENCES = List.of(new Evidence(EvidenceType.DOCUMENT,
+            "https://dms.example/due-diligence/references.pdf", "References"));
 
     private final ObjectMapper json;
 
@@ -60,9 +66,7 @@ final class EventGenerator {
                         insert.setString(4, event.type());
                         insert.setString(5, time.toString());
                         insert.setString(6, event.payload().getClass().getName());
-                        // each event at its current revision, as the ledger itself would store it
-                        insert.setString(7, event.payload().getClass()
-                                .getAnnotation(org.axonframework.serialization.Revision.class).value());
+                        insert.setString(7, event.payload().getClass().getAnnotation(Revision.class).value());
                         insert.setBytes(8, json.writeValueAsBytes(event.payload()));
                         insert.setBytes(9, json.writeValueAsBytes(metadata()));
                         insert.addBatch();
@@ -96,9 +100,9 @@ final class EventGenerator {
         List<Object> partnership = List.of(
                 new PartnershipOpened(p, "Academy " + p.value().substring(0, 8), "Client", "Vision", List.of(kpi)),
                 new CandidateShortlisted(p, "c-1", "org-" + p.value().substring(0, 8), "Partner", PartnerRole.MOOC),
-                new DueDiligenceAssessed(p, "c-1", DueDiligenceCriterion.EXPERTISE, 4, "References"),
-                new DueDiligenceAssessed(p, "c-1", DueDiligenceCriterion.ON_TIME_DELIVERY, 4, "References"),
-                new DueDiligenceAssessed(p, "c-1", DueDiligenceCriterion.WITHIN_BUDGET, 4, "Quote"),
+                new DueDiligenceAssessed(p, "c-1", DueDiligenceCriterion.EXPERTISE, 4, REFERENCES, null),
+                new DueDiligenceAssessed(p, "c-1", DueDiligenceCriterion.ON_TIME_DELIVERY, 4, REFERENCES, null),
+                new DueDiligenceAssessed(p, "c-1", DueDiligenceCriterion.WITHIN_BUDGET, 4, REFERENCES, "Quote"),
                 new PartnerSelected(p, "c-1", "org-" + p.value().substring(0, 8), "Best fit"),
                 new OnboardingStarted(p), new OnboardingCompleted(p, "Done"),
                 new GovernanceCharterSet(p, GovernanceCadence.QUARTERLY, List.of("CLO")),

@@ -17,7 +17,10 @@ class PartnershipLifeIT extends CommandSideIT {
                 "partnerId");
         for (String criterion : List.of("EXPERTISE", "ON_TIME_DELIVERY", "WITHIN_BUDGET")) {
             ok(http.postJson("/api/partnerships/" + p + "/candidates/" + partnerId + "/due-diligence",
-                    "{\"criterion\": \"%s\", \"score\": 4, \"evidence\": \"Two references\"}".formatted(criterion)));
+                    """
+                    {"criterion": "%s", "score": 4,
+                     "evidence": [{"type": "DOCUMENT", "ref": "https://dms.example/dd/references.pdf"}]}"""
+                            .formatted(criterion)));
         }
         ok(http.postJson("/api/partnerships/" + p + "/candidates/" + partnerId + "/selection",
                 "{\"reason\": \"Best fit\"}"));

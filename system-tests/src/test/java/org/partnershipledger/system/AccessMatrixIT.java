@@ -129,7 +129,7 @@ class AccessMatrixIT {
         EXPECTED.put("POST /api/partnerships/{id}/candidates/{partnerId}/due-diligence", manager(200, role -> {
             String[] candidate = World.candidate("acme-learning");
             return post(p + candidate[0] + "/candidates/" + candidate[1] + "/due-diligence",
-                    "{\"criterion\": \"EXPERTISE\", \"score\": 4, \"evidence\": \"References\"}");
+                    "{\"criterion\": \"EXPERTISE\", \"score\": 4, \"evidence\": \"https://dms.example/dd/references.pdf\"}");
         }));
         EXPECTED.put("POST /api/partnerships/{id}/candidates/{partnerId}/selection", manager(200, role -> {
             String[] candidate = World.assessed("acme-learning");
@@ -528,7 +528,7 @@ class AccessMatrixIT {
             String[] candidate = candidate(organization);
             for (String criterion : List.of("EXPERTISE", "ON_TIME_DELIVERY", "WITHIN_BUDGET")) {
                 ok(post("/api/partnerships/" + candidate[0] + "/candidates/" + candidate[1] + "/due-diligence",
-                        "{\"criterion\": \"" + criterion + "\", \"score\": 4, \"evidence\": \"References\"}"));
+                        "{\"criterion\": \"" + criterion + "\", \"score\": 4, \"evidence\": \"https://dms.example/dd/references.pdf\"}"));
             }
             return candidate;
         }

@@ -116,7 +116,7 @@ class BadInputIT {
                 .json().get("partnerId").asText();
         long before = events();
         send(ledger.commandPort(), "POST", "/api/partnerships/" + partnership + "/candidates/" + partnerId
-                + "/due-diligence", MANAGER, "{\"criterion\": \"EXPERTISE\", \"score\": 2.9, \"evidence\": \"e\"}")
+                + "/due-diligence", MANAGER, "{\"criterion\": \"EXPERTISE\", \"score\": 2.9, \"evidence\": \"https://dms.example/dd/e.pdf\"}")
                 .assertProblem(400, "MALFORMED_JSON");
         assertThat(events()).isEqualTo(before);
     }

@@ -67,6 +67,8 @@ class BoardReadModelsIT {
         JsonNode partner = p.get("partners").get(0);
         assertThat(partner.get("role").asText()).isEqualTo("TRAINING_PROVIDER");
         assertThat(partner.at("/dueDiligence/WITHIN_BUDGET/score").asInt()).isEqualTo(4);
+        assertThat(partner.at("/dueDiligence/WITHIN_BUDGET/evidence/0/type").asText()).isEqualTo("DOCUMENT");
+        assertThat(partner.at("/dueDiligence/WITHIN_BUDGET/evidence/0/title").asText()).isEqualTo("Reference calls");
         assertThat(p.at("/governanceCharter/cadence").asText()).isEqualTo("QUARTERLY");
         assertThat(p.get("businessReviews").get(0).get("period").asText()).isEqualTo(life.quarter);
         assertThat(p.at("/costSharing/shares/0/businessUnit").asText()).isEqualTo("Sales");

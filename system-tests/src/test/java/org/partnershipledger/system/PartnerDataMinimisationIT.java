@@ -30,6 +30,10 @@ class PartnerDataMinimisationIT {
 
     static final String RIVAL_SECRET = "Rival's confidential reference calls";
 
+    static String reference(String organization) {
+        return "{\"type\": \"DOCUMENT\", \"ref\": \"https://dms.example/due-diligence/" + organization + ".pdf\"}";
+    }
+
     static LedgerRunner ledger;
     static ConfigurableApplicationContext querySide;
     static Http manager;
@@ -64,9 +68,11 @@ class PartnerDataMinimisationIT {
                 "partnerId");
         for (String criterion : List.of("EXPERTISE", "ON_TIME_DELIVERY", "WITHIN_BUDGET")) {
             ok(manager.postJson(p + "/candidates/" + partnerId + "/due-diligence",
-                    "{\"criterion\": \"" + criterion + "\", \"score\": 4, \"evidence\": \"Demo's references\"}"));
+                    "{\"criterion\": \"" + criterion + "\", \"score\": 4, \"evidence\": [" + reference("demo-partner")
+                            + "], \"notes\": \"Demo's references\"}"));
             ok(manager.postJson(p + "/candidates/" + rivalId + "/due-diligence",
-                    "{\"criterion\": \"" + criterion + "\", \"score\": 3, \"evidence\": \"" + RIVAL_SECRET + "\"}"));
+                    "{\"criterion\": \"" + criterion + "\", \"score\": 3, \"evidence\": [" + reference("rival-academy")
+                            + "], \"notes\": \"" + RIVAL_SECRET + "\"}"));
         }
         ok(manager.postJson(p + "/candidates/" + partnerId + "/selection", "{\"reason\": \"Best fit\"}"));
         ok(manager.putJson(p + "/cost-sharing", """
@@ -130,7 +136,9 @@ class PartnerDataMinimisationIT {
 
         assertThat(shown.get("partners").findValuesAsText("organizationId")).containsExactly("demo-partner");
         assertThat(shown.at("/partners/0/status").asText()).isEqualTo("SELECTED");
-        assertThat(shown.at("/partners/0/dueDiligence/EXPERTISE/evidence").asText()).isEqualTo("Demo's references");
+        assertThat(shown.at("/partners/0/dueDiligence/EXPERTISE/notes").asText()).isEqualTo("Demo's references");
+        assertThat(shown.at("/partners/0/dueDiligence/EXPERTISE/evidence/0/ref").asText())
+                .isEqualTo("https://dms.example/due-diligence/demo-partner.pdf");
         assertThat(shown.get("costSharing").isNull()).as("no internal cost split").isTrue();
         assertThat(shown.get("concerns").findValuesAsText("concernId")).containsExactly(ownConcern);
         assertThat(shown.get("programs").findValuesAsText("programId")).containsExactly(programId);
@@ -173,7 +181,7 @@ class PartnerDataMinimisationIT {
         assertThat(shown.get("partners").findValuesAsText("organizationId")).containsExactly("rival-academy");
         assertThat(shown.at("/partners/0/status").asText()).isEqualTo("DECLINED");
         assertThat(shown.at("/partners/0/departureReason").asText()).isEqualTo("Chose another provider");
-        assertThat(shown.at("/partners/0/dueDiligence/EXPERTISE/evidence").asText()).isEqualTo(RIVAL_SECRET);
+        assertThat(shown.at("/partners/0/dueDiligence/EXPERTISE/notes").asText()).isEqualTo(RIVAL_SECRET);
         assertThat(shown.get("concerns").findValuesAsText("subject")).containsExactly("Rival pitches our staff");
         assertThat(shown.get("programs")).isEmpty();
         assertThat(shown.toString()).doesNotContain("demo-partner", "Demo's references");
@@ -237,8 +245,11 @@ class PartnerDataMinimisationIT {
                 .isEqualTo("Candidate rival-academy declined: Chose another provider");
     }
 
+    /** The type of each entry (not of what its payload holds, such as an evidence reference's type). */
     static List<String> types(JsonNode history) {
-        return history.get("events").findValuesAsText("type");
+        List<String> types = new java.util.ArrayList<>();
+        history.get("events").forEach(entry -> types.add(entry.get("type").asText()));
+        return types;
     }
 
     private static String created(Http.Response response, String field) {

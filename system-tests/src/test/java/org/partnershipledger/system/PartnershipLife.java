@@ -15,6 +15,11 @@ import org.partnershipledger.platform.testing.Http;
  */
 final class PartnershipLife {
 
+    /** What each due-diligence assessment rests on: a document, by its web address. */
+    static final String REFERENCE_CALLS = """
+            {"type": "DOCUMENT", "ref": "https://dms.example/due-diligence/acme-learning/reference-calls.pdf",
+             "title": "Reference calls"}""";
+
     final Http manager;
     String partnershipId;
     String partnerId;
@@ -50,7 +55,7 @@ final class PartnershipLife {
         for (String assessment : List.of("EXPERTISE\", \"score\": 4", "ON_TIME_DELIVERY\", \"score\": 3",
                 "WITHIN_BUDGET\", \"score\": 2", "WITHIN_BUDGET\", \"score\": 4")) {
             ok(manager.postJson(p + "/candidates/" + partnerId + "/due-diligence",
-                    "{\"criterion\": \"" + assessment + ", \"evidence\": \"Reference calls\"}"));
+                    "{\"criterion\": \"" + assessment + ", \"evidence\": [" + REFERENCE_CALLS + "]}"));
         }
         ok(manager.postJson(p + "/candidates/" + partnerId + "/selection", "{\"reason\": \"Best fit on expertise\"}"));
         afterSelection = pause();

@@ -25,6 +25,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 class StreamIT {
 
     static final EventFormat CLOUD_EVENTS = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+    static final ObjectMapper JSON = new ObjectMapper();
 
     static LedgerRunner ledger;
     static PartnershipLife life;
@@ -68,7 +69,8 @@ class StreamIT {
             assertThat(schema.validate(mapper.readTree(message.data()))).as(message.data()).isEmpty();
             CloudEvent event = CLOUD_EVENTS.deserialize(message.data().getBytes(StandardCharsets.UTF_8));
             assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
-            assertThat(event.getType()).matches("ledger\\.(partnership|program)\\.[a-z-]+\\.v1").isEqualTo(message.event());
+            assertThat(event.getType()).matches("ledger\\.(partnership|program)\\.[a-z-]+\\.v[0-9]+")
+                    .isEqualTo(message.event());
             assertThat(event.getSource().toString()).isEqualTo("/partnership-ledger");
             assertThat(event.getId()).isNotBlank();
             assertThat(event.getSubject()).isNotBlank();
@@ -109,7 +111,10 @@ class StreamIT {
     @Test
     void filtersByTypePrefixAndByPartnership() throws Exception {
         List<SseClient.Message> dueDiligence = read("?types=ledger.partnership.due-diligence-*", null, 4);
-        assertThat(dueDiligence).hasSize(4).allMatch(m -> m.event().equals("ledger.partnership.due-diligence-assessed.v1"));
+        assertThat(dueDiligence).hasSize(4).allMatch(m -> m.event().equals("ledger.partnership.due-diligence-assessed.v2"));
+        CloudEvent assessed = CLOUD_EVENTS.deserialize(dueDiligence.get(0).data().getBytes(StandardCharsets.UTF_8));
+        assertThat(JSON.readTree(assessed.getData().toBytes()).at("/evidence/0/type").asText())
+                .as("revision 2: typed references").isEqualTo("DOCUMENT");
         List<SseClient.Message> none = SseClient.read(queryPort(), "integration",
                 "/api/stream?partnershipId=someone-else", null, 1, Duration.ofSeconds(2));
         assertThat(none).isEmpty();
@@ -193,6 +198,12 @@ class StreamIT {
         assertThat(schema.at("/properties/programId/type").asText()).isEqualTo("string");
         assertThat(schema.at("/properties/modules/items/properties/title/type").asText()).isEqualTo("string");
         assertThat(board.get("/api/schemas/ledger.nope.v1").status()).isEqualTo(404);
+        assertThat(types.findValuesAsText("type")).as("a retired version stays served beside the current one")
+                .contains("ledger.partnership.due-diligence-assessed.v1", "ledger.partnership.due-diligence-assessed.v2");
+        assertThat(board.get("/api/schemas/ledger.partnership.due-diligence-assessed.v1").json()
+                .at("/properties/evidence/type").asText()).isEqualTo("string");
+        assertThat(board.get("/api/schemas/ledger.partnership.due-diligence-assessed.v2").json()
+                .at("/properties/evidence/items/properties/ref/type").asText()).isEqualTo("string");
     }
 
     @Test

@@ -1,13 +1,16 @@
 package org.partnershipledger.command.partnership;
 
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.partnershipledger.command.common.VersionedCommand;
+import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.partnership.DueDiligenceCriterion;
 import org.partnershipledger.events.partnership.PartnershipId;
 
+/** Assess a candidate on one criterion: a score, at least one evidence reference, and optional notes. */
 public record AssessDueDiligence(@TargetAggregateIdentifier PartnershipId partnershipId, String partnerId,
-                                 DueDiligenceCriterion criterion, Integer score, String evidence,
-                                 @TargetAggregateVersion Long expectedVersion)
+                                 DueDiligenceCriterion criterion, Integer score, List<Evidence> evidence,
+                                 String notes, @TargetAggregateVersion Long expectedVersion)
         implements PartnershipCommand, VersionedCommand {
 }

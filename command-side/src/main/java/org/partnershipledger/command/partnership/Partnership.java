@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.partnershipledger.command.common.ExpectedVersion;
 import org.partnershipledger.command.common.LedgerRejection;
@@ -33,10 +34,16 @@ import org.partnershipledger.platform.web.ProblemCode;
  * The long-lived relationship between the client organisation and its partners: selection after due diligence,
  * onboarding, governance, cost sharing, the transparency log, and its end. Command handlers check named guards
  * and apply events; event-sourcing handlers only evolve state. Every handler returns the new version.
+ *
+ * <p>{@code @Revision} is the revision of the snapshot shape (these fields): bump it whenever a field changes. A stored
+ * snapshot of another revision, or one that does not read, is ignored ({@code SnapshotShapes}) and the aggregate is
+ * rebuilt from its events.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "partnershipSnapshots", cache = "aggregateCache")
+@Revision("2")
+@Aggregate(snapshotTriggerDefinition = "partnershipSnapshots", snapshotFilter = "partnershipSnapshotFilter",
+        cache = "aggregateCache")
 class Partnership {
 
     @AggregateIdentifier
@@ -96,9 +103,9 @@ class Partnership {
     @CommandHandler
     long handle(AssessDueDiligence command) {
         candidate(command.partnerId()).assertStillTakingPart();
-        PartnerRules.assertAssessment(command.criterion(), command.score(), command.evidence());
+        PartnerRules.assertAssessment(command.criterion(), command.score());
         apply(new DueDiligenceAssessed(partnershipId, command.partnerId(), command.criterion(), command.score(),
-                command.evidence().trim()));
+                PartnerRules.assertAssessmentEvidence(command.evidence()), PartnerRules.notes(command.notes())));
         return AggregateLifecycle.getVersion();
     }
 

@@ -1,6 +1,9 @@
 package org.partnershipledger.command.partnership;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -105,20 +108,33 @@ class PartnershipController {
                 CommandResponses.created("partnerId", partnerId), CandidateCreated.class);
     }
 
+    /**
+     * {@code evidence} is a list of references; for clients written before evidence was typed, a single string is
+     * read as one DOCUMENT reference (an absolute http(s) URI, or the assessment is refused).
+     */
     record DueDiligenceRequest(@NotNull DueDiligenceCriterion criterion, @NotNull Integer score,
-                               @NotBlank @Size(max = 4000) String evidence) {
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                       description = "What the score rests on: at least one reference (a DOCUMENT "
+                                       + "by its http(s) URI, a BUSINESS_REVIEW by its period, an XAPI_STATEMENT by "
+                                       + "its id, a BI_REPORT). A single string is read as one DOCUMENT reference "
+                                       + "and must then be an absolute http(s) URI.")
+                               @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                               @JsonDeserialize(contentUsing = EvidenceOrUri.class)
+                               List<Evidence> evidence,
+                               @Schema(description = "Optional free text: what the references do not say")
+                               @Size(max = PartnerRules.MAX_NOTES) String notes) {
     }
 
     @PostMapping("/{id}/candidates/{partnerId}/due-diligence")
     @Operation(operationId = "assessDueDiligence",
             summary = "Assess a candidate on one criterion (re-assessing supersedes)")
-    @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.EVIDENCE_REQUIRED, ProblemCode.CANDIDATE_DECLINED,
-            ProblemCode.PARTNER_OFFBOARDED, ProblemCode.PARTNERSHIP_ENDED})
+    @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.EVIDENCE_REQUIRED, ProblemCode.EVIDENCE_INVALID,
+            ProblemCode.CANDIDATE_DECLINED, ProblemCode.PARTNER_OFFBOARDED, ProblemCode.PARTNERSHIP_ENDED})
     ResponseEntity<CommandAccepted> assess(@PathVariable String id, @PathVariable String partnerId,
                                            @Valid @RequestBody DueDiligenceRequest request,
                                            @IfMatch Long expectedVersion) {
         return commands.send(new AssessDueDiligence(new PartnershipId(id), partnerId, request.criterion(),
-                request.score(), request.evidence(), expectedVersion), CommandResponses.changed(),
+                request.score(), request.evidence(), request.notes(), expectedVersion), CommandResponses.changed(),
                 CommandAccepted.class);
     }
 

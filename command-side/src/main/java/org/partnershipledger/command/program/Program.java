@@ -20,6 +20,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.partnershipledger.command.common.Decisions;
 import org.partnershipledger.command.common.ExpectedVersion;
@@ -34,10 +35,16 @@ import org.partnershipledger.platform.web.ProblemCode;
  * A learning program inside a partnership: proposal, co-creation, approval, localisation, cohorts, pivots of its
  * versioned curriculum, impact records and retirement; its measurement plan, how far each localisation is from the
  * core, and the content business units curated for it. Every handler returns the program's new version.
+ *
+ * <p>{@code @Revision} is the revision of the snapshot shape (these fields): bump it whenever a field changes. A stored
+ * snapshot of another revision, or one that does not read, is ignored ({@code SnapshotShapes}) and the aggregate is
+ * rebuilt from its events.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "programSnapshots", cache = "aggregateCache")
+@Revision("2")
+@Aggregate(snapshotTriggerDefinition = "programSnapshots", snapshotFilter = "programSnapshotFilter",
+        cache = "aggregateCache")
 class Program {
 
     enum Status { PROPOSED, APPROVED, REJECTED, RETIRED }

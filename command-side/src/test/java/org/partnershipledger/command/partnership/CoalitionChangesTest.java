@@ -98,7 +98,8 @@ class CoalitionChangesTest {
         @Test
         void aDeclinedCandidateIsNotAssessed() {
             fixture.given(declinedAfterPassingDueDiligence())
-                    .when(new AssessDueDiligence(ID, "c-2", DueDiligenceCriterion.EXPERTISE, 5, "More calls", null))
+                    .when(new AssessDueDiligence(ID, "c-2", DueDiligenceCriterion.EXPERTISE, 5,
+                            List.of(REFERENCE_CALLS), "More calls", null))
                     .expectException(rejected(409, ProblemCode.CANDIDATE_DECLINED))
                     .expectNoEvents();
         }

@@ -3,6 +3,8 @@ package org.partnershipledger.command.partnership;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.partnershipledger.events.common.Evidence;
+import org.partnershipledger.events.common.EvidenceType;
 import org.partnershipledger.events.partnership.*;
 
 /** A partnership's life as given/when material for fixtures. */
@@ -13,6 +15,8 @@ final class PartnershipEvents {
             new BigDecimal("90"), LocalDate.parse("2027-06-30"));
     static final String ACME = "acme-learning";
     static final String RIVAL = "rival-academy";
+    static final Evidence REFERENCE_CALLS = new Evidence(EvidenceType.DOCUMENT,
+            "https://dms.acme-retail.example/due-diligence/acme-learning/reference-calls.pdf", "Reference calls");
 
     private PartnershipEvents() {
     }
@@ -27,7 +31,7 @@ final class PartnershipEvents {
     }
 
     static DueDiligenceAssessed assessed(String partnerId, DueDiligenceCriterion criterion, int score) {
-        return new DueDiligenceAssessed(ID, partnerId, criterion, score, "Reference call with two clients");
+        return new DueDiligenceAssessed(ID, partnerId, criterion, score, List.of(REFERENCE_CALLS), null);
     }
 
     static List<Object> passedDueDiligence(String partnerId) {

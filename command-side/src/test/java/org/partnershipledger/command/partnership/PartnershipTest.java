@@ -10,6 +10,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.common.Evidence;
+import org.partnershipledger.events.common.EvidenceType;
 import org.partnershipledger.events.partnership.*;
 import org.partnershipledger.platform.web.ProblemCode;
 
@@ -97,15 +99,26 @@ class PartnershipTest {
         @Test
         void recordsAnAssessmentWithEvidence() {
             fixture.given(opened(), shortlisted("c-1", ACME))
-                    .when(new AssessDueDiligence(ID, "c-1", DueDiligenceCriterion.EXPERTISE, 4,
-                            "Reference call with two clients", null))
+                    .when(assess(DueDiligenceCriterion.EXPERTISE, 4, List.of(REFERENCE_CALLS), null))
                     .expectEvents(assessed("c-1", DueDiligenceCriterion.EXPERTISE, 4));
+        }
+
+        @Test
+        void keepsNotesBesideTheReferencesAndTrimsThem() {
+            Evidence review = new Evidence(EvidenceType.BUSINESS_REVIEW, " 2026-Q3 ", " Q3 review ");
+            fixture.given(opened(), shortlisted("c-1", ACME))
+                    .when(assess(DueDiligenceCriterion.CULTURAL_FIT, 3, List.of(REFERENCE_CALLS, review),
+                            "  Two of three references were enthusiastic  "))
+                    .expectEvents(new DueDiligenceAssessed(ID, "c-1", DueDiligenceCriterion.CULTURAL_FIT, 3,
+                            List.of(REFERENCE_CALLS, new Evidence(EvidenceType.BUSINESS_REVIEW, "2026-Q3",
+                                    "Q3 review")), "Two of three references were enthusiastic"));
         }
 
         @Test
         void needsAKnownCandidate() {
             fixture.given(opened())
-                    .when(new AssessDueDiligence(ID, "nope", DueDiligenceCriterion.EXPERTISE, 4, "e", null))
+                    .when(new AssessDueDiligence(ID, "nope", DueDiligenceCriterion.EXPERTISE, 4,
+                            List.of(REFERENCE_CALLS), null, null))
                     .expectException(rejected(404, ProblemCode.CANDIDATE_NOT_FOUND))
                     .expectNoEvents();
         }
@@ -113,7 +126,7 @@ class PartnershipTest {
         @Test
         void needsAScoreFromZeroToFive() {
             fixture.given(opened(), shortlisted("c-1", ACME))
-                    .when(new AssessDueDiligence(ID, "c-1", DueDiligenceCriterion.EXPERTISE, 6, "e", null))
+                    .when(assess(DueDiligenceCriterion.EXPERTISE, 6, List.of(REFERENCE_CALLS), null))
                     .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
                     .expectNoEvents();
         }
@@ -121,9 +134,39 @@ class PartnershipTest {
         @Test
         void needsEvidence() {
             fixture.given(opened(), shortlisted("c-1", ACME))
-                    .when(new AssessDueDiligence(ID, "c-1", DueDiligenceCriterion.EXPERTISE, 4, " ", null))
+                    .when(assess(DueDiligenceCriterion.EXPERTISE, 4, null, "Reference calls"))
                     .expectException(rejected(400, ProblemCode.EVIDENCE_REQUIRED))
                     .expectNoEvents();
+        }
+
+        @Test
+        void notesAloneAreNoEvidence() {
+            fixture.given(opened(), shortlisted("c-1", ACME))
+                    .when(assess(DueDiligenceCriterion.EXPERTISE, 4, List.of(), "Three reference calls"))
+                    .expectException(rejected(400, ProblemCode.EVIDENCE_REQUIRED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesADocumentThatIsNotAWebAddress() {
+            fixture.given(opened(), shortlisted("c-1", ACME))
+                    .when(assess(DueDiligenceCriterion.EXPERTISE, 4,
+                            List.of(new Evidence(EvidenceType.DOCUMENT, "Three reference calls", null)), null))
+                    .expectException(rejected(400, ProblemCode.EVIDENCE_INVALID))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesNotesLongerThan4000Characters() {
+            fixture.given(opened(), shortlisted("c-1", ACME))
+                    .when(assess(DueDiligenceCriterion.EXPERTISE, 4, List.of(REFERENCE_CALLS), "n".repeat(4001)))
+                    .expectException(rejected(400, ProblemCode.VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        private AssessDueDiligence assess(DueDiligenceCriterion criterion, int score, List<Evidence> evidence,
+                                          String notes) {
+            return new AssessDueDiligence(ID, "c-1", criterion, score, evidence, notes, null);
         }
 
         @Test

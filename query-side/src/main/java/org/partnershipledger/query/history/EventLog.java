@@ -2,6 +2,7 @@ package org.partnershipledger.query.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.partnershipledger.events.partnership.PartnershipEvent;
 import org.partnershipledger.events.program.CurriculumPivoted;
 import org.partnershipledger.events.program.PivotTrigger;
+import org.partnershipledger.platform.events.StoredMessages;
 import org.partnershipledger.query.readmodel.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,11 +29,14 @@ public class EventLog {
     private final JdbcClient jdbc;
     private final Json json;
     private final EventTypes types;
+    /** Payloads are stored events: a field this version does not know is ignored, as when Axon reads them. */
+    private final ObjectMapper storedEvents;
 
     EventLog(JdbcClient jdbc, Json json, EventTypes types) {
         this.jdbc = jdbc;
         this.json = json;
         this.types = types;
+        this.storedEvents = StoredMessages.tolerant(json.mapper());
     }
 
     /** The event in the current row of a query selecting {@link LoggedEvent#COLUMNS}, for the board. */
@@ -62,7 +67,7 @@ public class EventLog {
     private Object typed(JsonNode payload, String type) {
         return types.bySimpleName(type).map(known -> {
             try {
-                return json.mapper().treeToValue(payload, known.eventClass());
+                return storedEvents.treeToValue(payload, known.eventClass());
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 return null; // shown as stored, summarised by its type alone
             }

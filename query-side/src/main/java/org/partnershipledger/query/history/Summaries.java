@@ -3,6 +3,7 @@ package org.partnershipledger.query.history;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.partnership.*;
 import org.partnershipledger.events.program.*;
 
@@ -34,7 +35,8 @@ final class Summaries {
             return t(e.name()) + " (" + t(e.organizationId()) + ", " + t(e.role()) + ") shortlisted";
         } else if (event instanceof DueDiligenceAssessed e) {
             return "Due diligence on " + t(e.criterion()) + " scored " + e.score() + "/5 (evidence: "
-                    + t(e.evidence()) + ")";
+                    + list(e.evidence().stream().map(Summaries::reference).toList())
+                    + (e.notes() == null ? "" : "; notes: " + e.notes()) + ")";
         } else if (event instanceof PartnerSelected e) {
             return "Partner " + t(e.organizationId()) + " selected" + why;
         } else if (event instanceof CandidateDeclined e) {
@@ -152,6 +154,11 @@ final class Summaries {
             return number.toPlainString();
         }
         return value == null ? "-" : value.toString();
+    }
+
+    /** A reference as people name it: its title, else the reference itself. */
+    private static String reference(Evidence evidence) {
+        return evidence.title() != null && !evidence.title().isBlank() ? evidence.title() : t(evidence.ref());
     }
 
     private static String list(List<String> values) {

@@ -35,6 +35,22 @@ final class JsonSchemas {
         return schema;
     }
 
+    /** The schema of a retired version, as it was served (its data's schema is kept, not generated). */
+    static Map<String, Object> retired(RetiredSchemas.Retired retired, String currentType, String baseUri) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        schema.put("$id", baseUri + retired.type());
+        schema.put("title", retired.event());
+        schema.put("description", "data of CloudEvents of type " + retired.type() + " (retired: events recorded "
+                + "in this revision are now delivered in the current one's shape, as " + currentType + ")");
+        retired.data().forEach((key, value) -> {
+            if (!key.equals("title")) {
+                schema.put(key, value);
+            }
+        });
+        return schema;
+    }
+
     private static Map<String, Object> objectSchema(Class<?> record) {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();

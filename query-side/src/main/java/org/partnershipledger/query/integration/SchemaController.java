@@ -3,6 +3,7 @@ package org.partnershipledger.query.integration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.partnershipledger.platform.web.ProblemCode;
@@ -21,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SchemaController {
 
     private final EventTypes types;
+    private final RetiredSchemas retired;
     private final CloudEventEnvelope envelope;
 
-    SchemaController(EventTypes types, CloudEventEnvelope envelope) {
+    SchemaController(EventTypes types, RetiredSchemas retired, CloudEventEnvelope envelope) {
         this.types = types;
+        this.retired = retired;
         this.envelope = envelope;
     }
 
@@ -39,10 +42,14 @@ class SchemaController {
 
     @GetMapping
     @Operation(operationId = "listEventTypes",
-            summary = "Every CloudEvents type the ledger emits, with the URL of its data's JSON Schema")
+            summary = "Every CloudEvents type the ledger emits, with the URL of its data's JSON Schema, and the "
+                    + "retired versions of those types (an event's earlier revisions), whose schemas stay served")
     EventTypeList list() {
         List<EventTypeLine> lines = new ArrayList<>(types.all().stream().map(t -> new EventTypeLine(
                 t.cloudEventType(), t.simpleName(), t.revision(), envelope.schemaUrl(t.cloudEventType()))).toList());
+        retired.all().forEach(r -> lines.add(new EventTypeLine(r.type(), r.event(), r.revision(),
+                envelope.schemaUrl(r.type()))));
+        lines.sort(Comparator.comparing(EventTypeLine::type));
         lines.add(new EventTypeLine(CloudEventEnvelope.CHECKPOINT_TYPE, CHECKPOINT_EVENT, "1",
                 envelope.schemaUrl(CloudEventEnvelope.CHECKPOINT_TYPE)));
         return new EventTypeList(lines);
@@ -60,6 +67,9 @@ class SchemaController {
             return schema;
         }
         return types.byCloudEventType(type).map(t -> JsonSchemas.of(t, envelope.schemaUrl("")))
+                .or(() -> retired.byType(type).map(r -> JsonSchemas.retired(r,
+                        types.bySimpleName(r.event()).map(EventTypes.EventType::cloudEventType).orElse("-"),
+                        envelope.schemaUrl(""))))
                 .orElseThrow(() -> new NotFound(ProblemCode.UNKNOWN_EVENT_TYPE, "No such event type: " + type));
     }
 }

@@ -1,5 +1,8 @@
 package org.partnershipledger.query.partnership;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.partnershipledger.events.common.Evidence;
+import org.partnershipledger.events.common.EvidenceType;
 import org.partnershipledger.events.partnership.*;
+import org.partnershipledger.platform.events.EvidenceText;
 
 /**
  * What the governance board sees of a partnership, folded from its events. The same fold serves the stored
@@ -41,7 +46,35 @@ public class PartnershipView {
     public Instant lastChange;
     public long version = -1;
 
-    public record Assessment(int score, String evidence, Instant assessedAt) {
+    /** A candidate's latest assessment on one criterion: its score, the references it rests on, and notes. */
+    public record Assessment(int score, List<Evidence> evidence, String notes, Instant assessedAt) {
+
+        public Assessment {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /**
+         * Also reads an assessment stored in a view before evidence was typed (its evidence was text), the way the
+         * event it came from is now read: a web address is one DOCUMENT reference, other text is notes.
+         */
+        @JsonCreator
+        static Assessment stored(@JsonProperty("score") int score, @JsonProperty("evidence") JsonNode evidence,
+                                 @JsonProperty("notes") String notes, @JsonProperty("assessedAt") Instant assessedAt) {
+            if (evidence != null && evidence.isTextual()) {
+                String text = evidence.textValue();
+                return EvidenceText.isDocumentUri(text)
+                        ? new Assessment(score, List.of(new Evidence(EvidenceType.DOCUMENT, text.trim(), null)), null,
+                        assessedAt)
+                        : new Assessment(score, List.of(), text, assessedAt);
+            }
+            List<Evidence> references = new ArrayList<>();
+            if (evidence != null && evidence.isArray()) {
+                evidence.forEach(item -> references.add(new Evidence(
+                        item.hasNonNull("type") ? EvidenceType.valueOf(item.get("type").asText()) : null,
+                        item.path("ref").textValue(), item.path("title").textValue())));
+            }
+            return new Assessment(score, references, notes, assessedAt);
+        }
     }
 
     /** A candidate: {@code CANDIDATE}, {@code SELECTED}, {@code DECLINED} or {@code OFFBOARDED} (the last two with why and when). */
@@ -114,7 +147,8 @@ public class PartnershipView {
             partner.role = e.role();
             partners.add(partner);
         } else if (event instanceof DueDiligenceAssessed e) {
-            partner(e.partnerId()).dueDiligence.put(e.criterion(), new Assessment(e.score(), e.evidence(), at));
+            partner(e.partnerId()).dueDiligence.put(e.criterion(),
+                    new Assessment(e.score(), e.evidence(), e.notes(), at));
         } else if (event instanceof PartnerSelected e) {
             Partner partner = partner(e.partnerId());
             partner.status = "SELECTED";

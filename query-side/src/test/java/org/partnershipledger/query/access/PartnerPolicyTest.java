@@ -48,8 +48,8 @@ class PartnerPolicyTest {
                         List.of(new Kpi("ttq", "Time to quota", "days", BigDecimal.TEN, BigDecimal.ONE, null))),
                 new CandidateShortlisted(P, "c-1", ACME, "Acme Learning", PartnerRole.TRAINING_PROVIDER),
                 new CandidateShortlisted(P, "c-2", RIVAL, "Rival Academy", PartnerRole.TRAINING_PROVIDER),
-                new DueDiligenceAssessed(P, "c-1", DueDiligenceCriterion.EXPERTISE, 4, "Acme's references"),
-                new DueDiligenceAssessed(P, "c-2", DueDiligenceCriterion.EXPERTISE, 5, "Rival's references"),
+                new DueDiligenceAssessed(P, "c-1", DueDiligenceCriterion.EXPERTISE, 4, List.of(), "Acme's references"),
+                new DueDiligenceAssessed(P, "c-2", DueDiligenceCriterion.EXPERTISE, 5, List.of(), "Rival's references"),
                 new PartnerSelected(P, "c-1", ACME, "Best fit"),
                 new CostSharingAgreed(P, "EUR", BigDecimal.TEN, List.of(new CostShare("Sales", new BigDecimal("100"))),
                         "Sales pays"),
@@ -119,7 +119,7 @@ class PartnerPolicyTest {
 
         assertThat(shown.partners).extracting(p -> p.organizationId).containsExactly(ACME);
         assertThat(shown.partners.get(0).status).isEqualTo("SELECTED");
-        assertThat(shown.partners.get(0).dueDiligence.get(DueDiligenceCriterion.EXPERTISE).evidence())
+        assertThat(shown.partners.get(0).dueDiligence.get(DueDiligenceCriterion.EXPERTISE).notes())
                 .isEqualTo("Acme's references");
         assertThat(shownTo(rival).partners).extracting(p -> p.organizationId).containsExactly(RIVAL);
         assertThat(view.partners).as("the board's view is left as it was").hasSize(2);

@@ -3,6 +3,7 @@ package org.partnershipledger.query.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
@@ -10,6 +11,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.common.Evidence;
+import org.partnershipledger.events.common.EvidenceType;
 import org.partnershipledger.events.partnership.CandidateShortlisted;
 import org.partnershipledger.events.partnership.DueDiligenceAssessed;
 import org.partnershipledger.events.partnership.DueDiligenceCriterion;
@@ -80,7 +83,8 @@ class DueDiligenceOutcomeProjectionTest {
     }
 
     private void assess(DueDiligenceCriterion criterion, int score) {
-        DueDiligenceAssessed assessed = new DueDiligenceAssessed(P, "c-1", criterion, score, "Reference calls");
+        DueDiligenceAssessed assessed = new DueDiligenceAssessed(P, "c-1", criterion, score,
+                List.of(new Evidence(EvidenceType.DOCUMENT, "https://dms.example/dd/reference-calls.pdf", null)), null);
         projection.on(assessed, message(assessed, T.plusSeconds(score)));
     }
 

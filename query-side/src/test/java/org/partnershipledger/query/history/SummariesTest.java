@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.common.Evidence;
+import org.partnershipledger.events.common.EvidenceType;
 import org.partnershipledger.events.partnership.*;
 import org.partnershipledger.events.program.*;
 
@@ -31,6 +33,20 @@ class SummariesTest {
                 "Weaker on budget")).isEqualTo("Candidate org-8 declined: Weaker on budget");
         assertThat(Summaries.of(new PartnerOffboarded(P, "pt-1", "org-7", "Contract not renewed"),
                 "PartnerOffboarded", "Contract not renewed")).isEqualTo("Partner org-7 offboarded: Contract not renewed");
+    }
+
+    @Test
+    void anAssessmentNamesItsReferencesAndNotes() {
+        assertThat(Summaries.of(new DueDiligenceAssessed(P, "pt-1", DueDiligenceCriterion.EXPERTISE, 4,
+                List.of(new Evidence(EvidenceType.DOCUMENT, "https://dms.example/dd/calls.pdf", "Reference calls"),
+                        new Evidence(EvidenceType.BUSINESS_REVIEW, "2026-Q1", null)), "Enthusiastic"),
+                "DueDiligenceAssessed", null))
+                .isEqualTo("Due diligence on EXPERTISE scored 4/5 (evidence: Reference calls, 2026-Q1; notes: "
+                        + "Enthusiastic)");
+        assertThat(Summaries.of(new DueDiligenceAssessed(P, "pt-1", DueDiligenceCriterion.EXPERTISE, 4, List.of(),
+                "Three reference calls"), "DueDiligenceAssessed", null))
+                .as("recorded as revision 1, with text only")
+                .isEqualTo("Due diligence on EXPERTISE scored 4/5 (evidence: -; notes: Three reference calls)");
     }
 
     @Test

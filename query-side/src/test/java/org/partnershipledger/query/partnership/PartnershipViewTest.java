@@ -2,10 +2,16 @@ package org.partnershipledger.query.partnership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.partnershipledger.events.common.Evidence;
+import org.partnershipledger.events.common.EvidenceType;
 import org.partnershipledger.events.partnership.*;
 
 /** The partnership fold, one event type at a time. */
@@ -40,14 +46,21 @@ class PartnershipViewTest {
     void candidatesCarryTheirDueDiligenceAndBecomeSelected() {
         given(new PartnershipOpened(ID, "N", "C", null, List.of()),
                 new CandidateShortlisted(ID, "c-1", "acme-learning", "Acme", PartnerRole.MOOC),
-                new DueDiligenceAssessed(ID, "c-1", DueDiligenceCriterion.WITHIN_BUDGET, 2, "First quote"),
-                new DueDiligenceAssessed(ID, "c-1", DueDiligenceCriterion.WITHIN_BUDGET, 4, "Revised quote"),
+                new DueDiligenceAssessed(ID, "c-1", DueDiligenceCriterion.WITHIN_BUDGET, 2,
+                        List.of(new Evidence(EvidenceType.DOCUMENT, "https://dms.example/quotes/acme-1.pdf", null)),
+                        "First quote"),
+                new DueDiligenceAssessed(ID, "c-1", DueDiligenceCriterion.WITHIN_BUDGET, 4,
+                        List.of(new Evidence(EvidenceType.DOCUMENT, "https://dms.example/quotes/acme-2.pdf",
+                                "Revised quote")), null),
                 new PartnerSelected(ID, "c-1", "acme-learning", "Best fit"));
 
         PartnershipView.Partner partner = view.partners.get(0);
         assertThat(partner.status).isEqualTo("SELECTED");
         assertThat(partner.role).isEqualTo(PartnerRole.MOOC);
         assertThat(partner.dueDiligence.get(DueDiligenceCriterion.WITHIN_BUDGET).score()).as("superseded").isEqualTo(4);
+        assertThat(partner.dueDiligence.get(DueDiligenceCriterion.WITHIN_BUDGET).evidence()).containsExactly(
+                new Evidence(EvidenceType.DOCUMENT, "https://dms.example/quotes/acme-2.pdf", "Revised quote"));
+        assertThat(partner.dueDiligence.get(DueDiligenceCriterion.WITHIN_BUDGET).notes()).isNull();
         assertThat(view.selectedOrganizations()).containsExactly("acme-learning");
     }
 
@@ -121,5 +134,28 @@ class PartnershipViewTest {
         assertThat(view.concerns.get(0).partnerOrganizationId).isEqualTo("acme-learning");
         assertThat(view.version).isEqualTo(4);
         assertThat(view.lastChange).isEqualTo(T0.plusSeconds(4));
+    }
+
+    /** A view stored before evidence was typed keeps reading, as its event is now read, until it is written again. */
+    @Test
+    void anAssessmentStoredWithTextEvidenceReadsAsItsEventDoesNow() throws Exception {
+        ObjectMapper stored = JsonMapper.builder().addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+        PartnershipView.Assessment text = stored.readValue("""
+                {"score": 4, "evidence": "Three reference calls", "assessedAt": "2026-03-02T10:00:00Z"}""",
+                PartnershipView.Assessment.class);
+        PartnershipView.Assessment uri = stored.readValue("""
+                {"score": 4, "evidence": "https://dms.example/dd/acme.pdf", "assessedAt": "2026-03-02T10:00:00Z"}""",
+                PartnershipView.Assessment.class);
+
+        Instant at = Instant.parse("2026-03-02T10:00:00Z");
+        assertThat(text).isEqualTo(new PartnershipView.Assessment(4, List.of(), "Three reference calls", at));
+        assertThat(uri).isEqualTo(new PartnershipView.Assessment(4,
+                List.of(new Evidence(EvidenceType.DOCUMENT, "https://dms.example/dd/acme.pdf", null)), null, at));
+        PartnershipView.Assessment typed = new PartnershipView.Assessment(3,
+                List.of(new Evidence(EvidenceType.BUSINESS_REVIEW, "2026-Q1", "Q1 review")), "Fine", at);
+        assertThat(stored.readValue(stored.writeValueAsString(typed), PartnershipView.Assessment.class))
+                .isEqualTo(typed);
     }
 }
