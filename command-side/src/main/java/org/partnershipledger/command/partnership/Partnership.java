@@ -7,6 +7,7 @@ import static org.partnershipledger.command.common.Guards.assertReasonGiven;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -19,8 +20,11 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.partnershipledger.command.common.DecisionCommand;
+import org.partnershipledger.command.common.Decisions;
 import org.partnershipledger.command.common.ExpectedVersion;
 import org.partnershipledger.command.common.LedgerRejection;
+import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.partnership.*;
 import org.partnershipledger.platform.web.ProblemCode;
 
@@ -99,8 +103,10 @@ class Partnership {
         if (candidate.selected) {
             throw new LedgerRejection.RuleViolated(ProblemCode.ALREADY_SELECTED, "This partner is already selected");
         }
+        List<Evidence> evidence = assertDecision(command);
         candidate.assertPassedDueDiligence();
-        apply(new PartnerSelected(partnershipId, command.partnerId(), candidate.organizationId, command.reason()));
+        apply(new PartnerSelected(partnershipId, command.partnerId(), candidate.organizationId, command.reason(),
+                evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -114,7 +120,9 @@ class Partnership {
             throw new LedgerRejection.RuleViolated(ProblemCode.ALREADY_SELECTED,
                     "This partner is already selected: offboard it instead");
         }
-        apply(new CandidateDeclined(partnershipId, command.partnerId(), candidate.organizationId, command.reason()));
+        List<Evidence> evidence = assertDecision(command);
+        apply(new CandidateDeclined(partnershipId, command.partnerId(), candidate.organizationId, command.reason(),
+                evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -127,7 +135,9 @@ class Partnership {
             throw new LedgerRejection.RuleViolated(ProblemCode.NOT_SELECTED,
                     "This candidate is not a selected partner: decline it instead");
         }
-        apply(new PartnerOffboarded(partnershipId, command.partnerId(), candidate.organizationId, command.reason()));
+        List<Evidence> evidence = assertDecision(command);
+        apply(new PartnerOffboarded(partnershipId, command.partnerId(), candidate.organizationId, command.reason(),
+                evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -136,7 +146,9 @@ class Partnership {
         assertGiven(command.vision(), "vision");
         assertReasonGiven(command.reason());
         KpiRules.assertValid(command.kpis());
-        apply(new StrategyRealigned(partnershipId, command.vision(), command.kpis(), command.reason()));
+        List<Evidence> evidence = assertDecision(command);
+        apply(new StrategyRealigned(partnershipId, command.vision(), command.kpis(), command.reason(), evidence,
+                command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -159,10 +171,16 @@ class Partnership {
         return AggregateLifecycle.getVersion();
     }
 
+    /** The first charter needs no reason; replacing one is a change of direction and does. */
     @CommandHandler
     long handle(SetGovernanceCharter command) {
+        if (charterSet) {
+            assertReasonGiven(command.reason());
+        }
         GovernanceRules.assertCharter(command.cadence(), command.steeringMembers());
-        apply(new GovernanceCharterSet(partnershipId, command.cadence(), command.steeringMembers()));
+        List<Evidence> evidence = assertDecision(command);
+        apply(new GovernanceCharterSet(partnershipId, command.cadence(),
+                command.steeringMembers().stream().map(String::trim).toList(), evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -185,8 +203,9 @@ class Partnership {
     long handle(AgreeCostSharing command) {
         assertReasonGiven(command.reason());
         CostSharingRules.assertValid(command.currency(), command.totalBudget(), command.shares());
+        List<Evidence> evidence = assertDecision(command);
         apply(new CostSharingAgreed(partnershipId, command.currency().toUpperCase(), command.totalBudget(),
-                command.shares(), command.reason()));
+                command.shares(), command.reason(), evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -222,8 +241,16 @@ class Partnership {
     @CommandHandler
     long handle(EndPartnership command) {
         assertReasonGiven(command.reason());
-        apply(new PartnershipEnded(partnershipId, command.reason()));
+        List<Evidence> evidence = assertDecision(command);
+        apply(new PartnershipEnded(partnershipId, command.reason(), evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
+    }
+
+    /** A decision's evidence must be references a board can follow, and its decisionRef a review held here. */
+    private List<Evidence> assertDecision(DecisionCommand command) {
+        List<Evidence> evidence = Decisions.assertEvidence(command.evidence());
+        Decisions.assertDecisionRef(command.decisionRef(), reviewedPeriods);
+        return evidence;
     }
 
     private Candidate candidate(String partnerId) {

@@ -1,0 +1,16 @@
+package org.partnershipledger.command.common;
+
+import java.util.List;
+import org.partnershipledger.events.common.Evidence;
+
+/**
+ * A command that takes a decision: besides its reason, it may name what it rests on ({@code evidence}, checked by
+ * {@link Decisions#assertEvidence}) and the business review that took it ({@code decisionRef}, the review's period,
+ * checked by {@link Decisions#assertDecisionRef}). Both are optional and travel into the event.
+ */
+public interface DecisionCommand extends ReasonedCommand {
+
+    List<Evidence> evidence();
+
+    String decisionRef();
+}
