@@ -53,11 +53,12 @@ class ReviewController {
         this.consistency = consistency;
     }
 
-    record Reviews(String partnershipId, List<ReviewDecisions.Review> reviews) {
+    record Reviews(String partnershipId, List<ReviewDecisions.BusinessReview> reviews) {
     }
 
     /** The review, then the decisions that named it, in the order they were recorded, each with its sentence. */
-    record DecisionsOfReview(String partnershipId, ReviewDecisions.Review review, List<LoggedEvent> decisions) {
+    record DecisionsOfReview(String partnershipId, ReviewDecisions.BusinessReview review,
+                             List<LoggedEvent> decisions) {
     }
 
     @GetMapping("/{id}/reviews")
@@ -86,7 +87,7 @@ class ReviewController {
         if (!readsReviews(id, asOf)) {
             throw noReview;
         }
-        ReviewDecisions.Review review = reviews.review(id, period, asOf).orElseThrow(() -> noReview);
+        ReviewDecisions.BusinessReview review = reviews.review(id, period, asOf).orElseThrow(() -> noReview);
         return consistency.ok(new DecisionsOfReview(id, review, reviews.decisions(id, period, asOf)),
                 ReviewDecisions.READ_MODEL);
     }

@@ -40,19 +40,19 @@ public class ReviewDecisions {
      * A business review: its period, when and by whom it was recorded, who attended, the decisions its minutes
      * list, and how many decisions recorded in the ledger name it as their decisionRef.
      */
-    public record Review(String period, Instant heldAt, String recordedBy, List<String> attendees,
+    public record BusinessReview(String period, Instant heldAt, String recordedBy, List<String> attendees,
                          List<String> decisions, long ledgerDecisions) {
     }
 
     /** The partnership's reviews in the order they were held, as at {@code asOf} (null: now). */
-    public List<Review> reviews(String partnershipId, Instant asOf) {
+    public List<BusinessReview> reviews(String partnershipId, Instant asOf) {
         return jdbc.sql("SELECT " + columns() + " FROM query_side.business_review r WHERE r.partnership_id = :id AND "
                         + UP_TO.formatted("r.held_at") + " ORDER BY r.position")
                 .params(params(partnershipId, null, asOf)).query((rs, row) -> review(rs)).list();
     }
 
     /** One review, by its period, as at {@code asOf}. */
-    public Optional<Review> review(String partnershipId, String period, Instant asOf) {
+    public Optional<BusinessReview> review(String partnershipId, String period, Instant asOf) {
         return jdbc.sql("SELECT " + columns() + " FROM query_side.business_review r WHERE r.partnership_id = :id"
                         + " AND r.period = :period AND " + UP_TO.formatted("r.held_at"))
                 .params(params(partnershipId, period, asOf)).query((rs, row) -> review(rs)).optional();
@@ -74,9 +74,10 @@ public class ReviewDecisions {
                    AND d.decision_ref = r.period AND\s""" + UP_TO.formatted("d.occurred_at") + ") AS ledger_decisions";
     }
 
-    private Review review(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Review(rs.getString("period"), rs.getTimestamp("held_at").toInstant(), rs.getString("recorded_by"),
-                texts(rs.getString("attendees")), texts(rs.getString("decisions")), rs.getLong("ledger_decisions"));
+    private BusinessReview review(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new BusinessReview(rs.getString("period"), rs.getTimestamp("held_at").toInstant(),
+                rs.getString("recorded_by"), texts(rs.getString("attendees")), texts(rs.getString("decisions")),
+                rs.getLong("ledger_decisions"));
     }
 
     private List<String> texts(String stored) {

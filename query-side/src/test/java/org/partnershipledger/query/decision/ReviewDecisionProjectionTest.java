@@ -141,7 +141,7 @@ class ReviewDecisionProjectionTest {
 
         assertThat(reviews.reviews(P.value(), HELD.minusSeconds(1))).isEmpty();
         assertThat(reviews.review(P.value(), Q3, HELD.plusSeconds(60))).get()
-                .extracting(ReviewDecisions.Review::ledgerDecisions).isEqualTo(0L);
+                .extracting(ReviewDecisions.BusinessReview::ledgerDecisions).isEqualTo(0L);
         assertThat(reviews.decisions(P.value(), Q3, HELD.plusSeconds(60))).isEmpty();
         assertThat(reviews.decisions(P.value(), Q3, HELD.plusSeconds(3600))).hasSize(1);
     }
