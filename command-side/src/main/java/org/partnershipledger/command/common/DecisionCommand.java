@@ -1,5 +1,7 @@
 package org.partnershipledger.command.common;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.partnershipledger.events.common.Evidence;
 
@@ -13,4 +15,12 @@ public interface DecisionCommand extends ReasonedCommand {
     List<Evidence> evidence();
 
     String decisionRef();
+
+    /**
+     * The evidence as given, unmodifiable, none for null. Items that are null stay, for the aggregate to refuse with
+     * EVIDENCE_INVALID (a copy by {@code List.copyOf} would throw before any rule is asked).
+     */
+    static List<Evidence> given(List<Evidence> evidence) {
+        return evidence == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(evidence));
+    }
 }

@@ -17,7 +17,7 @@ public record AgreeCostSharing(@TargetAggregateIdentifier PartnershipId partners
 
     public AgreeCostSharing {
         shares = shares == null ? List.of() : List.copyOf(shares);
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        evidence = DecisionCommand.given(evidence);
     }
 
     /** Without the evidence and decisionRef a decision may carry. */

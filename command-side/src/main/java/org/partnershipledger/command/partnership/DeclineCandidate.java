@@ -15,7 +15,7 @@ public record DeclineCandidate(@TargetAggregateIdentifier PartnershipId partners
         implements PartnershipCommand, VersionedCommand, DecisionCommand {
 
     public DeclineCandidate {
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        evidence = DecisionCommand.given(evidence);
     }
 
     /** Without the evidence and decisionRef a decision may carry. */

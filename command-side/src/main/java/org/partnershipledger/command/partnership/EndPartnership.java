@@ -14,7 +14,7 @@ public record EndPartnership(@TargetAggregateIdentifier PartnershipId partnershi
         implements PartnershipCommand, VersionedCommand, DecisionCommand {
 
     public EndPartnership {
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        evidence = DecisionCommand.given(evidence);
     }
 
     /** Without the evidence and decisionRef a decision may carry. */

@@ -15,7 +15,7 @@ public record OffboardPartner(@TargetAggregateIdentifier PartnershipId partnersh
         implements PartnershipCommand, VersionedCommand, DecisionCommand {
 
     public OffboardPartner {
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        evidence = DecisionCommand.given(evidence);
     }
 
     /** Without the evidence and decisionRef a decision may carry. */

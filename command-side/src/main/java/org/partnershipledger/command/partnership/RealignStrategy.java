@@ -16,7 +16,7 @@ public record RealignStrategy(@TargetAggregateIdentifier PartnershipId partnersh
 
     public RealignStrategy {
         kpis = kpis == null ? List.of() : List.copyOf(kpis);
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        evidence = DecisionCommand.given(evidence);
     }
 
     /** Without the evidence and decisionRef a decision may carry. */

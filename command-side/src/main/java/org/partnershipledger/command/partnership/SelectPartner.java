@@ -13,7 +13,7 @@ public record SelectPartner(@TargetAggregateIdentifier PartnershipId partnership
         implements PartnershipCommand, VersionedCommand, DecisionCommand {
 
     public SelectPartner {
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        evidence = DecisionCommand.given(evidence);
     }
 
     /** Without the evidence and decisionRef a decision may carry. */

@@ -16,7 +16,7 @@ public record SetGovernanceCharter(@TargetAggregateIdentifier PartnershipId part
 
     public SetGovernanceCharter {
         steeringMembers = steeringMembers == null ? List.of() : List.copyOf(steeringMembers);
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        evidence = DecisionCommand.given(evidence);
     }
 
     /** Without the reason, evidence and decisionRef it may carry. */

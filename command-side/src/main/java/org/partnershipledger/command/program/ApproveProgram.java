@@ -14,7 +14,7 @@ public record ApproveProgram(@TargetAggregateIdentifier ProgramId programId, Str
         implements ProgramCommand, VersionedCommand, DecisionCommand {
 
     public ApproveProgram {
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        evidence = DecisionCommand.given(evidence);
     }
 
     /** Without the reason, evidence and decisionRef it may carry. */

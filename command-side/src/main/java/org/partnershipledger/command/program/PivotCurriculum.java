@@ -21,7 +21,7 @@ public record PivotCurriculum(@TargetAggregateIdentifier ProgramId programId, St
     public PivotCurriculum {
         addModules = addModules == null ? List.of() : List.copyOf(addModules);
         removeModules = removeModules == null ? List.of() : List.copyOf(removeModules);
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        evidence = DecisionCommand.given(evidence);
     }
 
     /** Without the evidence and decisionRef a decision may carry. */

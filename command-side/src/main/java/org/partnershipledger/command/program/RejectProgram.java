@@ -13,7 +13,7 @@ public record RejectProgram(@TargetAggregateIdentifier ProgramId programId, Stri
         implements ProgramCommand, VersionedCommand, DecisionCommand {
 
     public RejectProgram {
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        evidence = DecisionCommand.given(evidence);
     }
 
     /** Without the evidence and decisionRef a decision may carry. */

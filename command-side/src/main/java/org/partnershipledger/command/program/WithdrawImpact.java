@@ -14,7 +14,7 @@ public record WithdrawImpact(@TargetAggregateIdentifier ProgramId programId, Str
         implements ProgramCommand, VersionedCommand, DecisionCommand {
 
     public WithdrawImpact {
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        evidence = DecisionCommand.given(evidence);
     }
 
     /** Without the evidence and decisionRef a decision may carry. */

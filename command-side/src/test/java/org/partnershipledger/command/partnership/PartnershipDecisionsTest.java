@@ -168,6 +168,14 @@ class PartnershipDecisionsTest {
         }
     }
 
+    @Test
+    void anEvidenceItemThatIsNullIsInvalidNotAnError() {
+        fixture.given(opened())
+                .when(new EndPartnership(ID, "Goals met", java.util.Arrays.asList((Evidence) null), null, null))
+                .expectException(rejected(400, ProblemCode.EVIDENCE_INVALID))
+                .expectNoEvents();
+    }
+
     @Nested
     class AReasonIsOptionalElsewhere {
         @Test
