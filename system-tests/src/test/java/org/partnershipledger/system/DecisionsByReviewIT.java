@@ -189,6 +189,19 @@ class DecisionsByReviewIT {
     }
 
     @Test
+    void aRebuildOfTheReadModelAnswersTheSame() {
+        String path = "/api/partnerships/" + partnershipId + "/reviews/" + Q3 + "/decisions";
+        JsonNode before = get(path);
+        Http admin = ledger.queries("admin");
+        Http.Response accepted = admin.post("/api/admin/processors/review-decisions/replay", "application/json", "");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        admin.await("/api/admin/processors/review-decisions", r -> r.status() == 200
+                && !r.json().path("rebuild").path("completedAt").isNull(), Duration.ofSeconds(60));
+
+        assertThat(get(path)).isEqualTo(before);
+    }
+
+    @Test
     void aPartnerReadsNoReviewsAsInThePartnershipAndItsPack() {
         Http partner = ledger.queries("partner");
         Http.Response reviews = partner.await("/api/partnerships/" + partnershipId + "/reviews",
