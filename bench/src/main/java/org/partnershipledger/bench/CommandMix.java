@@ -17,10 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.partnershipledger.command.partnership.OpenPartnership;
+import org.partnershipledger.command.partnership.SetGovernanceCharter;
 import org.partnershipledger.command.program.ApproveProgram;
 import org.partnershipledger.command.program.PivotCurriculum;
 import org.partnershipledger.command.program.ProposeProgram;
 import org.partnershipledger.command.program.RecordImpact;
+import org.partnershipledger.events.partnership.GovernanceCadence;
 import org.partnershipledger.events.partnership.Kpi;
 import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.program.CurriculumModule;
@@ -56,6 +58,13 @@ final class CommandMix {
         gateway.sendAndWait(new OpenPartnership(partnership, "Benchmark academy", "Bench Corp", "Faster ramp-up",
                 List.of(new Kpi("ttq", "Time to quota", "days", new BigDecimal("120"), new BigDecimal("90"), null)),
                 "Benchmark"));
+        charter(partnership);
+    }
+
+    /** Its steering group is who approves programs and pivots (the bench approver sits on it). */
+    private void charter(PartnershipId in) {
+        gateway.sendAndWait(new SetGovernanceCharter(in, GovernanceCadence.QUARTERLY, List.of("Bench approver"),
+                null));
     }
 
     /** A partnership of its own, apart from the mix's (whose history grows with every phase). */
@@ -65,6 +74,7 @@ final class CommandMix {
         gateway.sendAndWait(new OpenPartnership(other, name, "Bench Corp", "Faster ramp-up",
                 List.of(new Kpi("ttq", "Time to quota", "days", new BigDecimal("120"), new BigDecimal("90"), null)),
                 "Benchmark"));
+        charter(other);
         return other;
     }
 

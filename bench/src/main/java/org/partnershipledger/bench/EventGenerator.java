@@ -117,7 +117,7 @@ final class EventGenerator {
             CurriculumModule module = new CurriculumModule(new ModuleId(UUID.randomUUID().toString()), "Discovery");
             programEvents.add(new ProgramProposed(program, p, "Program " + g, List.of("o"), "Reps", List.of("ttq"),
                     List.of(module), 1));
-            programEvents.add(new ProgramApproved(program, "Approver"));
+            programEvents.add(new ProgramApproved(program, "CLO"));
             programEvents.add(new CohortScheduled(program, "co-1", "EMEA", LocalDate.parse("2026-03-01"), 20));
             // impact ids are unique across the store, as the command side makes them
             List<String> impacts = new ArrayList<>();
@@ -129,7 +129,7 @@ final class EventGenerator {
                 if (i == 29) {
                     programEvents.add(new CurriculumPivoted(program, 1, 2, "KPI gap", PivotTrigger.KPI_GAP,
                             List.of(new CurriculumModule(new ModuleId(UUID.randomUUID().toString()), "AI")), List.of(),
-                            "Approver", null, List.of(module)));
+                            "CLO", null, List.of(module)));
                 }
             }
             programEvents.add(new ImpactWithdrawn(program, impacts.get(3), "Wrong extract"));

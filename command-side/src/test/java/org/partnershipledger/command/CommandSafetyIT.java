@@ -60,7 +60,8 @@ class CommandSafetyIT extends CommandSideIT {
         Http.Response stale = http.putJson("/api/partnerships/" + p + "/governance-charter",
                 "{\"cadence\": \"MONTHLY\", \"steeringMembers\": [\"CLO\"]}", "If-Match", "\"0\"");
         Http.Response current = http.putJson("/api/partnerships/" + p + "/governance-charter",
-                "{\"cadence\": \"MONTHLY\", \"steeringMembers\": [\"CLO\"]}", "If-Match", "\"1\"");
+                "{\"cadence\": \"MONTHLY\", \"steeringMembers\": [\"CLO\"], \"reason\": \"Monthly while it starts\"}",
+                "If-Match", "\"1\"");
 
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.json().get("code").asText()).isEqualTo("VERSION_MISMATCH");

@@ -66,7 +66,8 @@ class OpenApiDocumentIT extends CommandSideIT {
         assertThat(conflict.path("content").has("application/problem+json")).isTrue();
         assertThat(conflict.path("x-problem-codes")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
                 "CONCURRENT_MODIFICATION", "PARTNERSHIP_ENDED", "PROGRAM_RETIRED", "PROGRAM_NOT_APPROVED",
-                "UNKNOWN_MODULE", "PIVOT_CHANGES_NOTHING", "CURRICULUM_WOULD_BE_EMPTY");
+                "UNKNOWN_MODULE", "PIVOT_CHANGES_NOTHING", "CURRICULUM_WOULD_BE_EMPTY", "APPROVER_NOT_STEERING_MEMBER",
+                "UNKNOWN_DECISION_REF");
         assertThat(conflict.path("description").asText()).contains("`PIVOT_CHANGES_NOTHING`");
     }
 

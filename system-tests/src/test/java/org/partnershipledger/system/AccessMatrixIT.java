@@ -251,6 +251,11 @@ class AccessMatrixIT {
                 + "/cost-sharing")));
         EXPECTED.put("GET /api/partnerships/{id}/governance-pack", as(READERS, 200, role -> get(p + partnership
                 + "/governance-pack?period=" + quarter)));
+        // a partner reads no business reviews: an empty list, and a review is not found
+        EXPECTED.put("GET /api/partnerships/{id}/reviews", as(READERS, 200, role -> get(p + partnership
+                + "/reviews")));
+        EXPECTED.put("GET /api/partnerships/{id}/reviews/{period}/decisions", as(READERS, 200, role -> get(p
+                + partnership + "/reviews/" + quarter + "/decisions")).except("partner", 404));
         EXPECTED.put("GET /api/partnerships/{id}/audit-pack", as(only("board", "analyst"), 200, role -> get(p
                 + partnership + "/audit-pack")));
         EXPECTED.put("GET /api/programs/{id}", as(READERS, 200, role -> get(g + program)));
@@ -328,6 +333,9 @@ class AccessMatrixIT {
         String[] selected = World.selected("demo-partner");
         partnership = selected[0];
         partnerId = selected[1];
+        World.chartered(partnership);
+        World.ok(post("/api/partnerships/" + partnership + "/business-reviews",
+                "{\"period\": \"" + quarter + "\", \"attendees\": [\"CLO\"]}"));
         program = World.approvedIn(partnership);
         cohort = World.delivered(program);
         impact = World.created(post("/api/programs/" + program + "/impact", World.impactOf(cohort)), "impactId");
@@ -339,6 +347,8 @@ class AccessMatrixIT {
         // reads answer 200 once the read models have it, and the audit log once it signed a checkpoint of it
         Http board = ledger.queries("board");
         board.await("/api/programs/" + program + "/impact", r -> r.status() == 200, Duration.ofSeconds(20));
+        board.await("/api/partnerships/" + partnership + "/reviews/" + quarter + "/decisions",
+                r -> r.status() == 200, Duration.ofSeconds(20));
         board.await("/api/audit/proofs/inclusion?position=1", r -> r.status() == 200, Duration.ofSeconds(30));
     }
 
@@ -479,9 +489,13 @@ class AccessMatrixIT {
         }
 
         static String chartered() {
-            String id = opened();
+            return chartered(opened());
+        }
+
+        /** The partnership with a charter whose steering members (CLO, Head of Sales) may approve programs. */
+        static String chartered(String id) {
             ok(put("/api/partnerships/" + id + "/governance-charter",
-                    "{\"cadence\": \"QUARTERLY\", \"steeringMembers\": [\"CLO\"]}"));
+                    "{\"cadence\": \"QUARTERLY\", \"steeringMembers\": [\"CLO\", \"Head of Sales\"]}"));
             return id;
         }
 
@@ -548,7 +562,7 @@ class AccessMatrixIT {
         }
 
         static String proposed() {
-            return created(post("/api/programs", proposal(opened())), "programId");
+            return created(post("/api/programs", proposal(chartered())), "programId");
         }
 
         static String approvedIn(String partnershipId) {
@@ -558,7 +572,7 @@ class AccessMatrixIT {
         }
 
         static String approved() {
-            return approvedIn(opened());
+            return approvedIn(chartered());
         }
 
         static final String CURATION = """

@@ -55,7 +55,7 @@ class ConsistencyIT {
         assertThat(readModel(report, "impact-facts").get("checked").asLong()).isEqualTo(3);
         assertThat(report.get("eventsByType")).isEqualTo(report.get("loggedByType"));
         assertThat(report.get("eventsByType").get("ImpactRecorded").asLong()).isEqualTo(3);
-        assertThat(report.get("readModels").findValuesAsText("digest")).hasSize(6).allMatch(d -> d.length() == 32);
+        assertThat(report.get("readModels").findValuesAsText("digest")).hasSize(7).allMatch(d -> d.length() == 32);
         Cli consistent = cli("check", "--url", "http://localhost:" + ledger.queryPort());
         assertThat(consistent.exit()).as(consistent.output()).isZero();
         assertThat(consistent.output()).contains("Consistent", "event-log", "100.0%");

@@ -10,7 +10,8 @@ import org.partnershipledger.platform.testing.Http;
 
 /**
  * A scripted partnership life through the command API: open → shortlist → due diligence → select → onboarding →
- * program → co-create → approve → localise → cohorts → impact → pivot → impact → review → cost split → concern.
+ * charter → program → co-create → approve → localise → cohorts → impact → pivot → impact → review → cost split →
+ * concern.
  * Remembers the ids, the versions the commands answered, and instants between steps for time travel.
  */
 final class PartnershipLife {
@@ -62,6 +63,9 @@ final class PartnershipLife {
         ok(manager.postJson(p + "/onboarding", ""));
         ok(manager.postJson(p + "/onboarding/completion", "{\"summary\": \"Trainers certified\"}"));
 
+        // its steering members are who may approve programs and pivots
+        ok(manager.putJson(p + "/governance-charter",
+                "{\"cadence\": \"QUARTERLY\", \"steeringMembers\": [\"CLO\", \"Head of Sales\"]}"));
         programId = field(manager.postJson("/api/programs", """
                 {"partnershipId": "%s", "title": "Consultative selling", "objectives": ["Ask better questions"],
                  "audience": "New sales reps", "kpiTargets": ["ttq"], "modules": [{"title": "Discovery"}],
@@ -86,8 +90,6 @@ final class PartnershipLife {
                  "removeModules": ["%s"], "approvedBy": "Head of Sales"}""".formatted(coCreatedModuleId)));
         programVersion = impact(4, "99", "2026-09-30");
 
-        ok(manager.putJson(p + "/governance-charter",
-                "{\"cadence\": \"QUARTERLY\", \"steeringMembers\": [\"CLO\", \"Head of Sales\"]}"));
         ok(manager.postJson(p + "/business-reviews", """
                 {"period": "%s", "attendees": ["CLO", "Head of Sales"], "decisions": ["Keep the AI module"],
                  "actions": [{"description": "Measure L3 in EMEA", "ownerSide": "CLIENT", "owner": "Head of Sales",

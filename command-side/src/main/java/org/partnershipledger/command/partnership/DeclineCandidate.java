@@ -1,14 +1,25 @@
 package org.partnershipledger.command.partnership;
 
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
-import org.partnershipledger.command.common.ReasonedCommand;
+import org.partnershipledger.command.common.DecisionCommand;
 import org.partnershipledger.command.common.VersionedCommand;
+import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.partnership.PartnershipId;
 
 /** Declines a shortlisted candidate that was not selected (a change of direction: reason required). */
 public record DeclineCandidate(@TargetAggregateIdentifier PartnershipId partnershipId, String partnerId,
-                               String reason,
+                               String reason, List<Evidence> evidence, String decisionRef,
                                @TargetAggregateVersion Long expectedVersion)
-        implements PartnershipCommand, VersionedCommand, ReasonedCommand {
+        implements PartnershipCommand, VersionedCommand, DecisionCommand {
+
+    public DeclineCandidate {
+        evidence = DecisionCommand.given(evidence);
+    }
+
+    /** Without the evidence and decisionRef a decision may carry. */
+    public DeclineCandidate(PartnershipId partnershipId, String partnerId, String reason, Long expectedVersion) {
+        this(partnershipId, partnerId, reason, List.of(), null, expectedVersion);
+    }
 }

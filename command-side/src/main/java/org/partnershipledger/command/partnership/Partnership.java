@@ -8,8 +8,8 @@ import static org.partnershipledger.command.common.Decisions.assertEvidence;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.HashMap;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -24,6 +24,8 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.partnershipledger.command.common.DecisionCommand;
+import org.partnershipledger.command.common.Decisions;
 import org.partnershipledger.command.common.ExpectedVersion;
 import org.partnershipledger.command.common.LedgerRejection;
 import org.partnershipledger.events.common.Evidence;
@@ -117,8 +119,10 @@ class Partnership {
         if (candidate.selected) {
             throw new LedgerRejection.RuleViolated(ProblemCode.ALREADY_SELECTED, "This partner is already selected");
         }
+        List<Evidence> evidence = assertDecision(command);
         candidate.assertPassedDueDiligence();
-        apply(new PartnerSelected(partnershipId, command.partnerId(), candidate.organizationId, command.reason()));
+        apply(new PartnerSelected(partnershipId, command.partnerId(), candidate.organizationId, command.reason(),
+                evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -132,7 +136,9 @@ class Partnership {
             throw new LedgerRejection.RuleViolated(ProblemCode.ALREADY_SELECTED,
                     "This partner is already selected: offboard it instead");
         }
-        apply(new CandidateDeclined(partnershipId, command.partnerId(), candidate.organizationId, command.reason()));
+        List<Evidence> evidence = assertDecision(command);
+        apply(new CandidateDeclined(partnershipId, command.partnerId(), candidate.organizationId, command.reason(),
+                evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -145,7 +151,9 @@ class Partnership {
             throw new LedgerRejection.RuleViolated(ProblemCode.NOT_SELECTED,
                     "This candidate is not a selected partner: decline it instead");
         }
-        apply(new PartnerOffboarded(partnershipId, command.partnerId(), candidate.organizationId, command.reason()));
+        List<Evidence> evidence = assertDecision(command);
+        apply(new PartnerOffboarded(partnershipId, command.partnerId(), candidate.organizationId, command.reason(),
+                evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -154,7 +162,9 @@ class Partnership {
         assertGiven(command.vision(), "vision");
         assertReasonGiven(command.reason());
         KpiRules.assertValid(command.kpis());
-        apply(new StrategyRealigned(partnershipId, command.vision(), command.kpis(), command.reason()));
+        List<Evidence> evidence = assertDecision(command);
+        apply(new StrategyRealigned(partnershipId, command.vision(), command.kpis(), command.reason(), evidence,
+                command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -177,10 +187,16 @@ class Partnership {
         return AggregateLifecycle.getVersion();
     }
 
+    /** The first charter needs no reason; replacing one is a change of direction and does. */
     @CommandHandler
     long handle(SetGovernanceCharter command) {
+        if (charterSet) {
+            assertReasonGiven(command.reason());
+        }
         GovernanceRules.assertCharter(command.cadence(), command.steeringMembers());
-        apply(new GovernanceCharterSet(partnershipId, command.cadence(), command.steeringMembers()));
+        List<Evidence> evidence = assertDecision(command);
+        apply(new GovernanceCharterSet(partnershipId, command.cadence(),
+                command.steeringMembers().stream().map(String::trim).toList(), evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -203,8 +219,9 @@ class Partnership {
     long handle(AgreeCostSharing command) {
         assertReasonGiven(command.reason());
         CostSharingRules.assertValid(command.currency(), command.totalBudget(), command.shares());
+        List<Evidence> evidence = assertDecision(command);
         apply(new CostSharingAgreed(partnershipId, command.currency().toUpperCase(), command.totalBudget(),
-                command.shares(), command.reason()));
+                command.shares(), command.reason(), evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -349,7 +366,8 @@ class Partnership {
     @CommandHandler
     long handle(EndPartnership command) {
         assertReasonGiven(command.reason());
-        apply(new PartnershipEnded(partnershipId, command.reason()));
+        List<Evidence> evidence = assertDecision(command);
+        apply(new PartnershipEnded(partnershipId, command.reason(), evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -362,6 +380,11 @@ class Partnership {
 
     private static String trimmed(String text) {
         return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** A decision's evidence must be references a board can follow, and its decisionRef a review held here. */
+    private List<Evidence> assertDecision(DecisionCommand command) {
+        return decision(command.evidence(), command.decisionRef());
     }
 
     private Candidate candidate(String partnerId) {

@@ -18,6 +18,7 @@ import org.partnershipledger.command.common.CommandResponses;
 import org.partnershipledger.command.common.CommandSender;
 import org.partnershipledger.command.common.IfMatch;
 import org.partnershipledger.command.common.IdGenerator;
+import org.partnershipledger.command.common.DecisionBody;
 import org.partnershipledger.command.common.ReasonBody;
 import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.partnership.CostShare;
@@ -93,7 +94,7 @@ class PartnershipController {
     }
 
     record ShortlistRequest(@NotBlank @Size(max = 64) String organizationId, @NotBlank @Size(max = 200) String name,
-                            @NotNull PartnerRole role) {
+                            @NotNull PartnerRole role, @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{id}/candidates")
@@ -104,7 +105,7 @@ class PartnershipController {
                                                @IfMatch Long expectedVersion) {
         String partnerId = ids.next();
         return commands.send(new ShortlistCandidate(new PartnershipId(id), partnerId, request.organizationId(),
-                request.name(), request.role(), expectedVersion),
+                request.name(), request.role(), request.reason(), expectedVersion),
                 CommandResponses.created("partnerId", partnerId), CandidateCreated.class);
     }
 
@@ -122,7 +123,8 @@ class PartnershipController {
                                @JsonDeserialize(contentUsing = EvidenceOrUri.class)
                                List<Evidence> evidence,
                                @Schema(description = "Optional free text: what the references do not say")
-                               @Size(max = PartnerRules.MAX_NOTES) String notes) {
+                               @Size(max = PartnerRules.MAX_NOTES) String notes,
+                               @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{id}/candidates/{partnerId}/due-diligence")
@@ -134,7 +136,8 @@ class PartnershipController {
                                            @Valid @RequestBody DueDiligenceRequest request,
                                            @IfMatch Long expectedVersion) {
         return commands.send(new AssessDueDiligence(new PartnershipId(id), partnerId, request.criterion(),
-                request.score(), request.evidence(), request.notes(), expectedVersion), CommandResponses.changed(),
+                request.score(), request.evidence(), request.notes(), request.reason(), expectedVersion),
+                CommandResponses.changed(),
                 CommandAccepted.class);
     }
 
@@ -142,62 +145,74 @@ class PartnershipController {
     @Operation(operationId = "selectPartner", summary = "Select a candidate that passed due diligence")
     @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.REASON_REQUIRED, ProblemCode.ALREADY_SELECTED,
             ProblemCode.DUE_DILIGENCE_INCOMPLETE, ProblemCode.DUE_DILIGENCE_FAILED, ProblemCode.CANDIDATE_DECLINED,
-            ProblemCode.PARTNER_OFFBOARDED, ProblemCode.PARTNERSHIP_ENDED})
+            ProblemCode.PARTNER_OFFBOARDED, ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF,
+            ProblemCode.PARTNERSHIP_ENDED})
     ResponseEntity<CommandAccepted> select(@PathVariable String id, @PathVariable String partnerId,
-                                           @Valid @RequestBody ReasonBody request,
+                                           @Valid @RequestBody DecisionBody request,
                                            @IfMatch Long expectedVersion) {
         return commands.send(new SelectPartner(new PartnershipId(id), partnerId, request.reason(),
-                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+                request.evidence(), request.decisionRef(), expectedVersion), CommandResponses.changed(),
+                CommandAccepted.class);
     }
 
     @PostMapping("/{id}/candidates/{partnerId}/decline")
     @Operation(operationId = "declineCandidate", summary = "Decline a candidate that was not selected (reason "
             + "required): it takes no further step, and reads what happened until then")
     @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.REASON_REQUIRED, ProblemCode.ALREADY_SELECTED,
-            ProblemCode.CANDIDATE_DECLINED, ProblemCode.PARTNER_OFFBOARDED, ProblemCode.PARTNERSHIP_ENDED})
+            ProblemCode.CANDIDATE_DECLINED, ProblemCode.PARTNER_OFFBOARDED, ProblemCode.EVIDENCE_INVALID,
+            ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
     ResponseEntity<CommandAccepted> decline(@PathVariable String id, @PathVariable String partnerId,
-                                            @Valid @RequestBody ReasonBody request,
+                                            @Valid @RequestBody DecisionBody request,
                                             @IfMatch Long expectedVersion) {
         return commands.send(new DeclineCandidate(new PartnershipId(id), partnerId, request.reason(),
-                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+                request.evidence(), request.decisionRef(), expectedVersion), CommandResponses.changed(),
+                CommandAccepted.class);
     }
 
     @PostMapping("/{id}/candidates/{partnerId}/offboarding")
     @Operation(operationId = "offboardPartner", summary = "Offboard a selected partner from the coalition (reason "
             + "required): it takes no further step, and reads what happened until then")
     @Rejects({ProblemCode.CANDIDATE_NOT_FOUND, ProblemCode.REASON_REQUIRED, ProblemCode.NOT_SELECTED,
-            ProblemCode.CANDIDATE_DECLINED, ProblemCode.PARTNER_OFFBOARDED, ProblemCode.PARTNERSHIP_ENDED})
+            ProblemCode.CANDIDATE_DECLINED, ProblemCode.PARTNER_OFFBOARDED, ProblemCode.EVIDENCE_INVALID,
+            ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
     ResponseEntity<CommandAccepted> offboard(@PathVariable String id, @PathVariable String partnerId,
-                                             @Valid @RequestBody ReasonBody request,
+                                             @Valid @RequestBody DecisionBody request,
                                              @IfMatch Long expectedVersion) {
         return commands.send(new OffboardPartner(new PartnershipId(id), partnerId, request.reason(),
-                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+                request.evidence(), request.decisionRef(), expectedVersion), CommandResponses.changed(),
+                CommandAccepted.class);
     }
 
     record StrategyRequest(@NotBlank @Size(max = 2000) String vision, List<@NotNull @Valid KpiRequest> kpis,
-                           @Size(max = 2000) String reason) {
+                           @Size(max = 2000) String reason, List<Evidence> evidence,
+                           @Size(max = 100) String decisionRef) {
     }
 
     @PutMapping("/{id}/strategy")
     @Operation(operationId = "realignStrategy",
             summary = "Re-align vision and KPIs (a change of direction: reason required)")
-    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.DUPLICATE_KPI, ProblemCode.PARTNERSHIP_ENDED})
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.DUPLICATE_KPI, ProblemCode.EVIDENCE_INVALID,
+            ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
     ResponseEntity<CommandAccepted> realign(@PathVariable String id, @Valid @RequestBody StrategyRequest request,
                                             @IfMatch Long expectedVersion) {
         return commands.send(new RealignStrategy(new PartnershipId(id), request.vision(),
-                KpiRequest.toKpis(request.kpis()), request.reason(), expectedVersion),
+                KpiRequest.toKpis(request.kpis()), request.reason(), request.evidence(), request.decisionRef(),
+                expectedVersion),
                 CommandResponses.changed(), CommandAccepted.class);
     }
 
     @PostMapping(path = "/{id}/onboarding", consumes = MediaType.ALL_VALUE)
     @Operation(operationId = "startOnboarding", summary = "Start onboarding (needs a selected partner)")
     @Rejects({ProblemCode.NO_SELECTED_PARTNER, ProblemCode.INVALID_STAGE, ProblemCode.PARTNERSHIP_ENDED})
-    ResponseEntity<CommandAccepted> startOnboarding(@PathVariable String id, @IfMatch Long expectedVersion) {
-        return commands.send(new StartOnboarding(new PartnershipId(id), expectedVersion),
+    ResponseEntity<CommandAccepted> startOnboarding(@PathVariable String id,
+                                                    @Valid @RequestBody(required = false) ReasonBody request,
+                                                    @IfMatch Long expectedVersion) {
+        return commands.send(new StartOnboarding(new PartnershipId(id), request == null ? null : request.reason(),
+                expectedVersion),
                 CommandResponses.changed(), CommandAccepted.class);
     }
 
-    record CompletionRequest(@NotBlank @Size(max = 4000) String summary) {
+    record CompletionRequest(@NotBlank @Size(max = 4000) String summary, @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{id}/onboarding/completion")
@@ -206,20 +221,26 @@ class PartnershipController {
     ResponseEntity<CommandAccepted> completeOnboarding(@PathVariable String id,
                                                        @Valid @RequestBody CompletionRequest request,
                                                        @IfMatch Long expectedVersion) {
-        return commands.send(new CompleteOnboarding(new PartnershipId(id), request.summary(),
+        return commands.send(new CompleteOnboarding(new PartnershipId(id), request.summary(), request.reason(),
                 expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
-    record CharterRequest(@NotNull GovernanceCadence cadence, @NotEmpty List<@NotBlank String> steeringMembers) {
+    record CharterRequest(@NotNull GovernanceCadence cadence,
+                          @NotEmpty List<@NotBlank @Size(max = 200) String> steeringMembers,
+                          @Size(max = 2000) String reason, List<Evidence> evidence,
+                          @Size(max = 100) String decisionRef) {
     }
 
     @PutMapping("/{id}/governance-charter")
-    @Operation(operationId = "setGovernanceCharter", summary = "Set the governance charter")
-    @Rejects({ProblemCode.PARTNERSHIP_ENDED})
+    @Operation(operationId = "setGovernanceCharter", summary = "Set the governance charter; replacing one needs a "
+            + "reason. Its steering members are the people who may approve programs and pivots")
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF,
+            ProblemCode.PARTNERSHIP_ENDED})
     ResponseEntity<CommandAccepted> charter(@PathVariable String id, @Valid @RequestBody CharterRequest request,
                                             @IfMatch Long expectedVersion) {
         return commands.send(new SetGovernanceCharter(new PartnershipId(id), request.cadence(),
-                request.steeringMembers(), expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+                request.steeringMembers(), request.reason(), request.evidence(), request.decisionRef(),
+                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     /** An action the review takes: what, which side owns it (CLIENT or PARTNER), who, and by when. */
@@ -228,7 +249,8 @@ class PartnershipController {
     }
 
     record ReviewRequest(@NotBlank String period, @NotEmpty List<@NotBlank String> attendees,
-                         List<@NotBlank String> decisions, List<@NotNull @Valid ActionRequest> actions) {
+                         List<@NotBlank String> decisions, List<@NotNull @Valid ActionRequest> actions,
+                         @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{id}/business-reviews")
@@ -241,7 +263,7 @@ class PartnershipController {
         return commands.send(new HoldBusinessReview(new PartnershipId(id), request.period(), request.attendees(),
                 request.decisions(), request.actions() == null ? List.of() : request.actions().stream()
                         .map(a -> new HoldBusinessReview.Action(a.description(), a.ownerSide(), a.owner(),
-                                a.dueDate())).toList(), expectedVersion),
+                                a.dueDate())).toList(), request.reason(), expectedVersion),
                 CommandResponses.changed(), CommandAccepted.class);
     }
 
@@ -249,27 +271,29 @@ class PartnershipController {
     }
 
     record CostSharingRequest(@NotBlank String currency, @NotNull BigDecimal totalBudget,
-                              @NotEmpty List<@NotNull @Valid CostShareRequest> shares,
-                              @Size(max = 2000) String reason) {
+                              @NotEmpty List<@NotNull @Valid CostShareRequest> shares, @Size(max = 2000) String reason,
+                              List<Evidence> evidence, @Size(max = 100) String decisionRef) {
     }
 
     @PutMapping("/{id}/cost-sharing")
     @Operation(operationId = "agreeCostSharing",
             summary = "Agree how business units share the cost (shares total 100; reason required)")
     @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.DUPLICATE_BUSINESS_UNIT, ProblemCode.SHARES_MUST_TOTAL_100,
-            ProblemCode.PARTNERSHIP_ENDED})
+            ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PARTNERSHIP_ENDED})
     ResponseEntity<CommandAccepted> costSharing(@PathVariable String id,
                                                 @Valid @RequestBody CostSharingRequest request,
                                                 @IfMatch Long expectedVersion) {
         List<CostShare> shares = request.shares().stream()
                 .map(share -> new CostShare(share.businessUnit().trim(), share.percent())).toList();
         return commands.send(new AgreeCostSharing(new PartnershipId(id), request.currency(), request.totalBudget(),
-                shares, request.reason(), expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+                shares, request.reason(), request.evidence(), request.decisionRef(), expectedVersion),
+                CommandResponses.changed(), CommandAccepted.class);
     }
 
     /** {@code organizationId}: the partner organisation the concern is about (optional; a partner's is its own). */
     record ConcernRequest(@NotNull Side raisedBy, @NotBlank @Size(max = 300) String subject,
-                          @NotBlank @Size(max = 4000) String description, @Size(max = 64) String organizationId) {
+                          @NotBlank @Size(max = 4000) String description, @Size(max = 64) String organizationId,
+                          @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{id}/concerns")
@@ -288,11 +312,12 @@ class PartnershipController {
                 .orElse(null);
         Side raisedBy = partnerOrganization != null ? Side.PARTNER : request.raisedBy();
         return commands.send(new RaiseConcern(new PartnershipId(id), concernId, raisedBy, request.subject(),
-                request.description(), request.organizationId(), partnerOrganization, expectedVersion),
+                request.description(), request.organizationId(), partnerOrganization, request.reason(),
+                expectedVersion),
                 CommandResponses.created("concernId", concernId), ConcernCreated.class);
     }
 
-    record ResolutionRequest(@NotBlank @Size(max = 4000) String resolution) {
+    record ResolutionRequest(@NotBlank @Size(max = 4000) String resolution, @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{id}/concerns/{concernId}/resolution")
@@ -302,17 +327,18 @@ class PartnershipController {
                                                    @Valid @RequestBody ResolutionRequest request,
                                                    @IfMatch Long expectedVersion) {
         return commands.send(new ResolveConcern(new PartnershipId(id), concernId, request.resolution(),
-                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+                request.reason(), expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     @PostMapping("/{id}/end")
     @Operation(operationId = "endPartnership",
             summary = "End the partnership (reason required); nothing changes in it afterwards")
-    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.PARTNERSHIP_ENDED})
-    ResponseEntity<CommandAccepted> end(@PathVariable String id, @Valid @RequestBody ReasonBody request,
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF,
+            ProblemCode.PARTNERSHIP_ENDED})
+    ResponseEntity<CommandAccepted> end(@PathVariable String id, @Valid @RequestBody DecisionBody request,
                                         @IfMatch Long expectedVersion) {
-        return commands.send(new EndPartnership(new PartnershipId(id), request.reason(),
-                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+        return commands.send(new EndPartnership(new PartnershipId(id), request.reason(), request.evidence(),
+                request.decisionRef(), expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     // Mutual accountability, partner performance, agreement and growth, cost sharing in practice. Every decision

@@ -2,6 +2,7 @@ package org.partnershipledger.command.partnership;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.partnershipledger.command.common.ReasonedCommand;
 import org.partnershipledger.command.common.VersionedCommand;
 import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.partnership.Side;
@@ -13,6 +14,13 @@ import org.partnershipledger.events.partnership.Side;
  */
 public record RaiseConcern(@TargetAggregateIdentifier PartnershipId partnershipId, String concernId, Side raisedBy,
                            String subject, String description, String concerning, String partnerOrganizationId,
-                           @TargetAggregateVersion Long expectedVersion)
-        implements PartnershipCommand, VersionedCommand {
+                           String reason, @TargetAggregateVersion Long expectedVersion)
+        implements PartnershipCommand, VersionedCommand, ReasonedCommand {
+
+    /** Without a reason (optional for this command). */
+    public RaiseConcern(PartnershipId partnershipId, String concernId, Side raisedBy, String subject,
+            String description, String concerning, String partnerOrganizationId, Long expectedVersion) {
+        this(partnershipId, concernId, raisedBy, subject, description, concerning, partnerOrganizationId, null,
+                expectedVersion);
+    }
 }

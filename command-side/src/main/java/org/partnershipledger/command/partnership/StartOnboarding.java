@@ -2,10 +2,16 @@ package org.partnershipledger.command.partnership;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.partnershipledger.command.common.ReasonedCommand;
 import org.partnershipledger.command.common.VersionedCommand;
 import org.partnershipledger.events.partnership.PartnershipId;
 
-public record StartOnboarding(@TargetAggregateIdentifier PartnershipId partnershipId,
+public record StartOnboarding(@TargetAggregateIdentifier PartnershipId partnershipId, String reason,
                               @TargetAggregateVersion Long expectedVersion)
-        implements PartnershipCommand, VersionedCommand {
+        implements PartnershipCommand, VersionedCommand, ReasonedCommand {
+
+    /** Without a reason (optional for this command). */
+    public StartOnboarding(PartnershipId partnershipId, Long expectedVersion) {
+        this(partnershipId, null, expectedVersion);
+    }
 }

@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.partnershipledger.command.common.DecisionCommand;
 import org.partnershipledger.command.common.Decisions;
 import org.partnershipledger.command.common.ExpectedVersion;
 import org.partnershipledger.command.common.LedgerRejection;
@@ -106,18 +107,22 @@ class Program {
     }
 
     @CommandHandler
-    long handle(ApproveProgram command) {
+    long handle(ApproveProgram command, PartnershipStatus partnerships) {
         assertGiven(command.approvedBy(), "approvedBy");
         assertProposed("approved");
-        apply(new ProgramApproved(programId, command.approvedBy().trim()));
+        PartnershipStatus.Known partnership = partnership(partnerships);
+        List<Evidence> evidence = assertDecision(command, partnership);
+        assertSteeringMember(command.approvedBy(), partnership);
+        apply(new ProgramApproved(programId, command.approvedBy().trim(), evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    long handle(RejectProgram command) {
+    long handle(RejectProgram command, PartnershipStatus partnerships) {
         assertReasonGiven(command.reason());
         assertProposed("rejected");
-        apply(new ProgramRejected(programId, command.reason()));
+        List<Evidence> evidence = assertDecision(command, partnership(partnerships));
+        apply(new ProgramRejected(programId, command.reason(), evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -175,7 +180,7 @@ class Program {
     }
 
     @CommandHandler
-    long handle(PivotCurriculum command) {
+    long handle(PivotCurriculum command, PartnershipStatus partnerships) {
         assertReasonGiven(command.reason());
         if (command.trigger() == null) {
             throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED, "trigger must be given");
@@ -183,9 +188,12 @@ class Program {
         assertGiven(command.approvedBy(), "approvedBy");
         assertApproved();
         List<CurriculumModule> next = Curriculum.pivot(modules, command.addModules(), command.removeModules());
+        PartnershipStatus.Known partnership = partnership(partnerships);
+        List<Evidence> evidence = assertDecision(command, partnership);
+        assertSteeringMember(command.approvedBy(), partnership);
         apply(new CurriculumPivoted(programId, curriculumVersion, curriculumVersion + 1, command.reason(),
                 command.trigger(), command.addModules(), command.removeModules(), command.approvedBy().trim(),
-                command.effectiveFrom(), next));
+                command.effectiveFrom(), next, evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -209,7 +217,7 @@ class Program {
     }
 
     @CommandHandler
-    long handle(WithdrawImpact command) {
+    long handle(WithdrawImpact command, PartnershipStatus partnerships) {
         assertReasonGiven(command.reason());
         Boolean withdrawn = impactsWithdrawn.get(command.impactId());
         if (withdrawn == null) {
@@ -220,14 +228,16 @@ class Program {
             throw new LedgerRejection.RuleViolated(ProblemCode.IMPACT_ALREADY_WITHDRAWN,
                     "The impact record is withdrawn");
         }
-        apply(new ImpactWithdrawn(programId, command.impactId(), command.reason()));
+        List<Evidence> evidence = assertDecision(command, partnership(partnerships));
+        apply(new ImpactWithdrawn(programId, command.impactId(), command.reason(), evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    long handle(RetireProgram command) {
+    long handle(RetireProgram command, PartnershipStatus partnerships) {
         assertReasonGiven(command.reason());
-        apply(new ProgramRetired(programId, command.reason()));
+        List<Evidence> evidence = assertDecision(command, partnership(partnerships));
+        apply(new ProgramRetired(programId, command.reason(), evidence, command.decisionRef()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -339,9 +349,27 @@ class Program {
         return localization;
     }
 
-    /** The partnership as program commands know it (its row exists: the program was proposed in it). */
+    /** The program's partnership as the registry knows it (it exists: the guard found it not ended). */
     private PartnershipStatus.Known partnership(PartnershipStatus partnerships) {
-        return partnerships.lookUp(partnershipId).orElseGet(() -> new PartnershipStatus.Known(Set.of(), false));
+        return partnerships.lookUp(partnershipId).orElseThrow(() -> new LedgerRejection.NotFound(
+                ProblemCode.PARTNERSHIP_NOT_FOUND, "No such partnership: " + partnershipId));
+    }
+
+    /** Evidence a board can follow, and a decisionRef naming a review held in the program's partnership. */
+    private static List<Evidence> assertDecision(DecisionCommand command, PartnershipStatus.Known partnership) {
+        List<Evidence> evidence = Decisions.assertEvidence(command.evidence());
+        Decisions.assertDecisionRef(command.decisionRef(), partnership.reviewedPeriods());
+        return evidence;
+    }
+
+    /** Whoever approves must sit on the steering group of the partnership's charter. */
+    private static void assertSteeringMember(String approvedBy, PartnershipStatus.Known partnership) {
+        if (partnership.steeringMembers().isEmpty()) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.APPROVER_NOT_STEERING_MEMBER,
+                    "approvedBy must name a steering member of the partnership's governance charter, and it has "
+                            + "none: set a governance charter first");
+        }
+        Decisions.assertSteeringMember(approvedBy, partnership.steeringMembers());
     }
 
     private void assertApproved() {

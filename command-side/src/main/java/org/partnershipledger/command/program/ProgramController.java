@@ -15,7 +15,8 @@ import org.partnershipledger.command.common.CommandResponses;
 import org.partnershipledger.command.common.CommandSender;
 import org.partnershipledger.command.common.IfMatch;
 import org.partnershipledger.command.common.IdGenerator;
-import org.partnershipledger.command.common.ReasonBody;
+import org.partnershipledger.command.common.DecisionBody;
+import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.partnership.PartnershipId;
 import org.partnershipledger.events.program.CurriculumModule;
 import org.partnershipledger.events.program.ImpactSource;
@@ -88,7 +89,7 @@ class ProgramController {
     }
 
     record CoCreateRequest(@NotBlank @Size(max = 300) String title, List<@NotBlank String> clientSmes,
-                           List<@NotBlank String> partnerDesigners) {
+                           List<@NotBlank String> partnerDesigners, @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{id}/modules")
@@ -100,33 +101,39 @@ class ProgramController {
                                            @IfMatch Long expectedVersion) {
         ModuleId moduleId = new ModuleId(ids.next());
         return commands.send(new CoCreateModule(new ProgramId(id), moduleId, request.title(), request.clientSmes(),
-                request.partnerDesigners(), expectedVersion),
+                request.partnerDesigners(), request.reason(), expectedVersion),
                 CommandResponses.created("moduleId", moduleId.value()), ModuleCreated.class);
     }
 
-    record ApprovalRequest(@NotBlank @Size(max = 200) String approvedBy) {
+    record ApprovalRequest(@NotBlank @Size(max = 200) String approvedBy, @Size(max = 2000) String reason,
+                           List<Evidence> evidence, @Size(max = 100) String decisionRef) {
     }
 
     @PostMapping("/{id}/approval")
-    @Operation(operationId = "approveProgram", summary = "Approve a proposed program")
-    @Rejects({ProblemCode.PROGRAM_NOT_PROPOSED, ProblemCode.PROGRAM_RETIRED})
+    @Operation(operationId = "approveProgram",
+            summary = "Approve a proposed program (approvedBy: a steering member of the partnership's charter)")
+    @Rejects({ProblemCode.PROGRAM_NOT_PROPOSED, ProblemCode.APPROVER_NOT_STEERING_MEMBER, ProblemCode.EVIDENCE_INVALID,
+            ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PROGRAM_RETIRED})
     ResponseEntity<CommandAccepted> approve(@PathVariable String id, @Valid @RequestBody ApprovalRequest request,
                                             @IfMatch Long expectedVersion) {
-        return commands.send(new ApproveProgram(new ProgramId(id), request.approvedBy(),
-                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+        return commands.send(new ApproveProgram(new ProgramId(id), request.approvedBy(), request.reason(),
+                request.evidence(), request.decisionRef(), expectedVersion), CommandResponses.changed(),
+                CommandAccepted.class);
     }
 
     @PostMapping("/{id}/rejection")
     @Operation(operationId = "rejectProgram", summary = "Reject a proposed program (reason required)")
-    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.PROGRAM_NOT_PROPOSED, ProblemCode.PROGRAM_RETIRED})
-    ResponseEntity<CommandAccepted> reject(@PathVariable String id, @Valid @RequestBody ReasonBody request,
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.PROGRAM_NOT_PROPOSED, ProblemCode.EVIDENCE_INVALID,
+            ProblemCode.UNKNOWN_DECISION_REF, ProblemCode.PROGRAM_RETIRED})
+    ResponseEntity<CommandAccepted> reject(@PathVariable String id, @Valid @RequestBody DecisionBody request,
                                            @IfMatch Long expectedVersion) {
-        return commands.send(new RejectProgram(new ProgramId(id), request.reason(),
-                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+        return commands.send(new RejectProgram(new ProgramId(id), request.reason(), request.evidence(),
+                request.decisionRef(), expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     record LocalizationRequest(@NotBlank @Size(max = 100) String region, @NotBlank @Size(max = 35) String language,
-                               @NotBlank String timeZone, List<@NotBlank String> adaptations) {
+                               @NotBlank String timeZone, List<@NotBlank String> adaptations,
+                               @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{id}/localizations")
@@ -139,11 +146,12 @@ class ProgramController {
                                                  @IfMatch Long expectedVersion) {
         String localizationId = ids.next();
         return commands.send(new LocalizeProgram(new ProgramId(id), localizationId, request.region(),
-                request.language(), request.timeZone(), request.adaptations(), expectedVersion),
+                request.language(), request.timeZone(), request.adaptations(), request.reason(), expectedVersion),
                 CommandResponses.created("localizationId", localizationId), LocalizationCreated.class);
     }
 
-    record CohortRequest(@NotBlank String region, @NotNull LocalDate startsOn, @NotNull Integer participants) {
+    record CohortRequest(@NotBlank String region, @NotNull LocalDate startsOn, @NotNull Integer participants,
+                         @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{id}/cohorts")
@@ -154,12 +162,12 @@ class ProgramController {
                                                  @IfMatch Long expectedVersion) {
         String cohortId = ids.next();
         return commands.send(new ScheduleCohort(new ProgramId(id), cohortId, request.region(), request.startsOn(),
-                request.participants(), expectedVersion),
+                request.participants(), request.reason(), expectedVersion),
                 CommandResponses.created("cohortId", cohortId), CohortCreated.class);
     }
 
     record DeliveryRequest(@NotNull LocalDate deliveredOn, @NotNull Integer participantsCompleted,
-                           @NotBlank String facilitator) {
+                           @NotBlank String facilitator, @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{id}/cohorts/{cohortId}/delivery")
@@ -170,20 +178,24 @@ class ProgramController {
                                                    @Valid @RequestBody DeliveryRequest request,
                                                    @IfMatch Long expectedVersion) {
         return commands.send(new RecordCohortDelivery(new ProgramId(id), cohortId, request.deliveredOn(),
-                request.participantsCompleted(), request.facilitator(), expectedVersion),
+                request.participantsCompleted(), request.facilitator(), request.reason(), expectedVersion),
                 CommandResponses.changed(), CommandAccepted.class);
     }
 
     record PivotRequest(@Size(max = 2000) String reason, @NotNull PivotTrigger trigger,
                         List<@NotBlank @Size(max = 300) String> addModules, List<@NotBlank String> removeModules,
-                        @NotBlank @Size(max = 200) String approvedBy, LocalDate effectiveFrom) {
+                        @NotBlank @Size(max = 200) String approvedBy, LocalDate effectiveFrom,
+                        List<Evidence> evidence, @Size(max = 100) String decisionRef) {
     }
 
     @PostMapping("/{id}/pivots")
     @Operation(operationId = "pivotCurriculum",
-            summary = "Pivot the curriculum of an approved program: version n becomes n+1 (reason required)")
+            summary = "Pivot the curriculum of an approved program: version n becomes n+1 (reason required; "
+                    + "approvedBy: a steering member of the partnership's charter)")
     @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.PROGRAM_NOT_APPROVED, ProblemCode.UNKNOWN_MODULE,
-            ProblemCode.PIVOT_CHANGES_NOTHING, ProblemCode.CURRICULUM_WOULD_BE_EMPTY, ProblemCode.PROGRAM_RETIRED})
+            ProblemCode.PIVOT_CHANGES_NOTHING, ProblemCode.CURRICULUM_WOULD_BE_EMPTY,
+            ProblemCode.APPROVER_NOT_STEERING_MEMBER, ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF,
+            ProblemCode.PROGRAM_RETIRED})
     ResponseEntity<CommandAccepted> pivot(@PathVariable String id, @Valid @RequestBody PivotRequest request,
                                           @IfMatch Long expectedVersion) {
         List<CurriculumModule> added = request.addModules() == null ? List.of() : request.addModules().stream()
@@ -191,7 +203,8 @@ class ProgramController {
         List<ModuleId> removed = request.removeModules() == null ? List.of()
                 : request.removeModules().stream().map(ModuleId::new).toList();
         return commands.send(new PivotCurriculum(new ProgramId(id), request.reason(), request.trigger(), added, removed,
-                request.approvedBy(), request.effectiveFrom(), expectedVersion),
+                request.approvedBy(), request.effectiveFrom(), request.evidence(), request.decisionRef(),
+                expectedVersion),
                 CommandResponses.changed(), CommandAccepted.class);
     }
 
@@ -199,7 +212,8 @@ class ProgramController {
                          @NotBlank @Size(max = 100) String unit, @Size(max = 255) String cohortId,
                          @Size(max = 100) String region, @NotNull LocalDate periodStart,
                          @NotNull LocalDate periodEnd, @NotNull ImpactSource source,
-                         List<@NotBlank String> evidence, BigDecimal cost, BigDecimal monetaryBenefit) {
+                         List<@NotBlank String> evidence, BigDecimal cost, BigDecimal monetaryBenefit,
+                         @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{id}/impact")
@@ -213,27 +227,30 @@ class ProgramController {
         return commands.send(new RecordImpact(new ProgramId(id), impactId, request.level(), request.kpiId(),
                 request.value(), request.unit(), request.cohortId(), request.region(), request.periodStart(),
                 request.periodEnd(), request.source(), request.evidence(), request.cost(), request.monetaryBenefit(),
-                expectedVersion), CommandResponses.created("impactId", impactId), ImpactCreated.class);
+                request.reason(), expectedVersion), CommandResponses.created("impactId", impactId),
+                ImpactCreated.class);
     }
 
     @PostMapping("/{id}/impact/{impactId}/withdrawal")
     @Operation(operationId = "withdrawImpact",
             summary = "Withdraw an impact record (reason required); it stays in the history")
-    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.IMPACT_NOT_FOUND, ProblemCode.IMPACT_ALREADY_WITHDRAWN})
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.IMPACT_NOT_FOUND, ProblemCode.IMPACT_ALREADY_WITHDRAWN,
+            ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF})
     ResponseEntity<CommandAccepted> withdrawImpact(@PathVariable String id, @PathVariable String impactId,
-                                                   @Valid @RequestBody ReasonBody request,
+                                                   @Valid @RequestBody DecisionBody request,
                                                    @IfMatch Long expectedVersion) {
-        return commands.send(new WithdrawImpact(new ProgramId(id), impactId, request.reason(),
-                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+        return commands.send(new WithdrawImpact(new ProgramId(id), impactId, request.reason(), request.evidence(),
+                request.decisionRef(), expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     @PostMapping("/{id}/retirement")
     @Operation(operationId = "retireProgram", summary = "Retire the program (reason required)")
-    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.PROGRAM_RETIRED})
-    ResponseEntity<CommandAccepted> retire(@PathVariable String id, @Valid @RequestBody ReasonBody request,
+    @Rejects({ProblemCode.REASON_REQUIRED, ProblemCode.EVIDENCE_INVALID, ProblemCode.UNKNOWN_DECISION_REF,
+            ProblemCode.PROGRAM_RETIRED})
+    ResponseEntity<CommandAccepted> retire(@PathVariable String id, @Valid @RequestBody DecisionBody request,
                                            @IfMatch Long expectedVersion) {
-        return commands.send(new RetireProgram(new ProgramId(id), request.reason(),
-                expectedVersion), CommandResponses.changed(), CommandAccepted.class);
+        return commands.send(new RetireProgram(new ProgramId(id), request.reason(), request.evidence(),
+                request.decisionRef(), expectedVersion), CommandResponses.changed(), CommandAccepted.class);
     }
 
     private List<CurriculumModule> newModules(List<ModuleRequest> modules) {

@@ -1,12 +1,23 @@
 package org.partnershipledger.command.program;
 
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
-import org.partnershipledger.command.common.ReasonedCommand;
+import org.partnershipledger.command.common.DecisionCommand;
 import org.partnershipledger.command.common.VersionedCommand;
+import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.program.ProgramId;
 
-public record RejectProgram(@TargetAggregateIdentifier ProgramId programId, String reason,
-                            @TargetAggregateVersion Long expectedVersion)
-        implements ProgramCommand, VersionedCommand, ReasonedCommand {
+public record RejectProgram(@TargetAggregateIdentifier ProgramId programId, String reason, List<Evidence> evidence,
+                            String decisionRef, @TargetAggregateVersion Long expectedVersion)
+        implements ProgramCommand, VersionedCommand, DecisionCommand {
+
+    public RejectProgram {
+        evidence = DecisionCommand.given(evidence);
+    }
+
+    /** Without the evidence and decisionRef a decision may carry. */
+    public RejectProgram(ProgramId programId, String reason, Long expectedVersion) {
+        this(programId, reason, List.of(), null, expectedVersion);
+    }
 }

@@ -45,7 +45,10 @@ class GoldenEventsTest {
     static final String FOLDER = "golden-events";
     private static final String FIXTURES = "command-side/src/test/resources/" + FOLDER + "/";
     private static final Pattern NAME = Pattern.compile("([A-Za-z0-9]+)\\.r([0-9]+)(\\.[a-z0-9-]+)?\\.json");
-    private static final ObjectMapper TREES = new ObjectMapper();
+    /** Reads JSON trees keeping decimals exact (12500.50 stays 12500.50), as money is stored. */
+    private static final ObjectMapper TREES = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
     static ProductionSerialization production;
 

@@ -118,6 +118,8 @@ public enum ProblemCode {
 
     // Query side
     PROGRAM_NOT_FOUND(HttpStatus.NOT_FOUND, "No such program, or not one the caller may see"),
+    REVIEW_NOT_FOUND(HttpStatus.NOT_FOUND,
+            "No business review was held for this period in the partnership, or not one the caller may see"),
     UNKNOWN_EVENT_TYPE(HttpStatus.NOT_FOUND, "No event of the public language has this type"),
     SUBSCRIPTION_NOT_FOUND(HttpStatus.NOT_FOUND, "No such webhook subscription"),
     PROCESSOR_NOT_FOUND(HttpStatus.NOT_FOUND, "No read model or processor of that name"),

@@ -1,5 +1,7 @@
 package org.partnershipledger.query.access;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
+import org.partnershipledger.events.common.EvidenceType;
 import org.partnershipledger.events.partnership.*;
 import org.partnershipledger.events.program.ProgramEvent;
 import org.partnershipledger.query.history.LoggedEvent;
@@ -25,7 +28,8 @@ import org.partnershipledger.query.program.ProgramView;
  * <li><b>Of a partnership</b>: what the partnership is (id, name, client, vision, KPIs, stage, when opened; its
  *     version and last change say when it changed, not what); its own candidacy (role, status, due diligence with
  *     evidence, the reasons it was selected, declined or offboarded); the concerns it raised or that name it.
- *     Nothing about other candidates, no cost sharing, no governance charter or business reviews, no end reason.</li>
+ *     Nothing about other candidates, no cost sharing, no governance charter or business reviews (nor the review
+ *     an entry's decision names: {@link #shown}), no end reason.</li>
  * <li><b>Programs</b>: those it works on, that is every program of a partnership where it is or was selected (a
  *     program names no partner, so the partnership's selection is what links them).</li>
  * <li><b>History entries</b>: the events of those things: its own shortlisting, due diligence, selection, decline
@@ -142,6 +146,30 @@ public final class PartnerPolicy {
         }
         return isOwn(event, standing.partnerId()) || concernOf(event).map(standing.concernIds()::contains)
                 .orElse(false);
+    }
+
+    /**
+     * An entry it may read, as it reads it: without the business review that took the decision (its
+     * {@code decisionRef}) and without evidence that is a business review, since it reads no reviews (rule 2).
+     * Other evidence stays, such as its own due diligence's.
+     */
+    public LoggedEvent shown(LoggedEvent entry) {
+        if (!(entry.payload() instanceof ObjectNode payload)
+                || !payload.has("decisionRef") && !payload.path("evidence").isArray()) {
+            return entry;
+        }
+        ObjectNode minimised = payload.deepCopy();
+        minimised.remove("decisionRef");
+        if (minimised.get("evidence") instanceof ArrayNode evidence) {
+            for (int i = evidence.size() - 1; i >= 0; i--) {
+                if (EvidenceType.BUSINESS_REVIEW.name().equals(evidence.get(i).path("type").asText())) {
+                    evidence.remove(i);
+                }
+            }
+        }
+        return new LoggedEvent(entry.position(), entry.eventId(), entry.partnershipId(), entry.aggregateId(),
+                entry.aggregateType(), entry.sequence(), entry.type(), entry.timestamp(), entry.actor(), entry.reason(),
+                entry.summary(), minimised, entry.correlationId(), entry.causationId(), entry.event());
     }
 
     private static boolean isOwn(Object event, String partnerId) {

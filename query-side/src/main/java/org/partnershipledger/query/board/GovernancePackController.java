@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.partnershipledger.events.partnership.ConcernRaised;
 import org.partnershipledger.events.partnership.ConcernResolved;
 import org.partnershipledger.events.partnership.CostSharingAgreed;
@@ -91,6 +92,7 @@ class GovernancePackController {
         PartnershipView partnership = partnerships.find(id).orElseThrow(() -> NotFound.partnership(id));
         List<ProgramView> itsPrograms = programs.ofPartnership(id);
         Predicate<LoggedEvent> readable = entry -> true;
+        UnaryOperator<LoggedEvent> shown = UnaryOperator.identity();
         Optional<PartnerPolicy> partner = scope.policy();
         if (partner.isPresent()) {
             // a partner's pack is built from what the policy shows it, nothing else
@@ -102,15 +104,16 @@ class GovernancePackController {
             PartnerPolicy.Standing logged = partner.get().standingIn(log.partnershipEntries(id))
                     .orElseThrow(() -> NotFound.partnership(id));
             readable = entry -> partner.get().mayRead(entry, logged);
+            shown = partner.get()::shown;
         }
 
         GovernancePack pack = new GovernancePack(id, partnership.name, range.name(), range.start(), range.end(),
-                events(id, range, readable, CurriculumPivoted.class),
-                events(id, range, readable, ProgramApproved.class, PartnerSelected.class),
+                events(id, range, readable, shown, CurriculumPivoted.class),
+                events(id, range, readable, shown, ProgramApproved.class, PartnerSelected.class),
                 impactRecords(itsPrograms, range),
-                events(id, range, readable, ConcernRaised.class),
-                events(id, range, readable, ConcernResolved.class),
-                events(id, range, readable, CostSharingAgreed.class),
+                events(id, range, readable, shown, ConcernRaised.class),
+                events(id, range, readable, shown, ConcernResolved.class),
+                events(id, range, readable, shown, CostSharingAgreed.class),
                 partnership.businessReviews.stream().filter(r -> r.period().equals(range.name())).findFirst()
                         .orElse(null),
                 kpiStatus(partnership.kpis, itsPrograms, range),
@@ -141,8 +144,10 @@ class GovernancePackController {
                 .toList();
     }
 
-    private List<LoggedEvent> events(String id, Period range, Predicate<LoggedEvent> readable, Class<?>... types) {
-        return log.ofPartnership(id, List.of(types), range.start(), range.end()).stream().filter(readable).toList();
+    private List<LoggedEvent> events(String id, Period range, Predicate<LoggedEvent> readable,
+                                     UnaryOperator<LoggedEvent> shown, Class<?>... types) {
+        return log.ofPartnership(id, List.of(types), range.start(), range.end()).stream().filter(readable)
+                .map(shown).toList();
     }
 
     private static List<ProgramView.Impact> impactRecords(List<ProgramView> programs, Period range) {

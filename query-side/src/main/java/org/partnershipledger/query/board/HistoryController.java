@@ -109,7 +109,7 @@ class HistoryController {
             for (LoggedEvent entry : (Iterable<LoggedEvent>) entries::iterator) {
                 if (partner.mayRead(entry, standing)) {
                     if (total >= first && events.size() < size) {
-                        events.add(entry);
+                        events.add(partner.shown(entry));
                     }
                     total++;
                 }

@@ -264,4 +264,23 @@ class PartnerPolicyTest {
         assertThat(log.stream().filter(acmeReads).map(LoggedEvent::type))
                 .as("nothing of the competitor's decline reaches Acme").doesNotContain("CandidateDeclined");
     }
+
+    @Test
+    void itReadsItsSelectionWithoutTheReviewThatDecidedItNorEvidenceThatIsAReview() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"partnershipId": "p-1", "partnerId": "c-1", "reason": "Best fit", "decisionRef": "2026-Q3",
+                 "evidence": [{"type": "BUSINESS_REVIEW", "ref": "2026-Q3"},
+                              {"type": "DOCUMENT", "ref": "https://example.com/references.pdf"}]}""");
+        LoggedEvent selection = new LoggedEvent(9, "e-9", P.value(), P.value(), "Partnership", 5, "PartnerSelected",
+                T0, "manager", "Best fit", "Partner acme-learning selected: Best fit", payload, null, null, null);
+
+        LoggedEvent shown = acme.shown(selection);
+
+        assertThat(shown.decisionRef()).isNull();
+        assertThat(shown.evidence()).extracting(org.partnershipledger.events.common.Evidence::ref)
+                .containsExactly("https://example.com/references.pdf");
+        assertThat(selection.decisionRef()).as("the entry itself is left as it was").isEqualTo("2026-Q3");
+        LoggedEvent plain = log.get(0);
+        assertThat(acme.shown(plain)).isSameAs(plain);
+    }
 }

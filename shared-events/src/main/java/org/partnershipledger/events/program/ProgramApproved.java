@@ -1,8 +1,24 @@
 package org.partnershipledger.events.program;
 
+import java.util.List;
 import org.axonframework.serialization.Revision;
+import org.partnershipledger.events.common.Evidence;
 
-/** The program was approved for delivery. */
+/**
+ * The program was approved for delivery.
+ * {@code evidence} and {@code decisionRef} (the period of the business review that took the decision)
+ * are optional; an event stored before they existed reads with none.
+ */
 @Revision("1")
-public record ProgramApproved(ProgramId programId, String approvedBy) implements ProgramEvent {
+public record ProgramApproved(ProgramId programId, String approvedBy, List<Evidence> evidence,
+                              String decisionRef) implements ProgramEvent {
+
+    public ProgramApproved {
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** As recorded before decisions carried evidence and a decisionRef. */
+    public ProgramApproved(ProgramId programId, String approvedBy) {
+        this(programId, approvedBy, List.of(), null);
+    }
 }

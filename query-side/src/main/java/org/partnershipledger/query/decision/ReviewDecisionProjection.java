@@ -1,0 +1,122 @@
+package org.partnershipledger.query.decision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.RecordComponent;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.partnershipledger.events.common.LedgerMetadata;
+import org.partnershipledger.events.partnership.BusinessReviewHeld;
+import org.partnershipledger.events.partnership.PartnershipEvent;
+import org.partnershipledger.events.program.ProgramProposed;
+import org.partnershipledger.query.readmodel.EventMetadata;
+import org.partnershipledger.query.readmodel.EventPositions;
+import org.partnershipledger.query.readmodel.Json;
+import org.partnershipledger.query.readmodel.Owns;
+import org.partnershipledger.query.readmodel.Storable;
+import org.partnershipledger.query.readmodel.Tables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decisions by review: each business review held, and every event that names one as its {@code decisionRef}, from
+ * the partnership or any of its programs. Generic over payloads: an event counts when its record has a non-null
+ * {@code decisionRef}, so a decision added later is covered without a change here. Redelivery changes nothing (a
+ * review is keyed by partnership and period, a decision by its own position); a reset empties the tables.
+ */
+@Component
+@ProcessingGroup(ReviewDecisionProjection.NAME)
+@Owns({"query_side.business_review", "query_side.review_decision", "query_side.review_program"})
+class ReviewDecisionProjection {
+
+    static final String NAME = "review-decisions";
+    static final String DECISION_REF = "decisionRef";
+
+    /** Which event classes carry a decisionRef at all, so other events cost a map look-up. */
+    private static final Map<Class<?>, Boolean> DECIDES = new ConcurrentHashMap<>();
+
+    private final Tables tables;
+    private final Json json;
+    private final EventPositions positions;
+
+    ReviewDecisionProjection(Tables tables, Json json, EventPositions positions) {
+        this.tables = tables;
+        this.json = json;
+        this.positions = positions;
+    }
+
+    @EventHandler
+    void on(ProgramProposed event) {
+        tables.sql("""
+                        INSERT INTO query_side.review_program (program_id, partnership_id) VALUES (?, ?)
+                        ON CONFLICT (program_id) DO NOTHING""")
+                .params(event.programId().value(), event.partnershipId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(BusinessReviewHeld event, DomainEventMessage<?> message) {
+        tables.sql("""
+                        INSERT INTO query_side.business_review (partnership_id, period, event_id, position, held_at,
+                            recorded_by, attendees, decisions)
+                        VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))
+                        ON CONFLICT (partnership_id, period) DO NOTHING""")
+                .params(event.partnershipId().value(), event.period(), message.getIdentifier(),
+                        positions.of(message), Timestamp.from(message.getTimestamp()),
+                        Storable.text(EventMetadata.actor(message)), Storable.json(json.write(event.attendees())),
+                        Storable.json(json.write(event.decisions())))
+                .update();
+    }
+
+    /** Any other event: recorded when its payload names a review. */
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message) {
+        if (!DECIDES.computeIfAbsent(event.getClass(), ReviewDecisionProjection::hasDecisionRef)) {
+            return;
+        }
+        JsonNode payload = json.tree(event);
+        JsonNode ref = payload.path(DECISION_REF);
+        if (!ref.isTextual() || ref.asText().isBlank()) {
+            return;
+        }
+        Optional<String> partnershipId = event instanceof PartnershipEvent
+                ? Optional.of(message.getAggregateIdentifier())
+                : tables.sql("SELECT partnership_id FROM query_side.review_program WHERE program_id = ?")
+                        .param(message.getAggregateIdentifier()).query(String.class).optional();
+        if (partnershipId.isEmpty()) {
+            return; // not an event of a partnership or of a program proposed in one
+        }
+        tables.sql("""
+                        INSERT INTO query_side.review_decision (position, event_id, partnership_id, decision_ref,
+                            aggregate_id, aggregate_type, sequence_number, type, occurred_at, actor, reason, payload,
+                            correlation_id, causation_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+                        ON CONFLICT (position) DO NOTHING""")
+                .params(positions.of(message), message.getIdentifier(), partnershipId.get(), ref.asText(),
+                        message.getAggregateIdentifier(), message.getType(), message.getSequenceNumber(),
+                        event.getClass().getSimpleName(), Timestamp.from(message.getTimestamp()),
+                        Storable.text(EventMetadata.actor(message)), Storable.text(EventMetadata.reason(message)),
+                        Storable.json(payload.toString()),
+                        Storable.text(EventMetadata.text(message, LedgerMetadata.CORRELATION_ID)),
+                        Storable.text(EventMetadata.text(message, LedgerMetadata.CAUSATION_ID)))
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        tables.sql("TRUNCATE query_side.business_review, query_side.review_decision, query_side.review_program")
+                .update();
+        tables.forgetPosition();
+    }
+
+    private static boolean hasDecisionRef(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        return components != null
+                && Arrays.stream(components).anyMatch(component -> component.getName().equals(DECISION_REF));
+    }
+}
