@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A rebuild's copies of a read model's tables ({@code …__next}), made cheap to fill: they are created
  * {@code UNLOGGED} (PostgreSQL writes no WAL for them) and with only the keys that give the projection's statements
- * their meaning (primary keys, unique constraints and unique indexes, which {@code ON CONFLICT} needs). The other
- * indexes, which only serve the read model's questions, are built once the copy has caught up, and the tables set
+ * their meaning (primary keys, unique constraints and unique indexes, which {@code ON CONFLICT} needs) and with the
+ * partial indexes, which are made for a projection's own lookups (a pivot still waiting for a measurement). The
+ * other indexes, which serve the read model's questions, are built once the copy has caught up, and the tables set
  * {@code LOGGED}, in one transaction ({@link #finish}), just before the take-over.
  *
  * <p>Why this is safe: PostgreSQL empties an unlogged table after a crash, while the rebuild's token, in a logged
@@ -23,7 +24,7 @@ final class RebuildCopies {
         this.jdbc = jdbc;
     }
 
-    /** Creates the copy of {@code table}, unlogged, with its keys but without its other indexes. */
+    /** Creates the copy of {@code table}, unlogged, with its keys and partial indexes but without its other indexes. */
     void create(String table) {
         String next = table + TableNames.NEXT;
         jdbc.sql("DROP TABLE IF EXISTS " + next).update();
@@ -53,14 +54,17 @@ final class RebuildCopies {
                 .param(table + TableNames.NEXT).query(Boolean.class).single());
     }
 
-    /** The definitions of {@code table}'s indexes that back no constraint, the unique ones or the others. */
-    private List<String> indexes(String table, boolean unique) {
+    /**
+     * The definitions of {@code table}'s indexes that back no constraint: those a copy needs while it fills (unique
+     * or partial), or the others.
+     */
+    private List<String> indexes(String table, boolean whileFilling) {
         return jdbc.sql("""
                         SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
-                        WHERE i.indrelid = CAST(? AS regclass) AND i.indisunique = ?
+                        WHERE i.indrelid = CAST(? AS regclass) AND (i.indisunique OR i.indpred IS NOT NULL) = ?
                           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
                         ORDER BY i.indexrelid""")
-                .params(table, unique).query(String.class).list();
+                .params(table, whileFilling).query(String.class).list();
     }
 
     /**
