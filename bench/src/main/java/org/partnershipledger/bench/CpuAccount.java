@@ -28,6 +28,17 @@ final class CpuAccount {
             return postgres < 0 ? text
                     : text + String.format(", PostgreSQL %.2f", (postgres - before.postgres) / 1e6 / operations);
         }
+
+        /**
+         * The same, with the JVM not split: a rebuild's processor threads end at its take-over, so their CPU is only
+         * in the process's total.
+         */
+        String wholeJvmSince(Used before, double operations, String per) {
+            String text = String.format("ms CPU per %s: the JVM (processors included) %.2f", per,
+                    (jvm - before.jvm) / 1e6 / operations);
+            return postgres < 0 ? text
+                    : text + String.format(", PostgreSQL %.2f", (postgres - before.postgres) / 1e6 / operations);
+        }
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

@@ -61,6 +61,8 @@ public class Rebuilds {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final DeadLetters deadLetters;
+    private final RebuildCopies copies;
+    /** Events per transaction of a rebuild: larger than a live processor's, as nobody waits for them one by one. */
     private final int batchSize;
     private final Map<String, TrackingEventProcessor> running = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -80,7 +82,7 @@ public class Rebuilds {
     Rebuilds(ReadModels readModels, EventProcessingConfiguration processing,
              org.axonframework.config.Configuration axon, EventStore eventStore, TokenStore tokenStore,
              TransactionManager axonTransactions, JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
-             DeadLetters deadLetters, @Value("${ledger.processors.batch-size:500}") int batchSize) {
+             DeadLetters deadLetters, @Value("${ledger.rebuilds.batch-size:2000}") int batchSize) {
         this.readModels = readModels;
         this.processing = processing;
         this.axon = axon;
@@ -91,6 +93,7 @@ public class Rebuilds {
         this.transaction = transaction;
         this.clock = clock;
         this.deadLetters = deadLetters;
+        this.copies = new RebuildCopies(jdbc);
         this.batchSize = batchSize;
     }
 
@@ -111,11 +114,7 @@ public class Rebuilds {
         }
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
-            for (String table : readModel.tables()) {
-                String next = table + TableNames.NEXT;
-                jdbc.sql("DROP TABLE IF EXISTS " + next).update();
-                jdbc.sql("CREATE TABLE " + next + " (LIKE " + table + " INCLUDING ALL)").update();
-            }
+            readModel.tables().forEach(copies::create);
             forgetProcessor(processor + SUFFIX);
             jdbc.sql("""
                             INSERT INTO query_side.read_model_rebuild (processor, requested_by, requested_at)
@@ -155,10 +154,11 @@ public class Rebuilds {
             ReadModel readModel = readModels.of(processor).orElse(null);
             if (readModel == null) {
                 log.warn("Rebuild of {} left unfinished: the read model no longer exists", processor);
-            } else if (readModel.tables().stream().allMatch(this::copyExists)) {
+            } else if (copies.durable(readModel.tables())) {
                 launch(readModel);
                 log.info("Rebuild of {} resumed", processor);
             } else {
+                // unlogged copies may have been emptied by a crash while the token says otherwise: from scratch
                 start(processor, latest(processor).map(Rebuild::requestedBy).orElse("ledger"));
             }
         }
@@ -184,6 +184,8 @@ public class Rebuilds {
                 .spanFactory(axon.getComponent(org.axonframework.eventhandling.EventProcessorSpanFactory.class))
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize)
+                        // pausing a processor waits for its wait at the head to end: short, as a rebuild pauses twice
+                        .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS)
                         .andInitialTrackingToken(HistoryReplay::replayWithoutEnd))
                 .build();
         processor.registerHandlerInterceptor(new ReadModelPositions(jdbc, name));
@@ -196,7 +198,12 @@ public class Rebuilds {
         for (Map.Entry<String, TrackingEventProcessor> entry : running.entrySet()) {
             try {
                 if (caughtUp(entry.getValue())) {
-                    takeOver(readModels.of(entry.getKey()).orElseThrow(), entry.getValue());
+                    ReadModel readModel = readModels.of(entry.getKey()).orElseThrow();
+                    if (copies.durable(readModel.tables())) {
+                        takeOver(readModel, entry.getValue());
+                    } else {
+                        finish(readModel, entry.getValue());
+                    }
                 }
             } catch (RuntimeException e) {
                 log.warn("Rebuild of {} could not take over yet; trying again", entry.getKey(), e);
@@ -208,6 +215,23 @@ public class Rebuilds {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         return processor.isRunning() && !segments.isEmpty() && segments.values().stream().allMatch(
                 segment -> segment.isCaughtUp() && !segment.isErrorState());
+    }
+
+    /**
+     * Builds the copies' remaining indexes and makes them logged, with the rebuild paused (so that none of its
+     * batches holds a lock on one copy while waiting for another); it then catches up on what came meanwhile and
+     * takes over.
+     */
+    private synchronized void finish(ReadModel readModel, TrackingEventProcessor rebuild) {
+        rebuild.shutDown();
+        try {
+            long started = System.nanoTime();
+            transaction.executeWithoutResult(status -> copies.finish(readModel.tables()));
+            log.info("Rebuild of {} caught up; indexes built and tables logged in {} ms", readModel.processor(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            rebuild.start();
+        }
     }
 
     /** The rebuilt tables, token and position replace the live ones in one transaction. */
@@ -255,11 +279,5 @@ public class Rebuilds {
         jdbc.sql("DELETE FROM query_side.token_entry WHERE processor_name = ?").param(processor).update();
         jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(processor).update();
         deadLetters.forget(processor);
-    }
-
-    /** Whether the rebuild's copy of {@code table} is there. */
-    private boolean copyExists(String table) {
-        return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(table + TableNames.NEXT)
-                .query(Boolean.class).single();
     }
 }

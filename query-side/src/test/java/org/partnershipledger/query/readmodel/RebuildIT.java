@@ -57,6 +57,8 @@ class RebuildIT {
     EventStore eventStore;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Rebuilds rebuilds;
 
     /** A handler with a side effect (think: an e-mail); it must never fire for a replayed event. */
     @ProcessingGroup(SideEffects.NAME)
@@ -137,6 +139,54 @@ class RebuildIT {
         admin.await("/api/admin/processors/side-effects",
                 r -> !r.json().get("rebuild").get("completedAt").isNull(), Duration.ofSeconds(60));
         assertThat(SideEffects.SENT.get() - sentBefore).as("side effects fired during the rebuilds").isEqualTo(11);
+    }
+
+    static final String EVENT_LOG_DIGEST = """
+            SELECT md5(string_agg(position || event_id || coalesce(partnership_id, '') || payload::text, ','
+                                  ORDER BY position)) FROM analytics.event_log""";
+    static final String EVENT_LOG_INDEXES = """
+            SELECT count(*) FROM pg_index WHERE indrelid IN (CAST('analytics.event_log' AS regclass),
+                CAST('query_side.program_partnership' AS regclass))""";
+
+    @Test
+    void aRebuildCutShortByACrashStartsAgainAndTheLiveReadModelStaysAsItWas() {
+        Http admin = Http.localhost(port).as("admin");
+        appendPartnershipsWithPrograms(20_000, 300);
+        awaitCaughtUp(admin, "event-log");
+        String before = jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single();
+        long indexes = jdbc.sql(EVENT_LOG_INDEXES).query(Long.class).single();
+
+        // the state a crash leaves: the rebuild had filled its unlogged copies up to the head, its token says so,
+        // and PostgreSQL's crash recovery emptied the copies
+        RebuildCopies copies = new RebuildCopies(jdbc);
+        copies.create("analytics.event_log");
+        copies.create("query_side.program_partnership");
+        assertThat(copies.durable(List.of("analytics.event_log"))).isFalse();
+        jdbc.sql("""
+                INSERT INTO query_side.read_model_rebuild (processor, requested_by, requested_at)
+                VALUES ('event-log', 'admin', now())
+                ON CONFLICT (processor) DO UPDATE SET completed_at = NULL""").update();
+        jdbc.sql("DELETE FROM query_side.token_entry WHERE processor_name = 'event-log@next'").update();
+        jdbc.sql("""
+                INSERT INTO query_side.token_entry (processor_name, segment, token, token_type, time_stamp)
+                SELECT 'event-log@next', segment, token, token_type, time_stamp FROM query_side.token_entry
+                WHERE processor_name = 'event-log'""").update();
+        assertThat(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single()).isEqualTo(before);
+
+        rebuilds.resume(); // the service starts again
+
+        admin.await("/api/admin/processors/event-log",
+                r -> !r.json().get("rebuild").get("completedAt").isNull(), Duration.ofSeconds(120));
+        awaitCaughtUp(admin, "event-log");
+        assertThat(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single()).as("rebuilt from scratch")
+                .isEqualTo(before);
+        assertThat(jdbc.sql(EVENT_LOG_INDEXES).query(Long.class).single()).as("every index built").isEqualTo(indexes);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM pg_class WHERE oid IN (CAST('analytics.event_log' AS regclass),
+                    CAST('query_side.program_partnership' AS regclass)) AND relpersistence = 'p'""")
+                .query(Long.class).single()).as("logged again").isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%\\_\\_next'")
+                .query(Long.class).single()).isZero();
     }
 
     @Test

@@ -1,0 +1,85 @@
+package org.partnershipledger.query.readmodel;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A rebuild's copies of a read model's tables ({@code …__next}), made cheap to fill: they are created
+ * {@code UNLOGGED} (PostgreSQL writes no WAL for them) and with only the keys that give the projection's statements
+ * their meaning (primary keys, unique constraints and unique indexes, which {@code ON CONFLICT} needs) and with the
+ * partial indexes, which are made for a projection's own lookups (a pivot still waiting for a measurement). The
+ * other indexes, which serve the read model's questions, are built once the copy has caught up, and the tables set
+ * {@code LOGGED}, in one transaction ({@link #finish}), just before the take-over.
+ *
+ * <p>Why this is safe: PostgreSQL empties an unlogged table after a crash, while the rebuild's token, in a logged
+ * table, would say how far it came. So a rebuild whose copies are still unlogged when the service starts is started
+ * again from scratch ({@link #durable} is false); once {@link #finish} has committed, the copies are as durable as
+ * any table and the rebuild resumes. The live tables are never touched before the take-over.
+ */
+final class RebuildCopies {
+
+    private final JdbcClient jdbc;
+
+    RebuildCopies(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the copy of {@code table}, unlogged, with its keys and partial indexes but without its other indexes. */
+    void create(String table) {
+        String next = table + TableNames.NEXT;
+        jdbc.sql("DROP TABLE IF EXISTS " + next).update();
+        jdbc.sql("CREATE UNLOGGED TABLE " + next + " (LIKE " + table + " INCLUDING ALL EXCLUDING INDEXES)").update();
+        for (String constraint : jdbc.sql("""
+                        SELECT pg_get_constraintdef(oid) FROM pg_constraint
+                        WHERE conrelid = CAST(? AS regclass) AND contype IN ('p', 'u', 'x') ORDER BY conname""")
+                .param(table).query(String.class).list()) {
+            jdbc.sql("ALTER TABLE " + next + " ADD " + constraint).update();
+        }
+        indexes(table, true).forEach(index -> jdbc.sql(onCopy(index, table)).update());
+    }
+
+    /** Builds the copies' remaining indexes and makes them logged; call it in a transaction. */
+    void finish(List<String> tables) {
+        for (String table : tables) {
+            indexes(table, false).forEach(index -> jdbc.sql(onCopy(index, table)).update());
+            jdbc.sql("ALTER TABLE " + table + TableNames.NEXT + " SET LOGGED").update();
+        }
+    }
+
+    /** Whether every copy is there and logged: it survives a crash, so its rebuild can resume. */
+    boolean durable(List<String> tables) {
+        return tables.stream().allMatch(table -> jdbc.sql("""
+                        SELECT coalesce((SELECT relpersistence = 'p' FROM pg_class
+                                         WHERE oid = to_regclass(?)), false)""")
+                .param(table + TableNames.NEXT).query(Boolean.class).single());
+    }
+
+    /**
+     * The definitions of {@code table}'s indexes that back no constraint: those a copy needs while it fills (unique
+     * or partial), or the others.
+     */
+    private List<String> indexes(String table, boolean whileFilling) {
+        return jdbc.sql("""
+                        SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
+                        WHERE i.indrelid = CAST(? AS regclass) AND (i.indisunique OR i.indpred IS NOT NULL) = ?
+                          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+                        ORDER BY i.indexrelid""")
+                .params(table, whileFilling).query(String.class).list();
+    }
+
+    /**
+     * An index definition of the live table turned into one on its copy, named by PostgreSQL: {@code CREATE INDEX
+     * name ON query_side.t USING …} becomes {@code CREATE INDEX ON query_side.t__next USING …}.
+     */
+    static String onCopy(String definition, String table) {
+        int on = definition.indexOf(" ON ");
+        String head = definition.substring(0, on);
+        String kind = head.startsWith("CREATE UNIQUE INDEX") ? "CREATE UNIQUE INDEX" : "CREATE INDEX";
+        String rest = definition.substring(on + " ON ".length());
+        String target = rest.startsWith("ONLY ") ? rest.substring("ONLY ".length()) : rest;
+        if (!target.startsWith(table + " ")) {
+            throw new IllegalStateException("Unexpected index definition on " + table + ": " + definition);
+        }
+        return kind + " ON " + table + TableNames.NEXT + target.substring(table.length());
+    }
+}
