@@ -207,6 +207,10 @@ class WholePartnershipLifeIT {
         assertThat(drifted.get("needsReview").asBoolean()).isTrue();
         assertThat(drifted.get("modulesAddedSince").findValuesAsText("title")).containsExactly("Selling with AI");
         assertThat(drifted.get("modulesRemovedSince").findValuesAsText("title")).containsExactly("Objections");
+        JsonNode toReview = get("/api/localizations?needsReview=true&partnershipId=" + id).get("localizations");
+        assertThat(toReview).hasSize(1);
+        assertThat(toReview.at("/0/localization/region").asText()).isEqualTo("LATAM");
+        assertThat(toReview.at("/0/localization/versionsBehind").asInt()).isEqualTo(1);
         JsonNode pivot = history("CurriculumPivoted", 1).get(0);
         assertThat(pivot.get("summary").asText())
                 .isEqualTo("Curriculum pivoted v1→v2 (KPI_GAP): Time to quota stalled, approved by Head of Sales");
@@ -218,6 +222,7 @@ class WholePartnershipLifeIT {
         assertThat(confirmed.get("needsReview").asBoolean()).isFalse();
         assertThat(confirmed.at("/lastReview/outcome").asText()).isEqualTo("CONFIRMED");
         assertThat(confirmed.at("/lastReview/reason").asText()).isEqualTo("The local cases still hold");
+        assertThat(get("/api/localizations?needsReview=true&partnershipId=" + id).get("localizations")).isEmpty();
 
         // impact against the plan: level 3 stays unmeasured
         String cohort = created(manager.postJson(g + "/cohorts",
@@ -326,6 +331,10 @@ class WholePartnershipLifeIT {
         JsonNode gone = partnership();
         assertThat(gone.at("/partners/1/status").asText()).isEqualTo("OFFBOARDED");
         assertThat(gone.at("/partners/1/departureReason").asText()).isEqualTo("Moving delivery in-house");
+        JsonNode offboarding = history("PartnerOffboarded", 1).get(0);
+        assertThat(offboarding.get("actor").asText()).isEqualTo("manager");
+        assertThat(offboarding.get("reason").asText()).isEqualTo("Moving delivery in-house");
+        assertThat(offboarding.get("decisionRef").asText()).isEqualTo(QUARTER);
         refused(partnerCommands.postJson(p + "/concerns",
                 "{\"raisedBy\": \"PARTNER\", \"subject\": \"Handover\", \"description\": \"Who takes the cases?\"}"),
                 409, "PARTNER_ACCESS_ENDED");
@@ -340,6 +349,7 @@ class WholePartnershipLifeIT {
         JsonNode ended = partnership();
         assertThat(ended.get("stage").asText()).isEqualTo("ENDED");
         assertThat(ended.get("endReason").asText()).isEqualTo("The academy runs in-house now");
+        assertThat(get("/api/partnerships?stage=ENDED&q=field%20sales").get("total").asLong()).isEqualTo(1);
         JsonNode end = history("PartnershipEnded", 1).get(0);
         assertThat(end.get("reason").asText()).isEqualTo("The academy runs in-house now");
         assertThat(end.at("/evidence/0/type").asText()).isEqualTo("DOCUMENT");
@@ -351,6 +361,9 @@ class WholePartnershipLifeIT {
         assertThat(seen.get("stage").asText()).isEqualTo("GOVERNANCE");
         assertThat(each(seen.get("partners"), "organizationId")).containsExactly("demo-partner");
         assertThat(seen.at("/partners/0/status").asText()).isEqualTo("OFFBOARDED");
+        Http.Response theirProgram = partner.get(g);
+        assertThat(theirProgram.status()).as(theirProgram.toString()).isEqualTo(200);
+        assertThat(theirProgram.json().at("/curriculum/version").asInt()).isEqualTo(2);
         List<String> partnerHistory = each(partner.get(p + "/history?size=100").json().get("events"), "type");
         assertThat(partnerHistory).contains("CandidateShortlisted", "PartnerSelected", "PartnerOffboarded",
                 "CurriculumPivoted").doesNotContain("CandidateDeclined", "BusinessReviewHeld", "PartnershipEnded");
