@@ -361,6 +361,10 @@ class WholePartnershipLifeIT {
         assertThat(seen.get("stage").asText()).isEqualTo("GOVERNANCE");
         assertThat(each(seen.get("partners"), "organizationId")).containsExactly("demo-partner");
         assertThat(seen.at("/partners/0/status").asText()).isEqualTo("OFFBOARDED");
+        assertThat(seen.get("partnerReviews")).as("a partner sees none of the lifecycle's governance").isEmpty();
+        assertThat(seen.get("businessReviews")).isEmpty();
+        assertThat(seen.get("budget")).isEmpty();
+        assertThat(seen.get("agreement").isNull()).isTrue();
         Http.Response theirProgram = partner.get(g);
         assertThat(theirProgram.status()).as(theirProgram.toString()).isEqualTo(200);
         assertThat(theirProgram.json().at("/curriculum/version").asInt()).isEqualTo(2);
