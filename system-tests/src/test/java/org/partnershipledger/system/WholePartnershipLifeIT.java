@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnershipledger.platform.testing.Http;
 
@@ -20,8 +23,10 @@ import org.partnershipledger.platform.testing.Http;
  * program proposed, approved, given a measurement plan and localised; a review in delivery; the core pivoted on that
  * review's decision, leaving the localisation to re-confirm; impact measured against the plan; a partner review, an
  * agreement signed and renewed, review actions completed and dropped; the partner offboarded, losing access; the
- * partnership ended. After each step the test reads what the board reads, with values.
+ * partnership ended. After each step the test reads what the board reads, with values. The steps run in order, on
+ * one ledger, each carrying on from the one before.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholePartnershipLifeIT {
 
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
@@ -39,15 +44,21 @@ class WholePartnershipLifeIT {
     final Http partner = ledger.queries("partner");
     final Http partnerCommands = ledger.commands("partner");
     final Http board = ledger.queries("board");
-    String p;
-    String id;
-    String g;
-    String programId;
-    long version;
-    long programVersion;
+    static String p;
+    static String id;
+    static String g;
+    static String programId;
+    static String acme;
+    static String demo;
+    static String localization;
+    static String cohort;
+    static long version;
+    static long programVersion;
+    static long offboardedAt;
 
     @Test
-    void aPartnershipFromItsOpeningToItsEnd() {
+    @Order(1)
+    void openedWithAKpiAndTwoCandidatesAssessedOnTypedEvidence() {
         // opened with a KPI
         id = created(manager.postJson("/api/partnerships", """
                 {"name": "Field sales academy", "client": "Acme Retail", "vision": "Reps productive in 90 days",
@@ -62,10 +73,10 @@ class WholePartnershipLifeIT {
                 .isEqualTo("Sales onboarding takes too long");
 
         // two candidates shortlisted and assessed on typed evidence
-        String acme = created(manager.postJson(p + "/candidates",
+        acme = created(manager.postJson(p + "/candidates",
                 "{\"organizationId\": \"acme-learning\", \"name\": \"Acme Learning\", \"role\": \"TRAINING_PROVIDER\"}"),
                 "partnerId");
-        String demo = created(manager.postJson(p + "/candidates",
+        demo = created(manager.postJson(p + "/candidates",
                 "{\"organizationId\": \"demo-partner\", \"name\": \"Demo Partner\", \"role\": \"TRAINING_PROVIDER\"}"),
                 "partnerId");
         assess(acme, "EXPERTISE", 4, """
@@ -88,7 +99,11 @@ class WholePartnershipLifeIT {
                 .isEqualTo("XAPI_STATEMENT");
         assertThat(assessed.at("/partners/1/dueDiligence/EXPERTISE/evidence/0/ref").asText())
                 .isEqualTo("https://dms.example.com/dd/demo/references.pdf");
+    }
 
+    @Test
+    @Order(2)
+    void anEarlyReviewDuringSelectionThenOneCandidateDeclinedAndTheOtherSelectedOnItsDecision() {
         // a charter, then the steering group's early review during selection, with tracked actions
         ok(manager.putJson(p + "/governance-charter",
                 "{\"cadence\": \"QUARTERLY\", \"steeringMembers\": [\"CLO\", \"Head of Sales\"]}"));
@@ -129,13 +144,21 @@ class WholePartnershipLifeIT {
         JsonNode declined = history("CandidateDeclined", 1).get(0);
         assertThat(declined.get("reason").asText()).isEqualTo("Over budget");
         assertThat(declined.get("decisionRef").isNull()).isTrue();
+    }
 
+    @Test
+    @Order(3)
+    void onboardingStillStartsAndCompletesAfterTheEarlyReview() {
         // onboarding starts and completes after the early review
         ok(manager.postJson(p + "/onboarding", ""));
         assertThat(partnership().get("stage").asText()).isEqualTo("ONBOARDING");
         ok(manager.postJson(p + "/onboarding/completion", "{\"summary\": \"Trainers certified\"}"));
         assertThat(partnership().get("stage").asText()).isEqualTo("DELIVERY");
+    }
 
+    @Test
+    @Order(4)
+    void aProgramApprovedByASteeringMemberWithAMeasurementPlanAndALocalisation() {
         // a program proposed and approved by a steering member
         programId = created(manager.postJson("/api/programs", """
                 {"partnershipId": "%s", "title": "Consultative selling", "objectives": ["Ask better questions"],
@@ -171,14 +194,18 @@ class WholePartnershipLifeIT {
         assertThat(planned.at("/3/planned/kpiId").asText()).isEqualTo("ttq");
 
         // localised on the core as it is (version 1)
-        String localization = created(manager.postJson(g + "/localizations", """
+        localization = created(manager.postJson(g + "/localizations", """
                 {"region": "LATAM", "language": "es", "timeZone": "America/Mexico_City",
                  "adaptations": ["Local retail cases"]}"""), "localizationId");
         programVersion++;
         JsonNode localised = program().at("/localizations/0");
         assertThat(localised.get("coreVersion").asInt()).isEqualTo(1);
         assertThat(localised.get("needsReview").asBoolean()).isFalse();
+    }
 
+    @Test
+    @Order(5)
+    void aReviewInDeliveryThenAPivotOnItsDecisionFlagsTheLocalisationAndImpactMeetsThePlan() {
         // the review in delivery moves the partnership to governance
         ok(manager.postJson(p + "/business-reviews", """
                 {"period": "%s", "attendees": ["CLO", "Head of Sales", "Ana"],
@@ -225,7 +252,7 @@ class WholePartnershipLifeIT {
         assertThat(get("/api/localizations?needsReview=true&partnershipId=" + id).get("localizations")).isEmpty();
 
         // impact against the plan: level 3 stays unmeasured
-        String cohort = created(manager.postJson(g + "/cohorts",
+        cohort = created(manager.postJson(g + "/cohorts",
                 "{\"region\": \"LATAM\", \"startsOn\": \"2026-07-01\", \"participants\": 20}"), "cohortId");
         programVersion++;
         impact(1, "4.5", cohort);
@@ -241,7 +268,11 @@ class WholePartnershipLifeIT {
         assertThat(levels.at("/2/unmeasured").asBoolean()).isTrue();
         assertThat(levels.at("/3/latestValue").decimalValue()).isEqualByComparingTo("104");
         assertThat(levels.at("/3/unmeasured").asBoolean()).isFalse();
+    }
 
+    @Test
+    @Order(6)
+    void aPartnerReviewAnAgreementRenewedTheCostSplitSpentAndReviewActionsClosed() {
         // the selected partner reviewed; it raises a concern of its own while in the coalition
         ok(manager.postJson(p + "/candidates/" + demo + "/performance-reviews", """
                 {"period": "%s", "quality": 4, "onTimeDelivery": 3, "budget": 4, "facilitationQuality": 5,
@@ -304,7 +335,11 @@ class WholePartnershipLifeIT {
         assertThat(pack.get("actionsClosed").findValuesAsText("actionId")).containsExactly(EARLY + "-1", EARLY + "-3");
         assertThat(each(pack.get("pivots"), "reason")).containsExactly("Time to quota stalled");
         assertThat(pack.at("/kpiStatus/0/latestActual").decimalValue()).isEqualByComparingTo("104");
+    }
 
+    @Test
+    @Order(7)
+    void aChangeOfDirectionWithoutAReasonRecordsNothing() {
         // a change of direction without a reason records nothing
         JsonNode before = partnership();
         refused(manager.putJson(p + "/strategy", """
@@ -319,7 +354,11 @@ class WholePartnershipLifeIT {
         assertThat(after.get("version").asLong()).isEqualTo(before.get("version").asLong()).isEqualTo(version);
         assertThat(after.get("vision").asText()).isEqualTo("Reps productive in 90 days");
         assertThat(program().at("/curriculum/version").asInt()).isEqualTo(2);
+    }
 
+    @Test
+    @Order(8)
+    void theOffboardedPartnerLosesAccessAndThePartnershipEnds() {
         // the partner offboarded with its reason: it loses access
         Http.Response offboarded = manager.postJson(p + "/candidates/" + demo + "/offboarding", """
                 {"reason": "Moving delivery in-house", "decisionRef": "%s"}""".formatted(QUARTER),
@@ -327,7 +366,7 @@ class WholePartnershipLifeIT {
         assertThat(offboarded.status()).as("the version the last command answered is still current: " + offboarded)
                 .isEqualTo(200);
         version = offboarded.json().get("version").asLong();
-        long offboardedAt = version;
+        offboardedAt = version;
         JsonNode gone = partnership();
         assertThat(gone.at("/partners/1/status").asText()).isEqualTo("OFFBOARDED");
         assertThat(gone.at("/partners/1/departureReason").asText()).isEqualTo("Moving delivery in-house");
@@ -371,7 +410,11 @@ class WholePartnershipLifeIT {
         List<String> partnerHistory = each(partner.get(p + "/history?size=100").json().get("events"), "type");
         assertThat(partnerHistory).contains("CandidateShortlisted", "PartnerSelected", "PartnerOffboarded",
                 "CurriculumPivoted").doesNotContain("CandidateDeclined", "BusinessReviewHeld", "PartnershipEnded");
+    }
 
+    @Test
+    @Order(9)
+    void everyCommandAfterTheEndIsRefused() {
         // every further command is refused, on the partnership and on its program
         List<Supplier<Http.Response>> commands = new ArrayList<>(List.of(
                 () -> manager.postJson(p + "/candidates",
@@ -417,7 +460,11 @@ class WholePartnershipLifeIT {
         }
         assertThat(partnership().get("version").asLong()).as("nothing recorded after the end").isEqualTo(version);
         assertThat(program().get("version").asLong()).isEqualTo(programVersion);
+    }
 
+    @Test
+    @Order(10)
+    void eachReviewListsExactlyTheDecisionsThatNamedIt() {
         // the board asks which decisions each review took: exactly those that named it
         JsonNode earlyDecisions = decisions(EARLY, 2);
         assertThat(each(earlyDecisions.get("decisions"), "type")).containsExactly("PartnerSelected", "ProgramApproved");
