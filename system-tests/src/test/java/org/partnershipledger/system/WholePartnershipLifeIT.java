@@ -392,6 +392,8 @@ class WholePartnershipLifeIT {
         JsonNode end = history("PartnershipEnded", 1).get(0);
         assertThat(end.get("reason").asText()).isEqualTo("The academy runs in-house now");
         assertThat(end.at("/evidence/0/type").asText()).isEqualTo("DOCUMENT");
+        // it is read as of its end: its agreement ended with it (the view's own tests cover the actions a year on)
+        assertThat(ended.at("/agreement/status").asText()).isEqualTo("ENDED");
 
         // the partner reads what happened until it left, nothing after
         JsonNode seen = partner.await(p, r -> r.status() == 200 && r.json().get("version").asLong() == offboardedAt,
