@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.partnershipledger.events.partnership.ConcernRaised;
 import org.partnershipledger.events.partnership.ConcernResolved;
 import org.partnershipledger.events.partnership.CostSharingAgreed;
@@ -123,11 +125,17 @@ class GovernancePackController {
 
     /**
      * The actions overdue at the end of the period, or now for a period not over yet: taken by then, still open
-     * then, and due before that day. Computed as the pack is read, from the clock.
+     * then, and due before that day. Computed as the pack is read, from the clock; an ended partnership as of its
+     * end, and none for a period after it.
      */
     private List<ActionItem> overdueActions(PartnershipView partnership, Period range) {
         Instant now = clock.instant();
-        Instant cut = now.isBefore(range.end()) ? now : range.end();
+        Instant ended = partnership.endedAt;
+        if (ended != null && ended.isBefore(range.start())) {
+            return List.of(); // the partnership had ended before this period: nothing was due in it
+        }
+        // nothing could be closed after the end, so an ended partnership is read as of its end
+        Instant cut = Stream.of(now, range.end(), ended).filter(Objects::nonNull).min(Instant::compareTo).orElseThrow();
         LocalDate day = LocalDate.ofInstant(cut, ZoneOffset.UTC);
         partnership.asOf(LocalDate.ofInstant(now, ZoneOffset.UTC));
         return partnership.businessReviews.stream().filter(review -> !review.heldAt().isAfter(cut))

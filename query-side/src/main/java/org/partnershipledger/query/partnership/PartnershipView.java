@@ -42,6 +42,8 @@ public class PartnershipView {
     public List<BudgetLine> budget = new ArrayList<>();
     public List<Spend> spend = new ArrayList<>();
     public String endReason;
+    /** When it ended; from then on the view is read as of that instant (nothing can be closed or renewed after). */
+    public Instant endedAt;
     public Instant openedAt;
     public Instant lastChange;
     public long version = -1;
@@ -193,6 +195,7 @@ public class PartnershipView {
         } else if (event instanceof PartnershipEnded e) {
             stage = Stage.ENDED;
             endReason = e.reason();
+            endedAt = at;
         } else {
             applyLifecycle(event, at);
         }
@@ -255,14 +258,19 @@ public class PartnershipView {
 
     /**
      * This view as of {@code today}: which open actions are overdue and where the agreement stands. Neither is
-     * stored, so a stored view never goes stale; call it on a view about to be shown.
+     * stored, so a stored view never goes stale; call it on a view about to be shown. An ended partnership is read
+     * as of its end: an action overdue then stays so, one due later never becomes overdue (nothing can close it),
+     * and its agreement is ENDED (or EXPIRED, if its term was over by then).
      */
     public PartnershipView asOf(LocalDate today) {
         Instant endOfToday = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        actions().forEach(action -> action.overdue = "OPEN".equals(action.status)
-                && action.overdueAt(today, endOfToday));
+        Instant cut = endedAt != null && endedAt.isBefore(endOfToday) ? endedAt : endOfToday;
+        LocalDate day = endedAt != null && endedAt.isBefore(endOfToday)
+                ? LocalDate.ofInstant(endedAt, ZoneOffset.UTC) : today;
+        actions().forEach(action -> action.overdue = "OPEN".equals(action.status) && action.overdueAt(day, cut));
         if (agreement != null) {
-            agreement.status = agreement.statusOn(today);
+            String status = agreement.statusOn(day);
+            agreement.status = cut == endedAt && !"EXPIRED".equals(status) ? "ENDED" : status;
         }
         return this;
     }

@@ -101,6 +101,39 @@ class LifecycleViewTest {
     }
 
     @Test
+    void anEndedPartnershipIsReadAsOfItsEnd() {
+        opened();
+        given(new AgreementSigned(ID, LocalDate.parse("2026-01-01"), LocalDate.parse("2027-12-31"),
+                LocalDate.parse("2027-09-30"), List.of(REPORT), null));
+        // ends on day 5 (2026-07-06): no action is overdue then, the first two are due 2026-10-31
+        given(new PartnershipEnded(ID, "Moved in-house"));
+
+        view.asOf(LocalDate.parse("2027-10-01"));
+        assertThat(view.endedAt).isEqualTo(T0.plusSeconds(5 * 86_400));
+        assertThat(view.actions()).extracting(a -> a.overdue).as("nothing can close them after the end")
+                .containsExactly(false, false, false);
+        assertThat(view.agreement.status).isEqualTo("ENDED");
+        assertThat(view.asOf(LocalDate.parse("2026-07-02")).agreement.status).as("before the end, as it was then")
+                .isEqualTo("IN_FORCE");
+    }
+
+    @Test
+    void anActionOverdueWhenThePartnershipEndedStaysOverdueAndAnExpiredAgreementStaysExpired() {
+        given(new PartnershipOpened(ID, "N", "C", null, List.of()),
+                new GovernanceCharterSet(ID, GovernanceCadence.QUARTERLY, List.of("CLO")),
+                new BusinessReviewHeld(ID, "2026-Q2", List.of("CLO"), List.of(), List.of(
+                        new ReviewAction("2026-Q2-1", "Measure", Side.CLIENT, "CLO", LocalDate.parse("2026-07-02")))),
+                new AgreementSigned(ID, LocalDate.parse("2025-01-01"), LocalDate.parse("2026-07-03"),
+                        LocalDate.parse("2026-06-30"), List.of(), null));
+        // ends on day 4 (2026-07-05): the action was due two days before, the term ended the day before
+        given(new PartnershipEnded(ID, "Moved in-house"));
+
+        view.asOf(LocalDate.parse("2027-01-01"));
+        assertThat(view.actions().get(0).overdue).isTrue();
+        assertThat(view.agreement.status).isEqualTo("EXPIRED");
+    }
+
+    @Test
     void scopeGrowsWithItsHistory() {
         opened();
         given(new ScopeExtended(ID, List.of("LATAM"), List.of(), "Growth", List.of(), null),
