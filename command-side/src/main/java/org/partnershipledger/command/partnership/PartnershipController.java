@@ -347,11 +347,6 @@ class PartnershipController {
     record SpendCreated(String spendId, long version) {
     }
 
-    /** What a decision rests on; a reason is required where the command says so. */
-    record DecisionBody(@Size(max = 2000) String reason, @Size(max = 50) List<@NotNull Evidence> evidence,
-                        @Size(max = 20) String decisionRef) {
-    }
-
     record CompletionNoteRequest(@Size(max = 4000) String note, @Size(max = 2000) String reason,
                                  @Size(max = 50) List<@NotNull Evidence> evidence, @Size(max = 20) String decisionRef) {
     }
