@@ -14,12 +14,14 @@ import org.partnershipledger.platform.postgres.LocalPostgres;
 final class BenchDatabase implements AutoCloseable {
 
     private final LocalPostgres embedded;
+    private final Path directory;
     final String url;
     final String user;
     final String password;
 
-    private BenchDatabase(LocalPostgres embedded, String url, String user, String password) {
+    private BenchDatabase(LocalPostgres embedded, Path directory, String url, String user, String password) {
         this.embedded = embedded;
+        this.directory = directory;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -28,7 +30,7 @@ final class BenchDatabase implements AutoCloseable {
     static BenchDatabase start() throws Exception {
         String external = System.getenv().getOrDefault("LEDGER_DB_URL", "");
         if (!external.isBlank()) {
-            return new BenchDatabase(null, external, System.getenv().getOrDefault("LEDGER_DB_USER", "postgres"),
+            return new BenchDatabase(null, null, external, System.getenv().getOrDefault("LEDGER_DB_USER", "postgres"),
                     System.getenv().getOrDefault("LEDGER_DB_PASSWORD", ""));
         }
         Path dir = Files.createTempDirectory("ledger-bench-pg");
@@ -39,7 +41,7 @@ final class BenchDatabase implements AutoCloseable {
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         }
-        return new BenchDatabase(postgres, "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database,
+        return new BenchDatabase(postgres, dir, "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database,
                 LocalPostgres.USER, "");
     }
 
@@ -82,6 +84,12 @@ final class BenchDatabase implements AutoCloseable {
     public void close() {
         if (embedded != null) {
             embedded.close();
+            // the loaded store is gigabytes: a bench run leaves nothing behind in the temporary directory
+            try (var files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                System.out.println("  (could not delete " + directory + ": " + e.getMessage() + ")");
+            }
         }
     }
 }

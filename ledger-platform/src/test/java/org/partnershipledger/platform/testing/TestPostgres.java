@@ -30,12 +30,23 @@ public final class TestPostgres {
                 server = LocalPostgres.start(dir, 0);
                 server.awaitReady(60_000);
                 LocalPostgres started = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    deleteQuietly(dir); // a data directory per test JVM would otherwise fill the disk
+                }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return server;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort at shutdown
+        }
     }
 
     /** Creates an empty database and returns its JDBC URL. */
