@@ -240,8 +240,10 @@ class RebuildIT {
     }
 
     private void awaitCaughtUp(Http admin, String processor) {
-        admin.await("/api/admin/processors/" + processor, r -> r.json().get("caughtUp").asBoolean()
-                && r.json().get("lag").asLong() == 0, Duration.ofSeconds(120));
+        // a service still starting (or its store not answering yet) answers 503 without a status: wait on
+        admin.await("/api/admin/processors/" + processor, r -> r.status() == 200
+                && r.json().path("caughtUp").asBoolean() && r.json().path("lag").asLong(-1) == 0,
+                Duration.ofSeconds(120));
     }
 
     private void appendPartnershipsWithPrograms(int from, int count) {
