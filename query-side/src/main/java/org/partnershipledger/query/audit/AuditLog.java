@@ -154,6 +154,9 @@ public class AuditLog {
         if (events.isEmpty()) {
             return new Appended(next, List.of());
         }
+        // The query side commits without waiting for the disk; the leaves must not, or a database crash could lose
+        // a batch the tree in memory already took, and the log would then refuse to go on (rows "deleted").
+        jdbc.sql("SET LOCAL synchronous_commit TO on").update();
         List<String> eventIds = events.stream().map(event -> event.message().getIdentifier()).toList();
         Set<String> logged = new HashSet<>(jdbc.sql("SELECT l.event_id FROM unnest(?::varchar[]) AS batch(id) "
                         + "JOIN query_side.audit_leaf l ON l.event_id = batch.id")
