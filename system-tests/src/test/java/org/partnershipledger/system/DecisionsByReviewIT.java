@@ -56,7 +56,8 @@ class DecisionsByReviewIT {
                 "partnerId");
         for (String criterion : List.of("EXPERTISE", "ON_TIME_DELIVERY", "WITHIN_BUDGET")) {
             ok(manager.postJson(p + "/candidates/" + acme + "/due-diligence",
-                    "{\"criterion\": \"" + criterion + "\", \"score\": 4, \"evidence\": \"Reference calls\"}"));
+                    "{\"criterion\": \"" + criterion + "\", \"score\": 4,"
+                    + " \"evidence\": [{\"type\": \"DOCUMENT\", \"ref\": \"https://docs.example.com/dd/reference-calls.pdf\"}], \"notes\": \"Reference calls\"}"));
         }
         ok(manager.putJson(p + "/cost-sharing", """
                 {"currency": "EUR", "totalBudget": 250000, "reason": "Sales benefits most",

@@ -45,7 +45,8 @@ class PartnershipLifecycleIT {
                 "partnerId");
         for (String criterion : List.of("EXPERTISE", "ON_TIME_DELIVERY", "WITHIN_BUDGET")) {
             ok(manager.postJson(p + "/candidates/" + partnerId + "/due-diligence",
-                    "{\"criterion\": \"" + criterion + "\", \"score\": 4, \"evidence\": \"Reference calls\"}"));
+                    "{\"criterion\": \"" + criterion + "\", \"score\": 4,"
+                    + " \"evidence\": [{\"type\": \"DOCUMENT\", \"ref\": \"https://docs.example.com/dd/reference-calls.pdf\"}], \"notes\": \"Reference calls\"}"));
         }
         ok(manager.postJson(p + "/candidates/" + partnerId + "/selection", "{\"reason\": \"Best fit\"}"));
         ok(manager.putJson(p + "/governance-charter",

@@ -210,7 +210,8 @@ class ProgramLifecycleIT {
                 "partnerId");
         for (String criterion : java.util.List.of("EXPERTISE", "ON_TIME_DELIVERY", "WITHIN_BUDGET")) {
             ok(manager.postJson("/api/partnerships/" + id + "/candidates/" + partner + "/due-diligence",
-                    "{\"criterion\": \"" + criterion + "\", \"score\": 4, \"evidence\": \"References\"}"));
+                    "{\"criterion\": \"" + criterion + "\", \"score\": 4,"
+                    + " \"evidence\": [{\"type\": \"DOCUMENT\", \"ref\": \"https://docs.example.com/dd/references.pdf\"}], \"notes\": \"References\"}"));
         }
         ok(manager.postJson("/api/partnerships/" + id + "/candidates/" + partner + "/selection",
                 "{\"reason\": \"Best fit\"}"));
