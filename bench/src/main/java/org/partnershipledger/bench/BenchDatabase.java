@@ -1,25 +1,32 @@
 package org.partnershipledger.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.partnershipledger.platform.postgres.LocalPostgres;
 
 /** The PostgreSQL the benchmark runs on: a fresh embedded one by default, or {@code LEDGER_DB_URL}. */
 final class BenchDatabase implements AutoCloseable {
 
     private final LocalPostgres embedded;
+    /** The embedded server's data, a gigabyte or two: removed when the bench ends, however it ends. */
+    private final Path dataDirectory;
     final String url;
     final String user;
     final String password;
 
-    private BenchDatabase(LocalPostgres embedded, String url, String user, String password) {
+    private BenchDatabase(LocalPostgres embedded, Path dataDirectory, String url, String user, String password) {
         this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -28,10 +35,11 @@ final class BenchDatabase implements AutoCloseable {
     static BenchDatabase start() throws Exception {
         String external = System.getenv().getOrDefault("LEDGER_DB_URL", "");
         if (!external.isBlank()) {
-            return new BenchDatabase(null, external, System.getenv().getOrDefault("LEDGER_DB_USER", "postgres"),
+            return new BenchDatabase(null, null, external, System.getenv().getOrDefault("LEDGER_DB_USER", "postgres"),
                     System.getenv().getOrDefault("LEDGER_DB_PASSWORD", ""));
         }
         Path dir = Files.createTempDirectory("ledger-bench-pg");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir))); // also when the bench fails or is stopped
         LocalPostgres postgres = LocalPostgres.start(dir, 0);
         postgres.awaitReady(60_000);
         String database = "bench_" + System.currentTimeMillis();
@@ -39,7 +47,7 @@ final class BenchDatabase implements AutoCloseable {
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         }
-        return new BenchDatabase(postgres, "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database,
+        return new BenchDatabase(postgres, dir, "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database,
                 LocalPostgres.USER, "");
     }
 
@@ -82,6 +90,18 @@ final class BenchDatabase implements AutoCloseable {
     public void close() {
         if (embedded != null) {
             embedded.close();
+            delete(dataDirectory);
+        }
+    }
+
+    private static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not remove " + directory + ": " + e.getMessage());
         }
     }
 }
