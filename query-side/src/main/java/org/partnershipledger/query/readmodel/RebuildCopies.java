@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * other indexes, which serve the read model's questions, and the unique constraints other than the primary key are
  * built once the copy has caught up, and the tables set {@code LOGGED}, in one transaction ({@link #finish}), just
  * before the take-over. So a projection's {@code ON CONFLICT} names its table's primary key or a unique index, never
- * another unique constraint: the event log's {@code event_id}, unique but never a conflict target, cost a sixth of
- * PostgreSQL's time in a rebuild (a random key in a second B-tree). A duplicate the deferred constraint would have
- * refused still makes the take-over fail, as building it then fails.
+ * another unique constraint: the event log's {@code event_id}, unique but never a conflict target, cost a tenth to a
+ * sixth of PostgreSQL's time in a rebuild (a random key in a second B-tree). A duplicate the deferred constraint
+ * would have refused still makes the take-over fail, as building it then fails.
  *
  * <p>Why this is safe: PostgreSQL empties an unlogged table after a crash, while the rebuild's token, in a logged
  * table, would say how far it came. So a rebuild whose copies are still unlogged when the service starts is started
