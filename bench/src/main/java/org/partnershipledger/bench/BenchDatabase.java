@@ -1,27 +1,32 @@
 package org.partnershipledger.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.partnershipledger.platform.postgres.LocalPostgres;
 
 /** The PostgreSQL the benchmark runs on: a fresh embedded one by default, or {@code LEDGER_DB_URL}. */
 final class BenchDatabase implements AutoCloseable {
 
     private final LocalPostgres embedded;
-    private final Path directory;
+    /** The embedded server's data, a gigabyte or two: removed when the bench ends, however it ends. */
+    private final Path dataDirectory;
     final String url;
     final String user;
     final String password;
 
-    private BenchDatabase(LocalPostgres embedded, Path directory, String url, String user, String password) {
+    private BenchDatabase(LocalPostgres embedded, Path dataDirectory, String url, String user, String password) {
         this.embedded = embedded;
-        this.directory = directory;
+        this.dataDirectory = dataDirectory;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -34,6 +39,7 @@ final class BenchDatabase implements AutoCloseable {
                     System.getenv().getOrDefault("LEDGER_DB_PASSWORD", ""));
         }
         Path dir = Files.createTempDirectory("ledger-bench-pg");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir))); // also when the bench fails or is stopped
         LocalPostgres postgres = LocalPostgres.start(dir, 0);
         postgres.awaitReady(60_000);
         String database = "bench_" + System.currentTimeMillis();
@@ -84,12 +90,18 @@ final class BenchDatabase implements AutoCloseable {
     public void close() {
         if (embedded != null) {
             embedded.close();
-            // the loaded store is gigabytes: a bench run leaves nothing behind in the temporary directory
-            try (var files = Files.walk(directory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
-                System.out.println("  (could not delete " + directory + ": " + e.getMessage() + ")");
-            }
+            delete(dataDirectory);
+        }
+    }
+
+    private static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not remove " + directory + ": " + e.getMessage());
         }
     }
 }
