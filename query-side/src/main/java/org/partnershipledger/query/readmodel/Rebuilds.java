@@ -50,6 +50,8 @@ public class Rebuilds {
     public static final String SUFFIX = "@next";
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+    /** Axon's token claim timeout ({@code axon.eventhandling.tokenstore.claim-timeout}, 10 s by default). */
+    private static final java.time.Duration CLAIM_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private final ReadModels readModels;
     private final EventProcessingConfiguration processing;
@@ -113,7 +115,14 @@ public class Rebuilds {
             return latest(processor).orElseThrow();
         }
         Instant now = clock.instant();
-        transaction.executeWithoutResult(status -> {
+        Optional<Rebuild> elsewhere = transaction.execute(status -> {
+            // one rebuild of a read model at a time across query-side nodes: decided under a lock of its own
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("rebuild:" + processor)
+                    .query(Object.class).single();
+            Optional<Rebuild> unfinished = latest(processor).filter(Rebuild::inProgress);
+            if (unfinished.isPresent() && runsElsewhere(unfinished.get())) {
+                return unfinished;
+            }
             readModel.tables().forEach(copies::create);
             forgetProcessor(processor + SUFFIX);
             jdbc.sql("""
@@ -122,7 +131,12 @@ public class Rebuilds {
                             ON CONFLICT (processor) DO UPDATE SET requested_by = EXCLUDED.requested_by,
                                 requested_at = EXCLUDED.requested_at, completed_at = NULL""")
                     .params(processor, requestedBy, Timestamp.from(now)).update();
+            return Optional.<Rebuild>empty();
         });
+        if (elsewhere.isPresent()) {
+            log.info("Rebuild of {} asked for by {} is already running on another node", processor, requestedBy);
+            return elsewhere.get();
+        }
         launch(readModel);
         log.info("Rebuild of {} started by {}", processor, requestedBy);
         return new Rebuild(processor, requestedBy, now, null);
@@ -154,6 +168,8 @@ public class Rebuilds {
             ReadModel readModel = readModels.of(processor).orElse(null);
             if (readModel == null) {
                 log.warn("Rebuild of {} left unfinished: the read model no longer exists", processor);
+            } else if (latest(processor).filter(this::runsElsewhere).isPresent()) {
+                log.info("Rebuild of {} runs on another node", processor);
             } else if (copies.durable(readModel.tables())) {
                 launch(readModel);
                 log.info("Rebuild of {} resumed", processor);
@@ -272,6 +288,21 @@ public class Rebuilds {
         jdbc.sql("UPDATE query_side.read_model_rebuild SET completed_at = ? WHERE processor = ?")
                 .params(Timestamp.from(clock.instant()), processor).update();
         log.info("Rebuild of {} took over", processor);
+    }
+
+    /**
+     * Whether another query-side node runs this unfinished rebuild: its processor's token is claimed (Axon renews a
+     * claim at least every few seconds, and another node takes it over once it is older than the claim timeout,
+     * 10 s), or it was asked for so recently that its processor may not have claimed it yet.
+     */
+    private boolean runsElsewhere(Rebuild rebuild) {
+        Instant recent = clock.instant().minus(CLAIM_TIMEOUT);
+        if (rebuild.requestedAt().isAfter(recent)) {
+            return true;
+        }
+        return jdbc.sql("SELECT time_stamp FROM query_side.token_entry WHERE processor_name = ? AND owner IS NOT NULL")
+                .param(rebuild.processor() + SUFFIX).query(String.class).list().stream()
+                .anyMatch(claimed -> Instant.parse(claimed).isAfter(recent));
     }
 
     /** Removes a processor's token, position and dead letters. */
