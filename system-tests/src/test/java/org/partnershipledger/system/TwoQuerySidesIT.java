@@ -70,8 +70,15 @@ class TwoQuerySidesIT {
             List<String> owners = FaultKit.strings(ledger.database,
                     "SELECT DISTINCT owner FROM query_side.token_entry WHERE owner IS NOT NULL");
             System.out.println("Token claims before the kill: " + owners);
+            CompletableFuture<List<SseClient.Message>> checkpointsA = checkpoints(a);
+            CompletableFuture<List<SseClient.Message>> checkpointsB = checkpoints(b);
+            Thread.sleep(500);
             FaultKit.Load load = new FaultKit.Load(() -> manager, programs.ids(), 4, 100);
-            Thread.sleep(3_000);
+            JsonNode announcedA = FaultKit.read(checkpointsA.get().get(0).data()).findValue("treeSize");
+            JsonNode announcedB = FaultKit.read(checkpointsB.get().get(0).data()).findValue("treeSize");
+            assertThat(announcedA).as("the stream of node a announces a checkpoint").isNotNull();
+            assertThat(announcedB).as("the stream of node b announces the same checkpoint").isEqualTo(announcedA);
+            Thread.sleep(1_000);
             a.kill();
             long killed = System.nanoTime();
             Thread.sleep(3_000);
@@ -119,6 +126,12 @@ class TwoQuerySidesIT {
                 assertThat(read.status()).isEqualTo(200);
             }
 
+            // each node reports every processor at the head, the ones the other node holds included
+            for (ServiceProcess node : List.of(a, b)) {
+                node.as("admin").await("/api/admin/processors", r -> r.status() == 200 && r.json().get("processors")
+                        .findValues("caughtUp").stream().allMatch(JsonNode::asBoolean), Duration.ofSeconds(30));
+            }
+
             // the audit log: one key, and every checkpoint signs a tree size of its own
             List<String> checkpointed = FaultKit.strings(ledger.database,
                     "SELECT tree_size FROM query_side.audit_checkpoint ORDER BY 1");
@@ -143,6 +156,18 @@ class TwoQuerySidesIT {
             try {
                 return SseClient.read(node.port(), "integration", "/api/stream?after=0", null, count,
                         Duration.ofSeconds(90), SseClient.Message::isLogEvent);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The first signed checkpoint a node's stream announces live. */
+    private static CompletableFuture<List<SseClient.Message>> checkpoints(ServiceProcess node) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return SseClient.read(node.port(), "integration", "/api/stream?types=ledger.audit.*", null, 1,
+                        Duration.ofSeconds(60), message -> !message.isLogEvent());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

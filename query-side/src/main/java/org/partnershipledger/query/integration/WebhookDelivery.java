@@ -264,6 +264,11 @@ class WebhookDelivery implements SmartLifecycle {
     public void stop() {
         ticker.shutdownNow();
         senders.shutdownNow();
+        try {
+            lease.release(); // another node need not wait for it to expire
+        } catch (RuntimeException e) {
+            LOG.info("Could not give the integration lease up; it expires by itself: {}", e.getMessage());
+        }
     }
 
     @Override
