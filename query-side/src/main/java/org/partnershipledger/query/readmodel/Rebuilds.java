@@ -108,7 +108,12 @@ public class Rebuilds {
      * Starts rebuilding {@code processor}'s read model; a rebuild already running carries on and is returned as it
      * is.
      */
-    public synchronized Rebuild start(String processor, String requestedBy) {
+    public Rebuild start(String processor, String requestedBy) {
+        return start(processor, requestedBy, false);
+    }
+
+    /** {@code again}: from scratch even if it looks unfinished elsewhere (a crash emptied its copies). */
+    private synchronized Rebuild start(String processor, String requestedBy, boolean again) {
         ReadModel readModel = readModels.of(processor)
                 .orElseThrow(() -> new IllegalArgumentException("No read model called " + processor));
         if (running.containsKey(processor)) {
@@ -120,7 +125,7 @@ public class Rebuilds {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("rebuild:" + processor)
                     .query(Object.class).single();
             Optional<Rebuild> unfinished = latest(processor).filter(Rebuild::inProgress);
-            if (unfinished.isPresent() && runsElsewhere(unfinished.get())) {
+            if (!again && unfinished.isPresent() && runsElsewhere(unfinished.get())) {
                 return unfinished;
             }
             readModel.tables().forEach(copies::create);
@@ -168,14 +173,12 @@ public class Rebuilds {
             ReadModel readModel = readModels.of(processor).orElse(null);
             if (readModel == null) {
                 log.warn("Rebuild of {} left unfinished: the read model no longer exists", processor);
-            } else if (latest(processor).filter(this::runsElsewhere).isPresent()) {
-                log.info("Rebuild of {} runs on another node", processor);
             } else if (copies.durable(readModel.tables())) {
                 launch(readModel);
                 log.info("Rebuild of {} resumed", processor);
             } else {
                 // unlogged copies may have been emptied by a crash while the token says otherwise: from scratch
-                start(processor, latest(processor).map(Rebuild::requestedBy).orElse("ledger"));
+                start(processor, latest(processor).map(Rebuild::requestedBy).orElse("ledger"), true);
             }
         }
         watcher.scheduleWithFixedDelay(this::takeOverCaughtUp, 200, 200, TimeUnit.MILLISECONDS);
