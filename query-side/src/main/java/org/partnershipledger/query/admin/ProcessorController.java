@@ -18,7 +18,11 @@ import org.partnershipledger.platform.web.openapi.Rejects;
 import org.partnershipledger.query.http.Conflict;
 import org.partnershipledger.query.http.NotFound;
 import org.partnershipledger.query.readmodel.Rebuilds;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -48,7 +52,14 @@ class ProcessorController {
     private final StoreHead store;
     private final Rebuilds rebuilds;
 
-    ProcessorController(EventProcessingConfiguration processing, StoreHead store, Rebuilds rebuilds) {
+    private final JdbcClient jdbc;
+
+    private final Serializer serializer;
+
+    ProcessorController(EventProcessingConfiguration processing, StoreHead store, Rebuilds rebuilds, JdbcClient jdbc,
+                        Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
         this.processing = processing;
         this.store = store;
         this.rebuilds = rebuilds;
@@ -115,6 +126,16 @@ class ProcessorController {
                 .body(describe(processor, head()));
     }
 
+    /** The lowest position of the processor's stored tokens, as its own segments would say (-1 before any). */
+    private long storedPosition(String name) {
+        return jdbc.sql("SELECT token, token_type FROM query_side.token_entry WHERE processor_name = ?").param(name)
+                .query((rs, row) -> rs.getBytes(1) == null ? null : (TrackingToken) serializer.deserialize(
+                        new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)))
+                .list().stream()
+                .mapToLong(token -> token == null ? BEFORE_FIRST : token.position().orElse(BEFORE_FIRST))
+                .min().orElse(BEFORE_FIRST);
+    }
+
     private StreamingEventProcessor streaming(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new NotFound(ProblemCode.PROCESSOR_NOT_FOUND, "No processor called " + name));
@@ -127,6 +148,13 @@ class ProcessorController {
 
     private Processor describe(StreamingEventProcessor processor, Long head) {
         Processor live = describe(processor, head, null);
+        if (live.segments() == 0 && processor.isRunning()) {
+            // another query-side node holds the processor's segments: its read model's position is in the database
+            long position = storedPosition(processor.getName());
+            Long lag = head == null ? null : Math.max(0, head - position);
+            live = new Processor(live.name(), live.state(), 0, position, head, lag, 1.0, lag != null && lag == 0,
+                    null, null);
+        }
         Optional<StreamingEventProcessor> rebuilding = rebuilds.rebuilding(processor.getName());
         Rebuild rebuild = rebuilds.latest(processor.getName()).map(latest -> {
             Processor copy = rebuilding.map(p -> describe(p, head, null)).orElse(null);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.partnershipledger.query.cluster.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Signs a checkpoint once {@code checkpoint-every} events were logged since the last one, or once the oldest event
  * the last checkpoint lacks was logged {@code checkpoint-interval} ago: while events arrive, none waits longer than
- * the interval (10 s by default) to be covered by a signed tree head. Nothing new, no checkpoint.
+ * the interval (10 s by default) to be covered by a signed tree head. Nothing new, no checkpoint. With several
+ * query-side nodes, only the node that holds the integration {@link Lease} signs, so each tree size is signed once
+ * (the table's key on the tree size keeps it so even if two nodes ever both signed).
  */
 @Component
 @ConditionalOnProperty(name = "ledger.audit.enabled", matchIfMissing = true)
@@ -31,10 +34,12 @@ class CheckpointSchedule implements SmartLifecycle {
     private final Clock clock;
     private final long every;
     private final Duration interval;
+    private final Lease lease;
     private volatile ScheduledExecutorService ticker;
     private volatile boolean failing;
 
-    CheckpointSchedule(AuditLog log, JdbcClient jdbc, Clock clock, AuditProperties properties) {
+    CheckpointSchedule(AuditLog log, JdbcClient jdbc, Clock clock, AuditProperties properties, Lease lease) {
+        this.lease = lease;
         this.log = log;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -43,6 +48,9 @@ class CheckpointSchedule implements SmartLifecycle {
     }
 
     void tick() {
+        if (!lease.acquire()) {
+            return; // another node signs
+        }
         long size = log.sync();
         long signed = log.latest().map(AuditLog.SignedCheckpoint::treeSize).orElse(0L);
         if (size <= signed) {
@@ -52,7 +60,7 @@ class CheckpointSchedule implements SmartLifecycle {
                 .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(clock.instant());
         boolean due = size - signed >= every
                 || !clock.instant().plus(TICK).isBefore(oldestUnsigned.plus(interval));
-        if (due) {
+        if (due && lease.held()) {
             log.checkpointNow();
         }
     }

@@ -123,12 +123,25 @@ class Checkpoints {
 
     private String fingerprintOf(String note) {
         if (!loaded) {
-            jdbc.sql("SELECT key_hint, fingerprint FROM query_side.checkpoint_signing_key")
-                    .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .list().forEach(e -> fingerprints.putIfAbsent(e.getKey(), e.getValue()));
-            loaded = true;
+            loadFingerprints();
         }
+        String known = knownFingerprintOf(note);
+        if (known == null) { // learnt by another query-side node, the one that signed it
+            loadFingerprints();
+            known = knownFingerprintOf(note);
+        }
+        return known;
+    }
+
+    private String knownFingerprintOf(String note) {
         return keyHints(note).stream().map(fingerprints::get).filter(f -> f != null).findFirst().orElse(null);
+    }
+
+    private void loadFingerprints() {
+        jdbc.sql("SELECT key_hint, fingerprint FROM query_side.checkpoint_signing_key")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list().forEach(e -> fingerprints.putIfAbsent(e.getKey(), e.getValue()));
+        loaded = true;
     }
 
     /**

@@ -2,25 +2,20 @@ package org.partnershipledger.query.integration;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.partnershipledger.query.audit.CheckpointSigned;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
 import org.partnershipledger.query.readmodel.ReadModelPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * transaction may live, or older than the database server's last start (a restart ended every transaction open
  * before it).
  *
- * <p>Each checkpoint of the audit log, once signed, goes to every connected subscriber whose filter takes
+ * <p>Each checkpoint of the audit log, once signed (on whichever node), goes to every connected subscriber whose filter takes
  * {@value CloudEventEnvelope#CHECKPOINT_TYPE}, live only and without an SSE {@code id}, so that the client's
  * Last-Event-ID stays the position of the last event it received and resuming works as before.
  */
@@ -50,6 +45,7 @@ class StreamHub implements SmartLifecycle {
     static final Duration TICK = Duration.ofMillis(100);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final Duration SETTLE = Duration.ofSeconds(1);
+    private static final long UNKNOWN = Long.MIN_VALUE;
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
 
@@ -60,7 +56,8 @@ class StreamHub implements SmartLifecycle {
     private final Duration gapsCloseWithin;
     private final Set<StreamSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Map<Long, FirstSeen> firstSeen = new ConcurrentHashMap<>();
-    private final Queue<CheckpointSigned> signed = new ConcurrentLinkedQueue<>();
+    /** The largest tree size announced to live subscribers; checkpoints above it are new. */
+    private long announced = UNKNOWN;
     private ScheduledExecutorService ticker;
 
     StreamHub(JdbcClient jdbc, EventLog log, CloudEventEnvelope envelope, Checkpoints checkpoints,
@@ -89,24 +86,14 @@ class StreamHub implements SmartLifecycle {
         return emitter;
     }
 
-    /** A checkpoint was signed (after its commit): the next tick sends it to the live subscribers. */
-    @EventListener
-    void checkpointSigned(CheckpointSigned checkpoint) {
-        signed.add(checkpoint);
-    }
 
     private void tick() {
         try {
-            List<CheckpointSigned> newCheckpoints = new ArrayList<>();
-            for (CheckpointSigned checkpoint = signed.poll(); checkpoint != null; checkpoint = signed.poll()) {
-                newCheckpoints.add(checkpoint);
-            }
             if (subscribers.isEmpty()) {
+                announced = UNKNOWN;
                 return;
             }
-            for (CheckpointSigned checkpoint : newCheckpoints) {
-                announce(checkpoints.of(checkpoint));
-            }
+            announceNewCheckpoints();
             long safe = safePosition();
             long live = subscribers.stream().filter(s -> safe - s.scanned < PAGE).mapToLong(s -> s.scanned)
                     .min().orElse(safe);
@@ -146,6 +133,21 @@ class StreamHub implements SmartLifecycle {
             heartbeatIfQuiet(subscriber);
         } catch (IOException | IllegalStateException gone) {
             subscribers.remove(subscriber);
+        }
+    }
+
+    /**
+     * Checkpoints are read from the table, not learnt from the signer in this process, so that the stream of a node
+     * that does not sign (another holds the integration lease) announces them too.
+     */
+    private void announceNewCheckpoints() {
+        if (announced == UNKNOWN) {
+            announced = checkpoints.latestTreeSize();
+            return;
+        }
+        for (CheckpointData checkpoint : checkpoints.after(announced, PAGE)) {
+            announce(checkpoint);
+            announced = checkpoint.treeSize();
         }
     }
 

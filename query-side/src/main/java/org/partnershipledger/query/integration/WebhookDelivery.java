@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.partnershipledger.query.cluster.Lease;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
 import org.slf4j.Logger;
@@ -40,6 +41,10 @@ import org.springframework.stereotype.Component;
  * <p>Signed checkpoints of the audit log go the same way, durably: each subscription whose types take
  * {@value CloudEventEnvelope#CHECKPOINT_TYPE} gets every checkpoint stored above its checkpoint cursor, in tree size
  * order, before the events of the same round, with the same signature, retries, backoff and pausing.
+ *
+ * <p>With several query-side nodes, only the node that holds the integration {@link Lease} delivers, and it stops
+ * before each post once it can no longer be sure that it holds it; another node takes over where the durable
+ * cursors are when the lease expires.
  */
 @Component
 class WebhookDelivery implements SmartLifecycle {
@@ -62,13 +67,14 @@ class WebhookDelivery implements SmartLifecycle {
     private final int maxFailures;
     private final Duration timeout;
     private final HttpClient http;
+    private final Lease lease;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService ticker;
     private ExecutorService senders;
     private volatile Instant forgotten = Instant.EPOCH;
 
     WebhookDelivery(WebhookSubscriptions subscriptions, WebhookTargets targets, Clock clock, StreamHub hub,
-                    CloudEventEnvelope envelope, Checkpoints checkpoints, EventLog log,
+                    CloudEventEnvelope envelope, Checkpoints checkpoints, EventLog log, Lease lease,
                     @Value("${ledger.webhooks.initial-backoff:1s}") Duration initialBackoff,
                     @Value("${ledger.webhooks.max-backoff:5m}") Duration maxBackoff,
                     @Value("${ledger.webhooks.max-failures:10}") int maxFailures,
@@ -80,6 +86,7 @@ class WebhookDelivery implements SmartLifecycle {
         this.envelope = envelope;
         this.checkpoints = checkpoints;
         this.log = log;
+        this.lease = lease;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
         this.maxFailures = maxFailures;
@@ -95,6 +102,9 @@ class WebhookDelivery implements SmartLifecycle {
                 checkpoints.save();
             } catch (RuntimeException e) {
                 LOG.warn("Could not store the fingerprint of a checkpoint's key; retrying on the next tick", e);
+            }
+            if (!lease.acquire()) {
+                return; // another node delivers
             }
             forgetExpiredSecrets();
             long latestCheckpoint = checkpoints.latestTreeSize();
@@ -127,6 +137,9 @@ class WebhookDelivery implements SmartLifecycle {
         Signer signer = new Signer(due);
         if (due.wantsCheckpoints()) {
             for (CheckpointData checkpoint : checkpoints.after(due.checkpointTreeSize(), BATCH)) {
+                if (!lease.held()) {
+                    return;
+                }
                 String failure = post(due, signer, CloudEventEnvelope.checkpointId(checkpoint),
                         envelope.json(checkpoint));
                 if (failure != null) {
@@ -145,6 +158,9 @@ class WebhookDelivery implements SmartLifecycle {
         for (LoggedEvent event : events) {
             String type = envelope.typeOf(event);
             if (due.filter().accepts(type, event.partnershipId())) {
+                if (!lease.held()) {
+                    return;
+                }
                 String failure = post(due, signer, event.eventId(), envelope.json(event));
                 if (failure != null) {
                     subscriptions.delivered(due.subscriptionId(), scanned, false);
@@ -248,6 +264,11 @@ class WebhookDelivery implements SmartLifecycle {
     public void stop() {
         ticker.shutdownNow();
         senders.shutdownNow();
+        try {
+            lease.release(); // another node need not wait for it to expire
+        } catch (RuntimeException e) {
+            LOG.info("Could not give the integration lease up; it expires by itself: {}", e.getMessage());
+        }
     }
 
     @Override

@@ -50,6 +50,8 @@ public class Rebuilds {
     public static final String SUFFIX = "@next";
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+    /** Axon's token claim timeout ({@code axon.eventhandling.tokenstore.claim-timeout}, 10 s by default). */
+    private static final java.time.Duration CLAIM_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private final ReadModels readModels;
     private final EventProcessingConfiguration processing;
@@ -106,14 +108,26 @@ public class Rebuilds {
      * Starts rebuilding {@code processor}'s read model; a rebuild already running carries on and is returned as it
      * is.
      */
-    public synchronized Rebuild start(String processor, String requestedBy) {
+    public Rebuild start(String processor, String requestedBy) {
+        return start(processor, requestedBy, false);
+    }
+
+    /** {@code again}: from scratch even if it looks unfinished elsewhere (a crash emptied its copies). */
+    private synchronized Rebuild start(String processor, String requestedBy, boolean again) {
         ReadModel readModel = readModels.of(processor)
                 .orElseThrow(() -> new IllegalArgumentException("No read model called " + processor));
         if (running.containsKey(processor)) {
             return latest(processor).orElseThrow();
         }
         Instant now = clock.instant();
-        transaction.executeWithoutResult(status -> {
+        Optional<Rebuild> elsewhere = transaction.execute(status -> {
+            // one rebuild of a read model at a time across query-side nodes: decided under a lock of its own
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("rebuild:" + processor)
+                    .query(Object.class).single();
+            Optional<Rebuild> unfinished = latest(processor).filter(Rebuild::inProgress);
+            if (!again && unfinished.isPresent() && runsElsewhere(unfinished.get())) {
+                return unfinished;
+            }
             readModel.tables().forEach(copies::create);
             forgetProcessor(processor + SUFFIX);
             jdbc.sql("""
@@ -122,7 +136,12 @@ public class Rebuilds {
                             ON CONFLICT (processor) DO UPDATE SET requested_by = EXCLUDED.requested_by,
                                 requested_at = EXCLUDED.requested_at, completed_at = NULL""")
                     .params(processor, requestedBy, Timestamp.from(now)).update();
+            return Optional.<Rebuild>empty();
         });
+        if (elsewhere.isPresent()) {
+            log.info("Rebuild of {} asked for by {} is already running on another node", processor, requestedBy);
+            return elsewhere.get();
+        }
         launch(readModel);
         log.info("Rebuild of {} started by {}", processor, requestedBy);
         return new Rebuild(processor, requestedBy, now, null);
@@ -159,7 +178,7 @@ public class Rebuilds {
                 log.info("Rebuild of {} resumed", processor);
             } else {
                 // unlogged copies may have been emptied by a crash while the token says otherwise: from scratch
-                start(processor, latest(processor).map(Rebuild::requestedBy).orElse("ledger"));
+                start(processor, latest(processor).map(Rebuild::requestedBy).orElse("ledger"), true);
             }
         }
         watcher.scheduleWithFixedDelay(this::takeOverCaughtUp, 200, 200, TimeUnit.MILLISECONDS);
@@ -272,6 +291,21 @@ public class Rebuilds {
         jdbc.sql("UPDATE query_side.read_model_rebuild SET completed_at = ? WHERE processor = ?")
                 .params(Timestamp.from(clock.instant()), processor).update();
         log.info("Rebuild of {} took over", processor);
+    }
+
+    /**
+     * Whether another query-side node runs this unfinished rebuild: its processor's token is claimed (Axon renews a
+     * claim at least every few seconds, and another node takes it over once it is older than the claim timeout,
+     * 10 s), or it was asked for so recently that its processor may not have claimed it yet.
+     */
+    private boolean runsElsewhere(Rebuild rebuild) {
+        Instant recent = clock.instant().minus(CLAIM_TIMEOUT);
+        if (rebuild.requestedAt().isAfter(recent)) {
+            return true;
+        }
+        return jdbc.sql("SELECT time_stamp FROM query_side.token_entry WHERE processor_name = ? AND owner IS NOT NULL")
+                .param(rebuild.processor() + SUFFIX).query(String.class).list().stream()
+                .anyMatch(claimed -> Instant.parse(claimed).isAfter(recent));
     }
 
     /** Removes a processor's token, position and dead letters. */

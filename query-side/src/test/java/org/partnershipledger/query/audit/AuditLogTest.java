@@ -29,6 +29,7 @@ import org.partnershipledger.events.partnership.PartnershipOpened;
 import org.partnershipledger.platform.postgres.LedgerDatabaseProperties;
 import org.partnershipledger.platform.testing.LedgerTestDatabase;
 import org.partnershipledger.query.StoredEventFixtures;
+import org.partnershipledger.query.cluster.Lease;
 import org.partnershipledger.query.readmodel.EventPositions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -75,6 +76,7 @@ class AuditLogTest {
         // the service's own processor and schedule stay out of the way of the events these tests hand in
         processing.eventProcessor(AuditLog.PROCESSOR).ifPresent(EventProcessor::shutDown);
         schedule.stop();
+        jdbc.sql("DELETE FROM query_side.node_lease WHERE name = 'signing-under-test'").update();
         jdbc.sql("TRUNCATE event_store.domain_event_entry, query_side.audit_leaf, query_side.audit_checkpoint")
                 .update();
         // a log of its own per test: the tree in memory follows the table, which each test empties
@@ -137,9 +139,10 @@ class AuditLogTest {
     @Test
     void theScheduleSignsAfterEnoughEventsOrOnceTheOldestUnsignedOneWaitedTheInterval() {
         AuditProperties everyTwo = new AuditProperties(true, log.origin(), null, null, 2L, Duration.ofSeconds(10));
-        CheckpointSchedule now = new CheckpointSchedule(log, jdbc, Clock.systemUTC(), everyTwo);
+        Lease lease = new Lease(jdbc, "signing-under-test", "this-node", Duration.ofSeconds(10));
+        CheckpointSchedule now = new CheckpointSchedule(log, jdbc, Clock.systemUTC(), everyTwo, lease);
         CheckpointSchedule tenSecondsLater = new CheckpointSchedule(log, jdbc,
-                Clock.offset(Clock.systemUTC(), Duration.ofSeconds(10)), everyTwo);
+                Clock.offset(Clock.systemUTC(), Duration.ofSeconds(10)), everyTwo, lease);
 
         appender.on(at(opened("p-1", "alice", "why"), 1));
         now.tick();
@@ -155,6 +158,27 @@ class AuditLogTest {
         assertThat(log.latest().orElseThrow().treeSize()).isEqualTo(3);
         tenSecondsLater.tick();
         assertThat(log.checkpoints(0, 10)).hasSize(2);
+    }
+
+    @Test
+    void aSecondNodeSignsNothingWhileTheFirstHoldsTheLeaseAndTakesOverOnceItExpires() throws InterruptedException {
+        AuditProperties everyOne = new AuditProperties(true, log.origin(), null, null, 1L, Duration.ofSeconds(10));
+        CheckpointSchedule first = new CheckpointSchedule(log, jdbc, Clock.systemUTC(), everyOne,
+                new Lease(jdbc, "signing-under-test", "node-a", Duration.ofMillis(400)));
+        CheckpointSchedule second = new CheckpointSchedule(log, jdbc, Clock.systemUTC(), everyOne,
+                new Lease(jdbc, "signing-under-test", "node-b", Duration.ofMillis(400)));
+
+        appender.on(at(opened("p-1", "alice", "why"), 1));
+        first.tick();
+        appender.on(at(opened("p-2", "bob", "because"), 2));
+        second.tick();
+        assertThat(log.latest().orElseThrow().treeSize()).as("node b waits while node a holds the lease").isEqualTo(1);
+
+        Thread.sleep(500); // node a died: its lease expires
+        second.tick();
+        assertThat(log.latest().orElseThrow().treeSize()).isEqualTo(2);
+        first.tick();
+        assertThat(log.checkpoints(0, 10)).extracting(AuditLog.SignedCheckpoint::treeSize).containsExactly(1L, 2L);
     }
 
     @Test
