@@ -215,6 +215,9 @@ class ProgramLifecycleIT {
         }
         ok(manager.postJson("/api/partnerships/" + id + "/candidates/" + partner + "/selection",
                 "{\"reason\": \"Best fit\"}"));
+        // whoever approves its programs sits on its steering group
+        ok(manager.putJson("/api/partnerships/" + id + "/governance-charter",
+                "{\"cadence\": \"QUARTERLY\", \"steeringMembers\": [\"CLO\", \"Head of Sales\"]}"));
         return id;
     }
 
