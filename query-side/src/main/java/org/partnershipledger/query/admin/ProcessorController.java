@@ -126,7 +126,10 @@ class ProcessorController {
                 .body(describe(processor, head()));
     }
 
-    /** The lowest position of the processor's stored tokens, as its own segments would say (-1 before any). */
+    /**
+     * The lowest position of the processor's stored tokens, as its own segments would say (-1 before any): its
+     * progress for the lag, which is what a token's position means; never taken as any one event's position.
+     */
     private long storedPosition(String name) {
         return jdbc.sql("SELECT token, token_type FROM query_side.token_entry WHERE processor_name = ?").param(name)
                 .query((rs, row) -> rs.getBytes(1) == null ? null : (TrackingToken) serializer.deserialize(
