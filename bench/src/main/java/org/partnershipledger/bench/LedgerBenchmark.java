@@ -151,20 +151,7 @@ public class LedgerBenchmark implements Callable<Integer> {
                         "p99 " + Report.millis(loaded8.p99Millis()));
 
                 long head = ledger.headPosition();
-                CpuAccount.Used beforeReplay = CpuAccount.now();
-                started = System.nanoTime();
-                ledger.replayAll();
-                var caughtUp = ledger.awaitEachCaughtUp(head, Duration.ofMinutes(quick ? 5 : 60), started,
-                        ledger::readModelProcessors);
-                double replaySeconds = (System.nanoTime() - started) / 1e9;
-                double replayRate = head / replaySeconds;
-                report.figure("full replay of every read model", Report.rate(replayRate),
-                        String.format("%,d events in %.1f s", head, replaySeconds));
-                report.figure("  CPU", "", CpuAccount.now().since(beforeReplay, head / 1000.0, "1,000 events"));
-                // all replay at once on the same cores, so these show their relative cost, not their speed alone
-                caughtUp.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(model ->
-                        report.figure("  " + model.getKey() + " caught up after",
-                                String.format("%.1f s", model.getValue()), ""));
+                double replayRate = replayAll(ledger, report, head, quick);
                 audit.logLoadedStore(Duration.ofMinutes(quick ? 5 : 60));
 
                 double rebuildAllRate = rebuildAll(ledger, report, head, quick);
@@ -219,19 +206,7 @@ public class LedgerBenchmark implements Callable<Integer> {
                 String.format("in %.1f s", (System.nanoTime() - started) / 1e9));
         db.settle();
         long head = ledger.headPosition();
-        CpuAccount.Used beforeReplay = CpuAccount.now();
-        started = System.nanoTime();
-        ledger.replayAll();
-        var caughtUp = ledger.awaitEachCaughtUp(head, Duration.ofMinutes(quick ? 5 : 60), started,
-                ledger::readModelProcessors);
-        double replaySeconds = (System.nanoTime() - started) / 1e9;
-        double replayRate = head / replaySeconds;
-        report.figure("full replay of every read model", Report.rate(replayRate),
-                String.format("%,d events in %.1f s", head, replaySeconds));
-        report.figure("  CPU", "", CpuAccount.now().since(beforeReplay, head / 1000.0, "1,000 events"));
-        caughtUp.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(model ->
-                report.figure("  " + model.getKey() + " caught up after",
-                        String.format("%.1f s", model.getValue()), ""));
+        double replayRate = replayAll(ledger, report, head, quick);
         double rebuildAllRate = rebuildAll(ledger, report, head, quick);
         double rebuildRate = rebuildAlone(ledger, report, head, quick);
         report.atLeast("R2", "replay events/s ÷ raw ordered read events/s", replayRate / read.perSecond(), 0.3);
@@ -244,6 +219,26 @@ public class LedgerBenchmark implements Callable<Integer> {
     }
 
     /** Every read model rebuilt at once, blue/green, as after a change to several projections. */
+    /** Every read model replayed at once into its live tables: the rate, its CPU, and when each caught up. */
+    private static double replayAll(LedgerUnderTest ledger, Report report, long head, boolean quick)
+            throws Exception {
+        CpuAccount.Used beforeReplay = CpuAccount.now();
+        long started = System.nanoTime();
+        ledger.replayAll();
+        var caughtUp = ledger.awaitEachCaughtUp(head, Duration.ofMinutes(quick ? 5 : 60), started,
+                ledger::readModelProcessors);
+        double replaySeconds = (System.nanoTime() - started) / 1e9;
+        double replayRate = head / replaySeconds;
+        report.figure("full replay of every read model", Report.rate(replayRate),
+                String.format("%,d events in %.1f s", head, replaySeconds));
+        report.figure("  CPU", "", CpuAccount.now().since(beforeReplay, head / 1000.0, "1,000 events"));
+        // all replay at once on the same cores, so these show their relative cost, not their speed alone
+        caughtUp.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(model ->
+                report.figure("  " + model.getKey() + " caught up after",
+                        String.format("%.1f s", model.getValue()), ""));
+        return replayRate;
+    }
+
     private static double rebuildAll(LedgerUnderTest ledger, Report report, long head, boolean quick)
             throws InterruptedException {
         Rebuilds rebuilds = ledger.querySide.getBean(Rebuilds.class);
