@@ -2,9 +2,12 @@ package org.partnershipledger.command.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.partnershipledger.platform.web.StoreUnavailable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +15,13 @@ import org.springframework.stereotype.Component;
  * Sends a command for a controller and answers with its planned response. With an {@code Idempotency-Key}, the
  * response is recorded in the command's own transaction (see {@link IdempotencyRecorder}), and a retry that lost
  * a race to its twin gets the twin's response.
+ *
+ * <p>A command that lost a race for its aggregate's next sequence number is sent again, up to {@link #ATTEMPTS}
+ * times in all. That happens when two command sides share one PostgreSQL store: each keeps aggregates in memory,
+ * and the one whose copy is stale finds the number taken when it appends. Its unit of work rolls back, the stale
+ * copy is evicted, and the command runs again on the aggregate as stored, so its rules are checked against what
+ * really happened (a version in {@code If-Match} is still checked, and refused when it no longer holds). Only
+ * when every attempt loses is it {@code 409 CONCURRENT_MODIFICATION}.
  */
 @Component
 public class CommandSender {
@@ -39,12 +49,12 @@ public class CommandSender {
     private ResponseEntity<Map<String, Object>> send(Object command, CommandResponses planned) {
         Idempotency.Request request = Idempotency.Request.current();
         if (request == null) {
-            Long version = commands.sendAndWait(command);
+            Long version = racing(() -> commands.sendAndWait(command));
             return planned.withVersion(version);
         }
         try {
-            Long version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(MetaData.from(request.metadata(planned))));
+            Long version = racing(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(MetaData.from(request.metadata(planned)))));
             return planned.withVersion(version);
         } catch (RuntimeException refused) {
             // the twin of this request may have been accepted meanwhile: then its answer is ours
@@ -54,5 +64,32 @@ public class CommandSender {
                 throw refused;
             }
         }
+    }
+
+    static final int ATTEMPTS = 5;
+
+    private static Long racing(Supplier<Long> send) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send.get();
+            } catch (RuntimeException failed) {
+                if (attempt >= ATTEMPTS || !lostTheRace(failed)) {
+                    throw failed;
+                }
+            }
+        }
+    }
+
+    /** Another writer took the aggregate's next sequence number: not a broken rule, and not an outage. */
+    static boolean lostTheRace(Throwable failed) {
+        if (StoreUnavailable.causedBy(failed)) {
+            return false;
+        }
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
