@@ -14,9 +14,9 @@ import org.partnershipledger.platform.testing.Http;
 
 /**
  * One command side and two query-side nodes on one PostgreSQL: both nodes serve every read (read-your-writes on
- * either), both streams deliver, a webhook subscription is delivered by one node at a time, the audit log signs
- * each tree size once, killing the node that holds the processors lets the other take over with nothing lost or
- * doubled, and a rebuild asked for on both nodes runs once and is served by both.
+ * either), the processors are split between the nodes, both streams deliver, a webhook subscription is delivered
+ * by one node at a time, the audit log signs each tree size once, killing a node lets the other take over its
+ * processors with nothing lost or doubled, and a rebuild asked for on both nodes runs once and is served by both.
  */
 class TwoQuerySidesIT {
 
@@ -49,6 +49,18 @@ class TwoQuerySidesIT {
                         + life.programVersion).status()).isEqualTo(200);
             }
 
+            // the processors are split between the two nodes, not all held by the first one up
+            long split = System.nanoTime();
+            String claimants = "SELECT DISTINCT owner FROM query_side.token_entry WHERE owner IS NOT NULL";
+            while (FaultKit.strings(ledger.database, claimants).size() < 2) {
+                assertThat(System.nanoTime() - split).as("the processors split between the nodes within 60 s")
+                        .isLessThan(Duration.ofSeconds(60).toNanos());
+                Thread.sleep(250);
+            }
+            System.out.printf("The processors were split between the two nodes within %d ms: %s%n",
+                    (System.nanoTime() - split) / 1_000_000, FaultKit.strings(ledger.database,
+                            "SELECT owner || ' ' || count(*) FROM query_side.token_entry GROUP BY owner"));
+
             // the streams of both nodes deliver the same events, and the checkpoints signed meanwhile
             List<Long> streamedA = positions(streamA.get());
             assertThat(positions(streamB.get())).as("both nodes stream the same events").isEqualTo(streamedA);
@@ -66,7 +78,7 @@ class TwoQuerySidesIT {
                         .doesNotHaveDuplicates().containsExactlyElementsOf(stored);
             }
 
-            // under load, kill -9 the node that holds the processors (the first one up claimed them)
+            // under load, kill -9 node a, which holds half the processors
             List<String> owners = FaultKit.strings(ledger.database,
                     "SELECT DISTINCT owner FROM query_side.token_entry WHERE owner IS NOT NULL");
             System.out.println("Token claims before the kill: " + owners);
