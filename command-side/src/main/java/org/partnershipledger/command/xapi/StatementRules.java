@@ -394,13 +394,21 @@ public final class StatementRules {
 
     /** No property is null, except inside extensions, whose values are the sender's own. */
     private static void noNulls(JsonNode node, String path) {
+        if (node.isTextual() && node.asText().indexOf('\u0000') >= 0) {
+            fail(path, "must not contain the NUL character");
+        }
         if (node.isObject()) {
             node.fields().forEachRemaining(field -> {
+                if (field.getKey().indexOf('\u0000') >= 0) {
+                    fail(path, "a property name must not contain the NUL character");
+                }
                 if (field.getValue().isNull()) {
                     fail(path + "." + field.getKey(), "must not be null (leave it out instead)");
                 }
                 if (!"extensions".equals(field.getKey())) {
                     noNulls(field.getValue(), path + "." + field.getKey());
+                } else {
+                    noNul(field.getValue(), path + ".extensions");
                 }
             });
         } else if (node.isArray()) {
@@ -411,6 +419,19 @@ public final class StatementRules {
                 noNulls(node.get(i), path + "[" + i + "]");
             }
         }
+    }
+
+    /** PostgreSQL keeps no NUL character in text or JSON: refused wherever it is. */
+    static void noNul(JsonNode node, String path) {
+        if (node.isTextual() && node.asText().indexOf('\u0000') >= 0) {
+            fail(path, "must not contain the NUL character");
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (name.indexOf('\u0000') >= 0) {
+                fail(path, "a property name must not contain the NUL character");
+            }
+        });
+        node.forEach(child -> noNul(child, path));
     }
 
     static void onlyProperties(JsonNode node, String path, String... allowed) {

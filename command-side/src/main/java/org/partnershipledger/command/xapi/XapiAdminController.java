@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.partnershipledger.command.common.NotCommands;
 import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.openapi.Rejects;
 import org.springframework.http.MediaType;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What an admin runs of the learning records: the LRS sources pulled, the statements no program claims, erasure. */
 @RestController
+@NotCommands
 @RequestMapping(path = "/api/xapi", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Learning records (xAPI)")
 class XapiAdminController {

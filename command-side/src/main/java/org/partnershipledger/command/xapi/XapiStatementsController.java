@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.partnershipledger.command.common.NotCommands;
 import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.openapi.Rejects;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * statements here, and reads one back. Statements of a mapped program become its impact records.
  */
 @RestController
+@NotCommands
 @RequestMapping(path = "/api/xapi/statements", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Learning records (xAPI)", description = "Statements pushed by an LRS or pulled from one, turned into "
         + "impact records of the programs they are mapped to")
@@ -65,6 +72,7 @@ class XapiStatementsController {
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "putXapiStatement", summary = "Store one statement under the id given (204); the same "
             + "statement again changes nothing, other content under its id is a 409")
     @Rejects({ProblemCode.XAPI_STATEMENT_INVALID, ProblemCode.XAPI_STATEMENT_CONFLICT})
@@ -91,6 +99,9 @@ class XapiStatementsController {
             + "voidedStatementId), or the statements an impact record was computed from (bucket, as its evidence "
             + "names it) as a StatementResult")
     @Rejects({ProblemCode.XAPI_STATEMENT_NOT_FOUND})
+    @ApiResponse(responseCode = "200", description = "The statement as stored, or a StatementResult for a bucket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(type = "object", description = "An xAPI statement or StatementResult")))
     ResponseEntity<JsonNode> get(@RequestHeader(name = XapiVersion.HEADER, required = false) String version,
                                  @RequestParam(required = false) String statementId,
                                  @RequestParam(required = false) String voidedStatementId,
