@@ -1,6 +1,8 @@
 package org.partnershipledger.command.xapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -35,8 +37,10 @@ class XapiAdminController {
     private final XapiPoller poller;
     private final Erasure erasure;
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    XapiAdminController(XapiSources sources, XapiPoller poller, Erasure erasure, JdbcClient jdbc) {
+    XapiAdminController(XapiSources sources, XapiPoller poller, Erasure erasure, JdbcClient jdbc, ObjectMapper json) {
+        this.json = json;
         this.sources = sources;
         this.poller = poller;
         this.erasure = erasure;
@@ -101,7 +105,16 @@ class XapiAdminController {
         return new UnmappedStatements(count, latest);
     }
 
-    record ErasureRequest(@NotNull JsonNode agent) {
+    record Account(@Size(max = 2000) String homePage, @Size(max = 500) String name) {
+    }
+
+    /** An xAPI agent by one inverse functional identifier. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Agent(@Size(max = 500) String mbox, @JsonProperty("mbox_sha1sum") @Size(max = 40) String mboxSha1sum,
+                 @Size(max = 2000) String openid, @Valid Account account) {
+    }
+
+    record ErasureRequest(@NotNull @Valid Agent agent) {
     }
 
     record Erased(int statements) {
@@ -113,7 +126,7 @@ class XapiAdminController {
             + "and impact figures stay")
     @Rejects(ProblemCode.XAPI_STATEMENT_INVALID)
     Erased erase(@Valid @RequestBody ErasureRequest request) {
-        return new Erased(erasure.erase(request.agent()));
+        return new Erased(erasure.erase(json.valueToTree(request.agent())));
     }
 
     private static String blankToNull(String text) {

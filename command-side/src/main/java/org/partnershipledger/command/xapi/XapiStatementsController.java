@@ -55,7 +55,10 @@ class XapiStatementsController {
     @Rejects({ProblemCode.XAPI_STATEMENT_INVALID, ProblemCode.XAPI_STATEMENT_CONFLICT})
     ResponseEntity<List<UUID>> post(@Parameter(description = "1.0.3 or 2.0.0") @RequestHeader(
                                             name = XapiVersion.HEADER, required = false) String version,
-                                    @RequestBody JsonNode body, Principal caller) {
+                                    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A statement, or "
+                                            + "an array of statements", content = @Content(schema = @Schema(
+                                            type = "object"))) @RequestBody JsonNode body,
+                                    Principal caller) {
         String speaks = XapiVersion.required(version);
         boolean batch = body.isArray();
         List<JsonNode> statements = new ArrayList<>();
@@ -77,7 +80,10 @@ class XapiStatementsController {
             + "statement again changes nothing, other content under its id is a 409")
     @Rejects({ProblemCode.XAPI_STATEMENT_INVALID, ProblemCode.XAPI_STATEMENT_CONFLICT})
     ResponseEntity<Void> put(@RequestHeader(name = XapiVersion.HEADER, required = false) String version,
-                             @RequestParam String statementId, @RequestBody JsonNode body, Principal caller) {
+                             @RequestParam String statementId,
+                             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A statement",
+                                     content = @Content(schema = @Schema(type = "object")))
+                             @RequestBody JsonNode body, Principal caller) {
         String speaks = XapiVersion.required(version);
         if (!XapiFormats.uuid(statementId)) {
             throw new XapiInvalid("statementId", "must be a UUID");
