@@ -230,6 +230,26 @@ class XapiLearningRecordsIT {
         assertThat(records(g)).isEqualTo(beforeErasure);
         assertThat(level(impactOf(g, "ttq", 2, "75.00"), 2).get("latestValue").decimalValue())
                 .isEqualByComparingTo("75.00");
+
+        // a replaced mapping applies to the statements stored already: Eve's course now counts, and was unmapped
+        String remapped = """
+                {"activityIds": ["%s", "http://lms.acme-retail.example/courses/other"], "contextActivityIds": ["%s"],
+                 "rules": [{"verb": "%s", "kpiId": "ttq", "level": 2, "measure": "SCORE_SCALED_MEAN"},
+                           {"verb": "%s", "kpiId": "ttq", "level": 1, "measure": "SCORE_SCALED_MEAN"}],
+                 "reason": "The other course belongs to the academy too; completions are counted elsewhere"}"""
+                .formatted(COURSE, PROGRAM_CONTEXT, PASSED, RESPONDED);
+        assertThat(manager.putJson(g + "/xapi-mapping", remapped).status()).isEqualTo(200);
+        ttq = impactOf(g, "ttq", 2, "53.33");
+        assertThat(evidence(level(ttq, 2))).containsExactlyInAnyOrder("XAPI_STATEMENT:" + S1, "XAPI_STATEMENT:" + S8,
+                "XAPI_STATEMENT:" + S6);
+        // Bob's answer (the answered verb) no longer counts at level 1: the mean of Ann's and Carol's answers
+        assertThat(level(impactOf(g, "ttq", 1, "70.00"), 1).get("latestValue").decimalValue())
+                .isEqualByComparingTo("70.00");
+        // completions are no longer mapped: their record is withdrawn, naming why
+        JsonNode cmp = board.await(g + "/impact", r -> level(kpi(r.json(), "cmp"), 1).get("recordCount").asInt() == 0,
+                Duration.ofSeconds(20)).json();
+        assertThat(withdrawalReasons(level(kpi(cmp, "cmp"), 1))).anyMatch(reason -> reason.contains("mapping"));
+        assertThat(admin.get("/api/xapi/unmapped").json().get("count").asLong()).isZero();
     }
 
     private void setUpProgram() {

@@ -22,10 +22,12 @@ class XapiMappingTable {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Resorting resorting;
 
-    XapiMappingTable(JdbcClient jdbc, ObjectMapper json) {
+    XapiMappingTable(JdbcClient jdbc, ObjectMapper json, Resorting resorting) {
         this.jdbc = jdbc;
         this.json = json;
+        this.resorting = resorting;
     }
 
     @EventHandler
@@ -34,6 +36,7 @@ class XapiMappingTable {
                         INSERT INTO command_side.xapi_mapping (program_id, mapping) VALUES (?, CAST(? AS jsonb))
                         ON CONFLICT (program_id) DO UPDATE SET mapping = EXCLUDED.mapping""")
                 .params(event.programId().value(), json.writeValueAsString(event)).update();
+        resorting.resort(event);
     }
 
     /** Every program's current mapping, in program id order. */
