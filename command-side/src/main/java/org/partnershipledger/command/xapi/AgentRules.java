@@ -1,10 +1,10 @@
 package org.partnershipledger.command.xapi;
 
-import static org.partnershipledger.command.xapi.StatementRules.fail;
-import static org.partnershipledger.command.xapi.StatementRules.onlyProperties;
-import static org.partnershipledger.command.xapi.StatementRules.optionalString;
-import static org.partnershipledger.command.xapi.StatementRules.requireObject;
-import static org.partnershipledger.command.xapi.StatementRules.requireString;
+import static org.partnershipledger.command.xapi.JsonRules.fail;
+import static org.partnershipledger.command.xapi.JsonRules.onlyProperties;
+import static org.partnershipledger.command.xapi.JsonRules.optionalString;
+import static org.partnershipledger.command.xapi.JsonRules.requireObject;
+import static org.partnershipledger.command.xapi.JsonRules.requireString;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

@@ -36,7 +36,7 @@ class Erasure {
     /** How many statements named the agent. */
     @Transactional
     int erase(JsonNode agent) {
-        StatementRules.noNul(agent, "agent");
+        JsonRules.noNul(agent, "agent");
         AgentRules.agent(agent, "agent");
         String key = AgentRules.identifier(agent);
         String text = key.substring(key.indexOf(':') + 1).split("\\|")[0];

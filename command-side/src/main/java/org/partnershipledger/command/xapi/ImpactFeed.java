@@ -70,7 +70,8 @@ class ImpactFeed {
             } catch (RuntimeException refused) {
                 LOG.warn("xAPI bucket {} could not be brought up to date: {}", bucket, refused.getMessage());
                 apart.executeWithoutResult(status -> jdbc.sql("""
-                                UPDATE command_side.xapi_bucket SET last_error = ?, updated_at = ? WHERE bucket_id = ?""")
+                                UPDATE command_side.xapi_bucket SET last_error = ?, updated_at = ?
+                                WHERE bucket_id = ?""")
                         .params(refused.getMessage(), Timestamp.from(clock.instant()), bucket).update());
             }
         });

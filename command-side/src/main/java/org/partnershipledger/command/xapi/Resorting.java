@@ -66,7 +66,8 @@ class Resorting implements DisposableBean {
         List<Map.Entry<UUID, String>> candidates = jdbc.sql("""
                         SELECT statement_id, statement::text FROM command_side.xapi_statement
                         WHERE NOT voided AND voids IS NULL
-                          AND (statement -> 'object' ->> 'id' = ANY (?) OR statement -> 'context' -> 'contextActivities' IS NOT NULL)""")
+                          AND (statement -> 'object' ->> 'id' = ANY (?)
+                               OR statement -> 'context' -> 'contextActivities' IS NOT NULL)""")
                 .params((Object) mapping.activityIds().toArray(String[]::new))
                 .query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
         for (Map.Entry<UUID, String> candidate : candidates) {

@@ -13,7 +13,8 @@ final class XapiFormats {
     private static final Pattern IRI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:[^\\s<>\"{}|\\\\^`]+$");
     /** RFC 5646: language, extlang, script, region, variants, extensions, private use (or private use alone). */
     private static final Pattern LANGUAGE_TAG = Pattern.compile("^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}"
-            + "|[A-Za-z]{4,8})(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+            + "|[A-Za-z]{4,8})(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+            + "(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
             + "(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-[xX](?:-[A-Za-z0-9]{1,8})+)?"
             + "|[xX](?:-[A-Za-z0-9]{1,8})+)$");
     private static final Pattern DURATION = Pattern.compile("^P(?!$)(?:\\d+(?:\\.\\d+)?Y)?(?:\\d+(?:\\.\\d+)?M)?"

@@ -53,12 +53,12 @@ class XapiStatementsController {
     @Operation(operationId = "postXapiStatements", summary = "Store one statement or a batch (an array); answers "
             + "their ids. A batch with one invalid statement stores nothing; re-sending a statement changes nothing")
     @Rejects({ProblemCode.XAPI_STATEMENT_INVALID, ProblemCode.XAPI_STATEMENT_CONFLICT})
-    ResponseEntity<List<UUID>> post(@Parameter(description = "1.0.3 or 2.0.0") @RequestHeader(
-                                            name = XapiVersion.HEADER, required = false) String version,
-                                    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A statement, or "
-                                            + "an array of statements", content = @Content(schema = @Schema(
-                                            type = "object"))) @RequestBody JsonNode body,
-                                    Principal caller) {
+    ResponseEntity<List<UUID>> post(
+            @Parameter(description = "1.0.3 or 2.0.0") @RequestHeader(name = XapiVersion.HEADER, required = false)
+            String version,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A statement, or an array of "
+                    + "statements", content = @Content(schema = @Schema(type = "object")))
+            @RequestBody JsonNode body, Principal caller) {
         String speaks = XapiVersion.required(version);
         boolean batch = body.isArray();
         List<JsonNode> statements = new ArrayList<>();
