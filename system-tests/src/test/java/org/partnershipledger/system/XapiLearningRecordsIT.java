@@ -250,6 +250,26 @@ class XapiLearningRecordsIT {
                 Duration.ofSeconds(20)).json();
         assertThat(withdrawalReasons(level(kpi(cmp, "cmp"), 1))).anyMatch(reason -> reason.contains("mapping"));
         assertThat(admin.get("/api/xapi/unmapped").json().get("count").asLong()).isZero();
+
+        // a business unit sourcing the MOOC course it curated: the statement is recorded against the curation
+        String mooc = "https://www.coursera.org/learn/negotiation";
+        String curation = field(manager.postJson(g + "/curations", """
+                {"approach": "MOOC", "title": "Negotiation basics", "uri": "%s", "provider": "Coursera",
+                 "businessUnit": "Sales EMEA", "curator": "Maria", "gap": "Negotiation",
+                 "rationale": "Short and well rated"}""".formatted(mooc)), "curationId");
+        String sourced = "fd41c918-b88b-4b20-a0a5-a4c32391aa11";
+        assertThat(lrsClient.postJson("/api/xapi/statements", """
+                {"id": "%s", "actor": {"objectType": "Agent", "name": "Maria", "mbox": "mailto:maria@example.com"},
+                 "verb": {"id": "http://activitystrea.ms/schema/1.0/source", "display": {"en-US": "sourced"}},
+                 "object": {"id": "%s", "definition": {"type": "http://adlnet.gov/expapi/activities/course",
+                            "name": {"en-US": "Negotiation basics"}}},
+                 "timestamp": "%s"}""".formatted(sourced, mooc, when), V, "1.0.3").status()).isEqualTo(200);
+        JsonNode curated = board.await(g, r -> r.status() == 200 && r.json().get("curations").size() == 1
+                && r.json().get("curations").get(0).get("uses").size() == 1, Duration.ofSeconds(20)).json();
+        assertThat(curated.get("curations").get(0).get("curationId").asText()).isEqualTo(curation);
+        assertThat(curated.get("curations").get(0).get("uses").get(0).get("ref").asText()).isEqualTo(sourced);
+        assertThat(curated.get("curations").get(0).get("uses").get(0).get("type").asText())
+                .isEqualTo("XAPI_STATEMENT");
     }
 
     private void setUpProgram() {

@@ -350,6 +350,26 @@ class Program {
         return AggregateLifecycle.getVersion();
     }
 
+    @CommandHandler
+    long handle(RecordCurationUse command) {
+        List<Evidence> evidence = Decisions.assertEvidence(command.evidence());
+        if (evidence.isEmpty()) {
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED,
+                    "evidence must name at least one learning record");
+        }
+        Boolean retired = curationsRetired.get(command.curationId());
+        if (retired == null) {
+            throw new LedgerRejection.NotFound(ProblemCode.CURATION_NOT_FOUND,
+                    "No such curation: " + command.curationId());
+        }
+        if (retired) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.CURATION_ALREADY_RETIRED, "The curation is retired");
+        }
+        assertOpen();
+        apply(new CurationUseRecorded(programId, command.curationId(), evidence));
+        return AggregateLifecycle.getVersion();
+    }
+
     /** A plan or a curation belongs to a program being designed or delivered, not to a rejected one. */
     private void assertOpen() {
         if (status != Status.PROPOSED && status != Status.APPROVED) {

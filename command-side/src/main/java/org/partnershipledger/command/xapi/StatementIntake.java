@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.program.XapiMappingSet;
 import org.partnershipledger.platform.web.ProblemCode;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,16 +32,19 @@ class StatementIntake {
     private final StatementStore store;
     private final XapiMappingTable mappings;
     private final ImpactFeed feed;
+    private final CurationUses curationUses;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String authorityHomePage;
 
-    StatementIntake(StatementStore store, XapiMappingTable mappings, ImpactFeed feed, TransactionTemplate transaction,
+    StatementIntake(StatementStore store, XapiMappingTable mappings, ImpactFeed feed, CurationUses curationUses,
+                    TransactionTemplate transaction,
                     Clock clock, @Value("${ledger.xapi.authority-home-page:https://partnership-ledger.example/users}")
                     String authorityHomePage) {
         this.store = store;
         this.mappings = mappings;
         this.feed = feed;
+        this.curationUses = curationUses;
         this.transaction = transaction;
         this.clock = clock;
         this.authorityHomePage = authorityHomePage;
@@ -81,6 +85,7 @@ class StatementIntake {
     Accepted accept(List<ObjectNode> statements, String receivedFrom, String authority, String version,
                     boolean skipConflicts) {
         Map<UUID, String> causes = new LinkedHashMap<>();
+        Map<XapiMappingTable.Curation, List<Evidence>> uses = new LinkedHashMap<>();
         List<UUID> ids = new ArrayList<>();
         int[] stored = {0, 0};
         List<XapiMappingSet> programs = mappings.all();
@@ -97,6 +102,8 @@ class StatementIntake {
                     } else if (storeNew(statement, id, hash, now, receivedFrom, authority, version, programs,
                             causes)) {
                         stored[0]++;
+                        curationUses.of(id.toString(), statement).forEach((curation, evidence) ->
+                                uses.computeIfAbsent(curation, c -> new ArrayList<>()).add(evidence));
                     } else {
                         assertSame(id, hash); // a twin request stored it meanwhile
                     }
@@ -109,6 +116,7 @@ class StatementIntake {
             }
         });
         feed.recompute(causes);
+        curationUses.record(uses);
         return new Accepted(ids, stored[0], stored[1]);
     }
 
