@@ -209,6 +209,8 @@ class XapiLearningRecordsIT {
                 String id = reference.substring("XAPI_STATEMENT:".length());
                 Http.Response read = admin.get("/api/xapi/statements?statementId=" + id, V, "1.0.3");
                 assertThat(read.status()).as(read.toString()).isEqualTo(200);
+                assertThat(read.header("X-Experience-API-Consistent-Through")).isNotBlank();
+                assertThat(read.header(V)).isEqualTo("1.0.3");
                 assertThat(read.json().get("stored").asText()).isNotBlank();
                 assertThat(read.json().get("version").asText()).startsWith("1.0");
                 scores.add(read.json().at("/result/score/scaled").decimalValue());

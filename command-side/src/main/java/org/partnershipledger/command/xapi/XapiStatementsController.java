@@ -10,12 +10,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.partnershipledger.command.common.NotCommands;
 import org.partnershipledger.platform.web.ProblemCode;
 import org.partnershipledger.platform.web.openapi.Rejects;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,10 +46,12 @@ class XapiStatementsController {
 
     private final StatementIntake intake;
     private final StatementStore store;
+    private final Clock clock;
 
-    XapiStatementsController(StatementIntake intake, StatementStore store) {
+    XapiStatementsController(StatementIntake intake, StatementStore store, Clock clock) {
         this.intake = intake;
         this.store = store;
+        this.clock = clock;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -113,6 +118,9 @@ class XapiStatementsController {
                                  @RequestParam(required = false) String voidedStatementId,
                                  @RequestParam(required = false) String bucket) {
         XapiVersion.required(version);
+        // every statement stored before this instant is in the answer (a write is committed before it answers)
+        HttpHeaders consistent = new HttpHeaders();
+        consistent.set("X-Experience-API-Consistent-Through", DateTimeFormatter.ISO_INSTANT.format(clock.instant()));
         int given = (statementId == null ? 0 : 1) + (voidedStatementId == null ? 0 : 1) + (bucket == null ? 0 : 1);
         if (given != 1) {
             throw new XapiInvalid("query", "give exactly one of statementId, voidedStatementId and bucket");
@@ -121,11 +129,12 @@ class XapiStatementsController {
             ObjectNode result = JsonNodeFactory.instance.objectNode();
             result.putArray("statements").addAll(store.ofBucket(uuid(bucket, "bucket"), 10_000));
             result.put("more", "");
-            return ResponseEntity.ok(result);
+            return ResponseEntity.ok().headers(consistent).body(result);
         }
         boolean voided = voidedStatementId != null;
         UUID id = uuid(voided ? voidedStatementId : statementId, voided ? "voidedStatementId" : "statementId");
-        return store.statement(id, voided).map(ResponseEntity::ok).orElseThrow(() -> new XapiProblem(
+        return store.statement(id, voided).map(statement -> ResponseEntity.ok().headers(consistent).body(statement))
+                .orElseThrow(() -> new XapiProblem(
                 ProblemCode.XAPI_STATEMENT_NOT_FOUND, "No " + (voided ? "voided " : "") + "statement " + id));
     }
 
