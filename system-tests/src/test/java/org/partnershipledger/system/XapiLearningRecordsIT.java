@@ -159,7 +159,8 @@ class XapiLearningRecordsIT {
         assertThat(polled.get("received").asLong()).isEqualTo(2);
         assertThat(polled.get("more").isNull()).isTrue();
         assertThat(polled.get("since").asText()).isNotBlank();
-        assertThat(lrsRequests).hasSize(2);
+        // the schedule may have polled first: then this poll found nothing new, and asked once more
+        assertThat(lrsRequests).hasSizeGreaterThanOrEqualTo(2);
         assertThat(lrsRequests.get(0)).contains("activity=").contains("related_activities=true")
                 .contains("Basic ").contains("1.0.3");
         assertThat(lrsRequests.get(1)).contains("page=2");
@@ -180,11 +181,16 @@ class XapiLearningRecordsIT {
         // an LRS that does not answer: the source backs off and says so
         admin.putJson("/api/xapi/sources/down", "{\"endpoint\": \"http://127.0.0.1:9/xapi\"}");
         JsonNode down = admin.postJson("/api/xapi/sources/down/poll", "{}").json();
-        assertThat(down.get("failures").asInt()).isEqualTo(1);
+        assertThat(down.get("failures").asInt()).isPositive();
         assertThat(down.get("lastError").asText()).isNotBlank();
         assertThat(down.get("nextAttemptAt").asText()).isNotBlank();
+        // the schedule polls a new source by itself, from the start of its cursor
+        admin.putJson("/api/xapi/sources/scheduled", "{\"endpoint\": \"%s\"}".formatted(endpoint));
+        admin.await("/api/xapi/sources", r -> r.json().toString().contains("\"name\":\"scheduled\"")
+                && !sourceNamed(r.json(), "scheduled").get("lastSuccessAt").isNull(), Duration.ofSeconds(30));
+        assertThat(records(g)).isEqualTo(afterPull);
         JsonNode sources = admin.get("/api/xapi/sources").json();
-        assertThat(sources).hasSize(2);
+        assertThat(sources).hasSize(3);
         assertThat(sources.toString()).doesNotContain("s3cret").contains("\"passwordSet\":true");
 
         // voiding Bob's assessment withdraws the level-2 record and records it again without him
@@ -311,6 +317,15 @@ class XapiLearningRecordsIT {
                 && level(kpi(r.json(), kpiId), level).get("latestValue").decimalValue()
                 .compareTo(new BigDecimal(expected)) == 0, Duration.ofSeconds(20));
         return kpi(response.json(), kpiId);
+    }
+
+    private static JsonNode sourceNamed(JsonNode sources, String name) {
+        for (JsonNode source : sources) {
+            if (source.get("name").asText().equals(name)) {
+                return source;
+            }
+        }
+        throw new AssertionError("No source " + name + " in " + sources);
     }
 
     private static JsonNode kpi(JsonNode impact, String kpiId) {

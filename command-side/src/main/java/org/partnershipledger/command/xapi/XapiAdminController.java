@@ -79,7 +79,7 @@ class XapiAdminController {
     XapiSources.State poll(@PathVariable String name) {
         sources.find(name).orElseThrow(() -> new XapiProblem(ProblemCode.XAPI_SOURCE_NOT_FOUND,
                 "No LRS source " + name));
-        poller.poll(name);
+        poller.poll(name, true);
         return sources.find(name).orElseThrow().state();
     }
 

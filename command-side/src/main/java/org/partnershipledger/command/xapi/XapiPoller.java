@@ -68,16 +68,29 @@ class XapiPoller implements SmartLifecycle {
         Instant now = clock.instant();
         for (XapiSources.Source source : sources.all()) {
             if (source.nextAttemptAt() == null || !source.nextAttemptAt().isAfter(now)) {
-                poll(source.name());
+                poll(source.name(), false);
             }
         }
     }
 
-    /** Polls one source now, whatever its schedule; false when another node is polling it. */
-    boolean poll(String name) {
+    /**
+     * Polls one source now, whatever its schedule. When another node (or the schedule) is polling it, either gives
+     * up (false) or, with {@code wait}, polls once that poll is over (for at most a minute).
+     */
+    boolean poll(String name, boolean wait) {
         try (Connection connection = dataSource.getConnection()) {
             long key = ("xapi-source:" + name).hashCode();
-            if (!advisory(connection, "SELECT pg_try_advisory_lock(?)", key)) {
+            if (wait) {
+                execute(connection, "SET lock_timeout = '60s'");
+                try {
+                    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                        lock.setLong(1, key);
+                        lock.executeQuery().close();
+                    }
+                } finally {
+                    execute(connection, "RESET lock_timeout");
+                }
+            } else if (!advisory(connection, "SELECT pg_try_advisory_lock(?)", key)) {
                 return false;
             }
             try {
@@ -151,6 +164,12 @@ class XapiPoller implements SmartLifecycle {
             work.run();
         } finally {
             SecurityContextHolder.setContext(before);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
         }
     }
 
