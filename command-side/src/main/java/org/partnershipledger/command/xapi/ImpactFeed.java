@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.partnershipledger.command.common.IdGenerator;
 import org.partnershipledger.command.program.RecordImpact;
 import org.partnershipledger.command.program.WithdrawImpact;
@@ -27,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Brings a bucket's impact record up to date with its counted statements, through the program's own commands (so
  * its rules and the read models apply): a new figure is recorded ({@code ImpactRecorded}, source XAPI, the
- * statement ids as evidence); a changed one withdraws the record it supersedes first, with a reason naming why; a
- * bucket left with no statement (all voided) is withdrawn. One node at a time per bucket (a PostgreSQL advisory
+ * statement ids as evidence), then the record it supersedes is withdrawn with a reason naming why and its
+ * successor (so a program that refuses the new record, a retired one say, keeps the old); a bucket left with no
+ * statement (all voided) is withdrawn. One node at a time per bucket (a PostgreSQL advisory
  * lock), and an unchanged bucket changes nothing.
  */
 @Component
@@ -108,22 +110,19 @@ class ImpactFeed {
             return; // the same statements: the record stands
         }
         ProgramId program = new ProgramId(row.programId());
-        if (row.impactId() != null) {
-            String why = cause != null ? cause
-                    : "Superseded: recomputed from " + counted.size() + " xAPI statements after new ones arrived";
-            outside.executeWithoutResult(status ->
-                    commands.sendAndWait(new WithdrawImpact(program, row.impactId(), why, null)));
-            saved(bucketId, null, null, 0, null, null);
-        }
         if (counted.isEmpty()) {
-            saved(bucketId, null, null, 0, null, null);
+            withdraw(bucketId, program, row.impactId(), cause != null ? cause : "No counted xAPI statement is left");
             return;
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate start = new Bucket(row.programId(), row.kpiId(), row.level(), row.measure(), row.cohortId(),
                 row.region(), row.period()).periodStart();
         if (start.isAfter(today)) {
-            saved(bucketId, null, null, counted.size(), null, "The quarter " + row.period() + " has not begun");
+            apart.executeWithoutResult(status -> jdbc.sql("""
+                            UPDATE command_side.xapi_bucket SET last_error = ?, updated_at = ?
+                            WHERE bucket_id = ?""")
+                    .params("The quarter " + row.period() + " has not begun", Timestamp.from(clock.instant()),
+                            bucketId).update());
             return;
         }
         LocalDate end = start.plusMonths(3).minusDays(1);
@@ -132,10 +131,44 @@ class ImpactFeed {
         String impactId = ids.next();
         String reason = "Computed from " + counted.size() + " xAPI statements (" + row.measure() + ", "
                 + row.period() + ")" + (cause == null ? "" : " after: " + cause);
-        outside.executeWithoutResult(status -> commands.sendAndWait(new RecordImpact(program, impactId, row.level(),
-                row.kpiId(), value, unit(row.measure()), row.cohortId(), row.region(), start, periodEnd,
-                ImpactSource.XAPI, evidence(counted, digest, bucketId), null, null, reason, null)));
+        // the new record first: if the program refuses it (retired, say), the one in force stays
+        send(new RecordImpact(program, impactId, row.level(), row.kpiId(), value, unit(row.measure()),
+                row.cohortId(), row.region(), start, periodEnd, ImpactSource.XAPI, evidence(counted, digest, bucketId),
+                null, null, reason, null));
+        String superseded = row.impactId();
         saved(bucketId, impactId, value, counted.size(), digest, null);
+        if (superseded != null) {
+            String why = (cause != null ? cause : "Superseded: recomputed from " + counted.size()
+                    + " xAPI statements after new ones arrived") + " (now impact record " + impactId + ")";
+            try {
+                send(new WithdrawImpact(program, superseded, why, null));
+            } catch (RuntimeException refused) {
+                throw new IllegalStateException("Impact record " + superseded + ", superseded by " + impactId
+                        + ", is not withdrawn: " + refused.getMessage(), refused);
+            }
+        }
+    }
+
+    /** Sends a command outside the bucket's transaction; one that lost a race to another writer is sent again. */
+    private void send(Object command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                outside.executeWithoutResult(status -> commands.sendAndWait(command));
+                return;
+            } catch (ConcurrencyException lost) {
+                if (attempt == 3) {
+                    throw lost;
+                }
+            }
+        }
+    }
+
+    /** The bucket's record withdrawn, if it has one, and the bucket left empty. */
+    private void withdraw(UUID bucketId, ProgramId program, String impactId, String why) {
+        if (impactId != null) {
+            send(new WithdrawImpact(program, impactId, why, null));
+        }
+        saved(bucketId, null, null, 0, null, null);
     }
 
     private void saved(UUID bucketId, String impactId, BigDecimal value, int statements, String digest,
