@@ -319,6 +319,7 @@ class AccessMatrixIT {
         EXPECTED.put("POST /api/xapi/sources/{name}/poll", as(only("admin"), 404, role ->
                 RawHttp.Request.of("POST", "/api/xapi/sources/none/poll")));
         EXPECTED.put("GET /api/xapi/unmapped", as(only("admin"), 200, role -> get("/api/xapi/unmapped")));
+        EXPECTED.put("GET /api/xapi/buckets", as(only("admin"), 200, role -> get("/api/xapi/buckets")));
         EXPECTED.put("POST /api/xapi/erasures", as(only("admin"), 200, role -> post("/api/xapi/erasures",
                 "{\"agent\": {\"mbox\": \"mailto:nobody@example.com\"}}")));
         // administration

@@ -259,6 +259,16 @@ class XapiLearningRecordsIT {
         assertThat(withdrawalReasons(level(kpi(cmp, "cmp"), 1))).anyMatch(reason -> reason.contains("mapping"));
         assertThat(admin.get("/api/xapi/unmapped").json().get("count").asLong()).isZero();
 
+        // the buckets say which record holds each figure, and a retired program keeps its figures
+        JsonNode buckets = admin.get("/api/xapi/buckets?programId=" + program).json();
+        assertThat(buckets.toString()).doesNotContain("mailto:");
+        assertThat(buckets).anySatisfy(bucket -> {
+            assertThat(bucket.get("level").asInt()).isEqualTo(2);
+            assertThat(bucket.get("value").decimalValue()).isEqualByComparingTo("53.33");
+            assertThat(bucket.get("statements").asInt()).isEqualTo(3);
+            assertThat(bucket.get("impactId").asText()).isNotBlank();
+        });
+
         // a business unit sourcing the MOOC course it curated: the statement is recorded against the curation
         String mooc = "https://www.coursera.org/learn/negotiation";
         String curation = field(manager.postJson(g + "/curations", """
@@ -278,6 +288,20 @@ class XapiLearningRecordsIT {
         assertThat(curated.get("curations").get(0).get("uses").get(0).get("ref").asText()).isEqualTo(sourced);
         assertThat(curated.get("curations").get(0).get("uses").get(0).get("type").asText())
                 .isEqualTo("XAPI_STATEMENT");
+
+        // a retired program refuses new records: its figures stay, and the bucket says why
+        assertThat(manager.postJson(g + "/retirement", "{\"reason\": \"The academy closed\"}").status())
+                .isEqualTo(200);
+        long beforeLate = records(g);
+        assertThat(lrsClient.postJson("/api/xapi/statements", statement("fd41c918-b88b-4b20-a0a5-a4c32391aa12",
+                "Dan", PASSED, COURSE, 0.9, true), V, "1.0.3").status()).isEqualTo(200);
+        JsonNode late = admin.get("/api/xapi/buckets?programId=" + program).json();
+        assertThat(late).anySatisfy(bucket -> {
+            assertThat(bucket.get("level").asInt()).isEqualTo(2);
+            assertThat(bucket.get("value").decimalValue()).isEqualByComparingTo("53.33");
+            assertThat(bucket.get("lastError").asText()).contains("retired");
+        });
+        assertThat(records(g)).isEqualTo(beforeLate);
     }
 
     private void setUpProgram() {

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What an admin runs of the learning records: the LRS sources pulled, the statements no program claims, erasure. */
@@ -112,6 +113,28 @@ class XapiAdminController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Agent(@Size(max = 500) String mbox, @JsonProperty("mbox_sha1sum") @Size(max = 40) String mboxSha1sum,
                  @Size(max = 2000) String openid, @Valid Account account) {
+    }
+
+    record BucketState(UUID bucketId, String programId, String kpiId, int level, String measure, String cohortId,
+                       String region, String period, String impactId, java.math.BigDecimal value, int statements,
+                       String lastError, Instant updatedAt) {
+    }
+
+    @GetMapping("/buckets")
+    @Operation(operationId = "listXapiBuckets", summary = "The figures learning records feed: per program, KPI, "
+            + "level, measure, cohort, region and quarter, the impact record in force, its value, how many statements "
+            + "count and the last error (a refused record, a quarter not begun)")
+    List<BucketState> buckets(@RequestParam(required = false) @Size(max = 255) String programId) {
+        return jdbc.sql("""
+                        SELECT bucket_id, program_id, kpi_id, level, measure, cohort_id, region, period, impact_id,
+                            value, statements, last_error, updated_at FROM command_side.xapi_bucket
+                        WHERE CAST(? AS text) IS NULL OR program_id = ?
+                        ORDER BY program_id, period, kpi_id, level, measure, bucket_id LIMIT 1000""")
+                .params(programId, programId)
+                .query((rs, row) -> new BucketState(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getBigDecimal(10), rs.getInt(11), rs.getString(12),
+                        rs.getTimestamp(13).toInstant())).list();
     }
 
     record ErasureRequest(@NotNull @Valid Agent agent) {

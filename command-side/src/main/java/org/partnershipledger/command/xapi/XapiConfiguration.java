@@ -21,7 +21,7 @@ class XapiConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/xapi/statements")
                 .hasAnyRole(LedgerRole.INTEGRATION.name(), LedgerRole.ADMIN.name())
                 .requestMatchers("/api/xapi/sources", "/api/xapi/sources/**", "/api/xapi/unmapped",
-                        "/api/xapi/erasures").hasRole(LedgerRole.ADMIN.name());
+                        "/api/xapi/buckets", "/api/xapi/erasures").hasRole(LedgerRole.ADMIN.name());
     }
 
     @Bean
