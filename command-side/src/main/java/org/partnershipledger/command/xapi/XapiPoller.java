@@ -125,12 +125,17 @@ class XapiPoller implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             int failures = source.failures() + 1;
-            Duration wait = backoff.multipliedBy(1L << Math.min(failures - 1, 16));
+            Duration wait = backoff(backoff, failures);
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            LOG.warn("xAPI source {} failed ({} in a row), next attempt in {}: {}", name, failures,
-                    wait.compareTo(MOST) > 0 ? MOST : wait, error);
-            sources.failed(name, started, error, clock.instant().plus(wait.compareTo(MOST) > 0 ? MOST : wait));
+            LOG.warn("xAPI source {} failed ({} in a row), next attempt in {}: {}", name, failures, wait, error);
+            sources.failed(name, started, error, clock.instant().plus(wait));
         }
+    }
+
+    /** The wait after {@code failures} failures in a row: the base, doubled per further failure, an hour at most. */
+    static Duration backoff(Duration base, int failures) {
+        Duration wait = base.multipliedBy(1L << Math.min(Math.max(failures, 1) - 1, 16));
+        return wait.compareTo(MOST) > 0 ? MOST : wait;
     }
 
     /** Stores a page's valid statements (an invalid one is counted as rejected) and moves the cursor past it. */

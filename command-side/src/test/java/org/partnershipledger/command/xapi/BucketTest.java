@@ -115,6 +115,16 @@ class BucketTest {
     }
 
     @Test
+    void aFailingSourceBacksOffExponentiallyUpToAnHour() {
+        java.time.Duration base = java.time.Duration.ofSeconds(30);
+        assertThat(XapiPoller.backoff(base, 1)).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(XapiPoller.backoff(base, 2)).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(XapiPoller.backoff(base, 5)).isEqualTo(java.time.Duration.ofMinutes(8));
+        assertThat(XapiPoller.backoff(base, 8)).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(XapiPoller.backoff(base, 60)).isEqualTo(java.time.Duration.ofHours(1));
+    }
+
+    @Test
     void erasureReplacesEveryAgentWithTheIdentifier() throws Exception {
         JsonNode stored = JSON.readTree("""
                 {"actor": {"name": "Ann", "mbox": "mailto:ann@example.com"},
