@@ -261,6 +261,14 @@ class XapiLearningRecordsIT {
 
         // the buckets say which record holds each figure, and a retired program keeps its figures
         JsonNode buckets = admin.get("/api/xapi/buckets?programId=" + program).json();
+        String levelTwo = null;
+        for (JsonNode bucket : buckets) {
+            levelTwo = bucket.get("level").asInt() == 2 ? bucket.get("bucketId").asText() : levelTwo;
+        }
+        JsonNode counted = admin.get("/api/xapi/statements?bucket=" + levelTwo, V, "1.0.3").json();
+        assertThat(counted.get("statements")).extracting(statement -> statement.get("id").asText())
+                .containsExactly(S1, S6, S8);
+        assertThat(counted.get("more").asText()).isEmpty();
         assertThat(buckets.toString()).doesNotContain("mailto:");
         assertThat(buckets).anySatisfy(bucket -> {
             assertThat(bucket.get("level").asInt()).isEqualTo(2);

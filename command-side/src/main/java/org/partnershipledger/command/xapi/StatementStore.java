@@ -86,12 +86,13 @@ class StatementStore {
     }
 
     /** The counted (not voided) statements of a bucket, in id order, as a StatementResult page. */
-    List<JsonNode> ofBucket(UUID bucketId, int limit) {
+    List<JsonNode> ofBucket(UUID bucketId, UUID after, int limit) {
         return jdbc.sql("""
                         SELECT s.statement FROM command_side.xapi_bucket_statement b
                         JOIN command_side.xapi_statement s ON s.statement_id = b.statement_id
-                        WHERE b.bucket_id = ? AND NOT s.voided ORDER BY s.statement_id LIMIT ?""")
-                .params(bucketId, limit).query((rs, row) -> read(rs.getString(1))).list();
+                        WHERE b.bucket_id = ? AND NOT s.voided AND (CAST(? AS uuid) IS NULL OR s.statement_id > ?)
+                        ORDER BY s.statement_id LIMIT ?""")
+                .params(bucketId, after, after, limit).query((rs, row) -> read(rs.getString(1))).list();
     }
 
     JsonNode read(String text) {

@@ -44,6 +44,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Rejects({ProblemCode.XAPI_VERSION_MISSING, ProblemCode.XAPI_VERSION_UNSUPPORTED})
 class XapiStatementsController {
 
+    /** Statements per page of a bucket's StatementResult. */
+    static final int PAGE = 500;
+
     private final StatementIntake intake;
     private final StatementStore store;
     private final Clock clock;
@@ -116,7 +119,9 @@ class XapiStatementsController {
     ResponseEntity<JsonNode> get(@RequestHeader(name = XapiVersion.HEADER, required = false) String version,
                                  @RequestParam(required = false) String statementId,
                                  @RequestParam(required = false) String voidedStatementId,
-                                 @RequestParam(required = false) String bucket) {
+                                 @RequestParam(required = false) String bucket,
+                                 @Parameter(description = "With bucket: the page after this statement id (as the "
+                                         + "more link gives it)") @RequestParam(required = false) String after) {
         XapiVersion.required(version);
         // every statement stored before this instant is in the answer (a write is committed before it answers)
         HttpHeaders consistent = new HttpHeaders();
@@ -127,8 +132,12 @@ class XapiStatementsController {
         }
         if (bucket != null) {
             ObjectNode result = JsonNodeFactory.instance.objectNode();
-            result.putArray("statements").addAll(store.ofBucket(uuid(bucket, "bucket"), 10_000));
-            result.put("more", "");
+            UUID bucketId = uuid(bucket, "bucket");
+            List<JsonNode> page = store.ofBucket(bucketId, after == null ? null : uuid(after, "after"), PAGE);
+            result.putArray("statements").addAll(page);
+            // StatementResult.more: the next page, in statement id order, as long as a page is full
+            result.put("more", page.size() < PAGE ? "" : "/api/xapi/statements?bucket=" + bucketId + "&after="
+                    + page.get(page.size() - 1).path("id").asText());
             return ResponseEntity.ok().headers(consistent).body(result);
         }
         boolean voided = voidedStatementId != null;
