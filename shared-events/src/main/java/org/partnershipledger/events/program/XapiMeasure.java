@@ -8,7 +8,7 @@ public enum XapiMeasure {
     COMPLETION_RATE,
     /** The share of statements whose {@code result.success} is true, as a percentage. */
     SUCCESS_RATE,
-    /** How many different actors sent the verb. */
+    /** How many statements (not voided) carry the verb. */
     COUNT,
     /** The mean of {@code result.score.raw}: a survey's answers on their own scale (a Likert 1-5, say). */
     RESPONSE_MEAN
