@@ -36,7 +36,8 @@ public class LedgerBenchmark implements Callable<Integer> {
     Long events;
 
     @Option(names = "--only", description = "Run only this part: `replay` loads the store and measures the replays "
-            + "and rebuilds (R2, R7), skipping the command, lag and audit-log phases.")
+            + "and rebuilds (R2, R7), skipping the command, lag and audit-log phases; `xapi` measures the ingestion of "
+            + "learning records (statements/s into impact records).")
     String only;
 
     @Option(names = "--ledger-jar", description = "The ledger's command line, run as `ledger verify` on an audit "
@@ -82,6 +83,13 @@ public class LedgerBenchmark implements Callable<Integer> {
 
             try (LedgerUnderTest ledger = new LedgerUnderTest(db)) {
                 CommandMix mix = new CommandMix(ledger);
+                if ("xapi".equals(only)) {
+                    new XapiBench(ledger, mix, report).run(quick);
+                    report.print();
+                    report.write(json);
+                    System.out.printf("Ran in %.0f s%n", (System.nanoTime() - began) / 1e9);
+                    return 0;
+                }
                 if ("replay".equals(only)) {
                     replays(ledger, db, report, storedEvents, read);
                     report.print();

@@ -20,6 +20,8 @@ final class RawHttp implements AutoCloseable {
     private final String host;
     private final int port;
     private final String authorization;
+    /** Header lines sent with every request (e.g. the xAPI version), each ending in CRLF. */
+    private String extraHeaders = "";
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -28,6 +30,12 @@ final class RawHttp implements AutoCloseable {
         this.host = host;
         this.port = port;
         this.authorization = authorization;
+    }
+
+    /** The same connection settings, with this header line on every request. */
+    RawHttp withHeader(String line) {
+        extraHeaders += line + "\r\n";
+        return this;
     }
 
     Response post(String path, String json) throws IOException {
@@ -39,7 +47,7 @@ final class RawHttp implements AutoCloseable {
         }
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: "
-                + authorization + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+                + authorization + "\r\n" + extraHeaders + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
         ByteArrayOutputStream request = new ByteArrayOutputStream(head.length() + body.length);
         request.write(head.getBytes(StandardCharsets.US_ASCII));
         request.write(body);

@@ -111,6 +111,11 @@ class AccessMatrixIT {
         return RawHttp.Request.of("POST", path).json(json);
     }
 
+    /** A request to the xAPI Statements resource, which needs the version header. */
+    static RawHttp.Request xapi(RawHttp.Request request) {
+        return request.header("X-Experience-API-Version: 1.0.3");
+    }
+
     static RawHttp.Request put(String path, String json) {
         return RawHttp.Request.of("PUT", path).json(json);
     }
@@ -225,6 +230,10 @@ class AccessMatrixIT {
         EXPECTED.put("PUT /api/programs/{id}/measurement-plan", manager(200, role -> put(g + World.approved()
                 + "/measurement-plan", "{\"levels\": [{\"level\": 3, \"metric\": \"Questions per call\", "
                 + "\"method\": \"Checklist\", \"source\": \"OBSERVATION\", \"cadence\": \"QUARTERLY\"}]}")));
+        EXPECTED.put("PUT /api/programs/{id}/xapi-mapping", manager(200, role -> put(g + World.approved()
+                + "/xapi-mapping", "{\"activityIds\": [\"http://lms.example.com/courses/1\"], \"rules\": [{\"verb\": "
+                + "\"http://adlnet.gov/expapi/verbs/passed\", \"kpiId\": \"ttq\", \"level\": 2, "
+                + "\"measure\": \"SCORE_SCALED_MEAN\"}]}")));
         EXPECTED.put("POST /api/programs/{id}/curations", manager(201, role -> post(g + World.approved()
                 + "/curations", World.CURATION)));
         EXPECTED.put("POST /api/programs/{id}/curations/{curationId}/retirement", manager(200, role -> {
@@ -296,6 +305,23 @@ class AccessMatrixIT {
                 RawHttp.Request.of("POST", "/api/subscriptions/" + subscription + "/resume")));
         EXPECTED.put("POST /api/subscriptions/{id}/secret/rotation", as(only("integration"), 200, role ->
                 RawHttp.Request.of("POST", "/api/subscriptions/" + World.subscription() + "/secret/rotation")));
+        // learning records (xAPI): LRS clients push and read statements, admins read them and run the sources
+        EXPECTED.put("POST /api/xapi/statements", as(only("integration"), 200, role -> xapi(post("/api/xapi/statements",
+                World.STATEMENT))));
+        EXPECTED.put("PUT /api/xapi/statements", as(only("integration"), 204, role -> xapi(put(
+                "/api/xapi/statements?statementId=fd41c918-b88b-4b20-a0a5-a4c32391aaa0", World.STATEMENT))));
+        // no such statement: what a reader gets is the documented 404
+        EXPECTED.put("GET /api/xapi/statements", as(only("integration", "admin"), 404, role -> xapi(get(
+                "/api/xapi/statements?statementId=00000000-0000-4000-8000-000000000000"))));
+        EXPECTED.put("GET /api/xapi/sources", as(only("admin"), 200, role -> get("/api/xapi/sources")));
+        EXPECTED.put("PUT /api/xapi/sources/{name}", as(only("admin"), 200, role -> put("/api/xapi/sources/lrs",
+                "{\"endpoint\": \"http://127.0.0.1:9/xapi\", \"verb\": \"http://adlnet.gov/expapi/verbs/passed\"}")));
+        EXPECTED.put("POST /api/xapi/sources/{name}/poll", as(only("admin"), 404, role ->
+                RawHttp.Request.of("POST", "/api/xapi/sources/none/poll")));
+        EXPECTED.put("GET /api/xapi/unmapped", as(only("admin"), 200, role -> get("/api/xapi/unmapped")));
+        EXPECTED.put("GET /api/xapi/buckets", as(only("admin"), 200, role -> get("/api/xapi/buckets")));
+        EXPECTED.put("POST /api/xapi/erasures", as(only("admin"), 200, role -> post("/api/xapi/erasures",
+                "{\"agent\": {\"mbox\": \"mailto:nobody@example.com\"}}")));
         // administration
         EXPECTED.put("GET /api/admin/processors", as(only("admin"), 200, role -> get("/api/admin/processors")));
         EXPECTED.put("GET /api/admin/processors/{name}", as(only("admin"), 200, role ->
@@ -574,6 +600,12 @@ class AccessMatrixIT {
         static String approved() {
             return approvedIn(chartered());
         }
+
+        /** An xAPI statement after the specification's simplest example. */
+        static final String STATEMENT = """
+                {"id": "fd41c918-b88b-4b20-a0a5-a4c32391aaa0", "actor": {"mbox": "mailto:xapi@adlnet.gov"},
+                 "verb": {"id": "http://adlnet.gov/expapi/verbs/created", "display": {"en-US": "created"}},
+                 "object": {"id": "http://example.adlnet.gov/xapi/example/activity"}}""";
 
         static final String CURATION = """
                 {"approach": "MOOC", "title": "Negotiation basics", "provider": "Coursera", "businessUnit": "Sales",

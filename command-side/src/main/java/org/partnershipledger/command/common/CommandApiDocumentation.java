@@ -45,6 +45,9 @@ class CommandApiDocumentation {
     @Bean
     OperationCustomizer commandHeaders() {
         return (operation, endpoint) -> {
+            if (endpoint.getBeanType().isAnnotationPresent(NotCommands.class)) {
+                return operation;
+            }
             if (takesIfMatch(endpoint)) {
                 operation.addParametersItem(new Parameter()
                         .$ref(LedgerApiComponents.parameterRef(LedgerApiComponents.IF_MATCH)));
@@ -80,6 +83,7 @@ class CommandApiDocumentation {
                 .map(media -> media.getSchema().get$ref())
                 .filter(Objects::nonNull)
                 .map(ref -> document.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1)))
+                .filter(answer -> answer != null && answer.getProperties() != null)
                 .forEach(answer -> answer.setRequired(List.copyOf(answer.getProperties().keySet())));
     }
 

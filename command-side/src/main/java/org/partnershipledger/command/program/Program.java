@@ -43,7 +43,7 @@ import org.partnershipledger.platform.web.ProblemCode;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@Revision("2")
+@Revision("3")
 @Aggregate(snapshotTriggerDefinition = "programSnapshots", snapshotFilter = "programSnapshotFilter",
         cache = "aggregateCache")
 class Program {
@@ -64,6 +64,7 @@ class Program {
     private boolean measurementPlanned;
     private Map<String, LocalizationState> localizationStates = new HashMap<>();
     private Map<String, Boolean> curationsRetired = new HashMap<>();
+    private boolean xapiMapped;
 
     Program() {
         // for Axon: rebuilt from its events
@@ -332,6 +333,43 @@ class Program {
         return AggregateLifecycle.getVersion();
     }
 
+    @CommandHandler
+    long handle(SetXapiMapping command) {
+        XapiMappings.assertShape(command);
+        if (xapiMapped) {
+            assertReasonGiven(command.reason());
+        }
+        assertOpen();
+        List<String> unknown = XapiMappings.unknownKpis(command.rules(), kpiTargets);
+        if (!unknown.isEmpty()) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.UNKNOWN_KPI,
+                    "Not KPI targets of the program: " + unknown + " (it has " + kpiTargets + ")");
+        }
+        apply(new XapiMappingSet(programId, command.activityIds(), command.contextActivityIds(), command.rules(),
+                xapiMapped));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordCurationUse command) {
+        List<Evidence> evidence = Decisions.assertEvidence(command.evidence());
+        if (evidence.isEmpty()) {
+            throw new LedgerRejection.Invalid(ProblemCode.VALIDATION_FAILED,
+                    "evidence must name at least one learning record");
+        }
+        Boolean retired = curationsRetired.get(command.curationId());
+        if (retired == null) {
+            throw new LedgerRejection.NotFound(ProblemCode.CURATION_NOT_FOUND,
+                    "No such curation: " + command.curationId());
+        }
+        if (retired) {
+            throw new LedgerRejection.RuleViolated(ProblemCode.CURATION_ALREADY_RETIRED, "The curation is retired");
+        }
+        assertOpen();
+        apply(new CurationUseRecorded(programId, command.curationId(), evidence));
+        return AggregateLifecycle.getVersion();
+    }
+
     /** A plan or a curation belongs to a program being designed or delivered, not to a rejected one. */
     private void assertOpen() {
         if (status != Status.PROPOSED && status != Status.APPROVED) {
@@ -439,6 +477,11 @@ class Program {
     @EventSourcingHandler
     void on(MeasurementPlanSet event) {
         measurementPlanned = true;
+    }
+
+    @EventSourcingHandler
+    void on(XapiMappingSet event) {
+        xapiMapped = true;
     }
 
     @EventSourcingHandler

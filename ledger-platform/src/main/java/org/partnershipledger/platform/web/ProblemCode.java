@@ -116,6 +116,19 @@ public enum ProblemCode {
     CURATION_NOT_FOUND(HttpStatus.NOT_FOUND, "No such curation in the program"),
     CURATION_ALREADY_RETIRED(HttpStatus.CONFLICT, "The curation is already retired"),
 
+    // Learning records (xAPI)
+    XAPI_VERSION_MISSING(HttpStatus.BAD_REQUEST, "The X-Experience-API-Version header is missing"),
+    XAPI_VERSION_UNSUPPORTED(HttpStatus.BAD_REQUEST,
+            "The X-Experience-API-Version is not one the ledger takes (1.0.x or 2.0.x)"),
+    XAPI_STATEMENT_INVALID(HttpStatus.BAD_REQUEST,
+            "A statement breaks a rule of the xAPI specification; the message names the rule and the path (a batch "
+                    + "with one invalid statement stores nothing)"),
+    XAPI_STATEMENT_CONFLICT(HttpStatus.CONFLICT,
+            "A statement with this id is stored already with other content; nothing was stored"),
+    XAPI_STATEMENT_NOT_FOUND(HttpStatus.NOT_FOUND,
+            "No such statement (a voided one is read with voidedStatementId, a counted one with statementId)"),
+    XAPI_SOURCE_NOT_FOUND(HttpStatus.NOT_FOUND, "No LRS source has this name"),
+
     // Query side
     PROGRAM_NOT_FOUND(HttpStatus.NOT_FOUND, "No such program, or not one the caller may see"),
     REVIEW_NOT_FOUND(HttpStatus.NOT_FOUND,

@@ -145,6 +145,12 @@ final class Summaries {
                     + t(e.rationale());
         } else if (event instanceof CurationRetired) {
             return "Curation retired" + why;
+        } else if (event instanceof CurationUseRecorded e) {
+            return e.evidence().size() + " learning record(s) show curation " + t(e.curationId()) + " in use";
+        } else if (event instanceof XapiMappingSet e) {
+            return "Learning records (xAPI) " + (e.replaced() ? "re-mapped" : "mapped") + ": " + e.rules().stream()
+                    .map(r -> t(r.verb()) + " -> L" + r.level() + " " + t(r.kpiId()) + " (" + t(r.measure()) + ")")
+                    .collect(Collectors.joining("; ")) + why;
         }
         return event.getClass().getSimpleName() + why;
     }

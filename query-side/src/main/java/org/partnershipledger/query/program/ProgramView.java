@@ -96,6 +96,8 @@ public class ProgramView {
         public String status;
         public String retirementReason;
         public Instant retiredAt;
+        /** Learning records (XAPI_STATEMENT references) that show the content sourced or customised in practice. */
+        public List<Evidence> uses = new ArrayList<>();
     }
 
     public static class Cohort {
@@ -182,6 +184,9 @@ public class ProgramView {
                     e.decisionRef());
         } else if (event instanceof ContentCurated e) {
             curations.add(curation(e, actor, at));
+        } else if (event instanceof CurationUseRecorded e) {
+            curations.stream().filter(c -> c.curationId.equals(e.curationId())).findFirst()
+                    .ifPresent(curation -> curation.uses.addAll(e.evidence()));
         } else if (event instanceof CurationRetired e) {
             curations.stream().filter(c -> c.curationId.equals(e.curationId())).findFirst().ifPresent(curation -> {
                 curation.status = "RETIRED";

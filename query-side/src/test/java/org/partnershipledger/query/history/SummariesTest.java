@@ -96,6 +96,23 @@ class SummariesTest {
     }
 
     @Test
+    void learningRecordsSayWhatTheyFeedAndWhichCurationTheyShowInUse() {
+        assertThat(Summaries.of(new XapiMappingSet(
+                new ProgramId("g-1"), List.of("http://lms.example.com/c"),
+                List.of(), List.of(new XapiRule(
+                        "http://adlnet.gov/expapi/verbs/passed", "ttq", 2,
+                        XapiMeasure.SCORE_SCALED_MEAN, null, null)), false),
+                null, null)).isEqualTo("Learning records (xAPI) mapped: http://adlnet.gov/expapi/verbs/passed -> L2 "
+                + "ttq (SCORE_SCALED_MEAN)");
+        assertThat(Summaries.of(new CurationUseRecorded(
+                new ProgramId("g-1"), "c-1", List.of(
+                        new Evidence(
+                                EvidenceType.XAPI_STATEMENT,
+                                "6690e6c9-3ef0-4ed3-8b37-7f3964730bee", null))), null, null))
+                .isEqualTo("1 learning record(s) show curation c-1 in use");
+    }
+
+    @Test
     void anEventThisVersionDoesNotKnowIsNamedByItsType() {
         assertThat(Summaries.of(null, "PartnershipRenamed", "Merger")).isEqualTo("PartnershipRenamed: Merger");
     }

@@ -190,6 +190,19 @@ class ProgramLifecycleProjectionTest {
     }
 
     @Test
+    void learningRecordsShowACurationInUseOnceEachRedeliveryIncluded() {
+        approvedWithTwoModules();
+        handle(2, new ContentCurated(G, "c-1", CurationApproach.MOOC, "Negotiation basics",
+                "https://www.coursera.org/learn/negotiation", "Coursera", "Sales EMEA", "Maria Lopez",
+                "No module on negotiation", null, "Short and rated 4.8", List.of(), null));
+        List<Evidence> sourced = List.of(new Evidence(EvidenceType.XAPI_STATEMENT,
+                "6690e6c9-3ef0-4ed3-8b37-7f3964730bee", "Learning record: source"));
+        twice(3, new CurationUseRecorded(G, "c-1", sourced));
+
+        assertThat(programs.find("prog-1").orElseThrow().curations.get(0).uses).isEqualTo(sourced);
+    }
+
+    @Test
     void curationsAreListedAndRetiredWithTheirReason() {
         approvedWithTwoModules();
         twice(2, new ContentCurated(G, "c-1", CurationApproach.MOOC, "Negotiation basics",
