@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -162,7 +163,11 @@ class XapiLearningRecordsIT {
         // the schedule may have polled first: then this poll found nothing new, and asked once more
         assertThat(lrsRequests).hasSizeGreaterThanOrEqualTo(2);
         assertThat(lrsRequests.get(0)).contains("activity=").contains("related_activities=true")
-                .contains("Basic ").contains("1.0.3");
+                .contains("Basic " + Base64.getEncoder().encodeToString("ledger:s3cret".getBytes(StandardCharsets.UTF_8)))
+                .contains("1.0.3");
+        assertThat(FaultKit.strings(ledger.database, "SELECT password FROM command_side.xapi_source"))
+                .as("the password is kept sealed").allMatch(stored -> stored.startsWith("sealed:")
+                        && !stored.contains("s3cret"));
         assertThat(lrsRequests.get(1)).contains("page=2");
 
         ttq = impactOf(g, "ttq", 2, "80.00");

@@ -23,9 +23,11 @@ class LrsClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json;
+    private final SourcePasswords passwords;
 
-    LrsClient(ObjectMapper json) {
+    LrsClient(ObjectMapper json, SourcePasswords passwords) {
         this.json = json;
+        this.passwords = passwords;
     }
 
     /** The first page of the source's query, from its cursor: a pending {@code more} URL, else {@code since}. */
@@ -61,7 +63,8 @@ class LrsClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                 .header(XapiVersion.HEADER, "1.0.3").header("Accept", "application/json").GET();
         if (source.username() != null) {
-            String pair = source.username() + ":" + (source.password() == null ? "" : source.password());
+            String password = passwords.open(source.name(), source.password());
+            String pair = source.username() + ":" + (password == null ? "" : password);
             request.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }

@@ -14,12 +14,17 @@ import org.springframework.stereotype.Component;
 class XapiSources {
 
     private final JdbcClient jdbc;
+    private final SourcePasswords passwords;
 
-    XapiSources(JdbcClient jdbc) {
+    XapiSources(JdbcClient jdbc, SourcePasswords passwords) {
         this.jdbc = jdbc;
+        this.passwords = passwords;
     }
 
-    /** A source as stored; {@code password} never leaves the command side (see {@link State}). */
+    /**
+     * A source as stored; {@code password} is sealed ({@link SourcePasswords}) and never leaves the command side (see
+     * {@link State}).
+     */
     record Source(String name, String endpoint, String username, String password, String activity, String verb,
                   boolean relatedActivities, Instant since, String moreUrl, Instant lastPollAt,
                   Instant lastSuccessAt, int failures, Instant nextAttemptAt, String lastError, long received,
@@ -48,7 +53,8 @@ class XapiSources {
                             related_activities = EXCLUDED.related_activities,
                             since = COALESCE(EXCLUDED.since, xapi_source.since), more_url = NULL, failures = 0,
                             next_attempt_at = NULL, last_error = NULL""")
-                .params(name, endpoint, username, password, activity, verb, relatedActivities, timestamp(since))
+                .params(name, endpoint, username, passwords.seal(name, password), activity, verb, relatedActivities,
+                        timestamp(since))
                 .update();
     }
 

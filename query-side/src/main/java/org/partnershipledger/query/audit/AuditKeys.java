@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.partnershipledger.audit.note.NoteSigner;
+import org.partnershipledger.platform.secrets.KeyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

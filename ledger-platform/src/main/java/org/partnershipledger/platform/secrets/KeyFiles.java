@@ -1,4 +1,4 @@
-package org.partnershipledger.query.audit;
+package org.partnershipledger.platform.secrets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
