@@ -1,0 +1,54 @@
+package org.partnershipledger.web.pages;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Kirkpatrick scorecard of a program as the page shows it: per KPI its baseline, target, latest value and
+ * percent of target (from the query API), and per level 1–5 its records (withdrawn ones kept, struck through, with
+ * their reason) and a trend chart of the records that stand. As of a past instant, later records are left out.
+ */
+record Scorecard(List<Kpi> kpis) {
+
+    record Kpi(String kpiId, String name, String unit, Object baseline, Object target, Object latest,
+               Object percentOfTarget, List<Level> levels) {
+    }
+
+    record Level(int level, String label, List<Map<String, Object>> records, Object latestValue, String trend) {
+    }
+
+    static final List<String> LABELS = List.of("Reaction", "Learning", "Behaviour", "Results", "ROI");
+
+    @SuppressWarnings("unchecked")
+    static Scorecard of(Map<String, Object> impact, Instant asOf) {
+        List<Kpi> kpis = new ArrayList<>();
+        for (Map<String, Object> kpi : (List<Map<String, Object>>) impact.getOrDefault("kpis", List.of())) {
+            List<Level> levels = new ArrayList<>();
+            Object latestResult = null;
+            for (int level = 1; level <= 5; level++) {
+                int wanted = level;
+                List<Map<String, Object>> records = ((List<Map<String, Object>>) kpi.getOrDefault("levels", List.of()))
+                        .stream().filter(l -> l.get("level") instanceof Number n && n.intValue() == wanted)
+                        .flatMap(l -> ((List<Map<String, Object>>) l.getOrDefault("records", List.of())).stream())
+                        .filter(r -> asOf == null || r.get("recordedAt") == null
+                                || !Instant.parse(String.valueOf(r.get("recordedAt"))).isAfter(asOf))
+                        .sorted(Comparator.comparing(r -> String.valueOf(r.get("periodEnd")))).toList();
+                List<Map<String, Object>> standing = records.stream()
+                        .filter(r -> !Boolean.TRUE.equals(r.get("withdrawn"))).toList();
+                Object latest = standing.isEmpty() ? null : standing.get(standing.size() - 1).get("value");
+                if (level == 4) {
+                    latestResult = latest;
+                }
+                levels.add(new Level(level, LABELS.get(level - 1), records, latest, TrendChart.svg(standing,
+                        String.valueOf(kpi.get("name")) + ", level " + level)));
+            }
+            kpis.add(new Kpi(String.valueOf(kpi.get("kpiId")), String.valueOf(kpi.get("name")),
+                    String.valueOf(kpi.getOrDefault("unit", "")), kpi.get("baseline"), kpi.get("target"),
+                    latestResult, asOf == null ? kpi.get("percentOfTarget") : null, levels));
+        }
+        return new Scorecard(kpis);
+    }
+}
