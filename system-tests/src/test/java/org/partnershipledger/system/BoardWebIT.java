@@ -137,6 +137,46 @@ class BoardWebIT {
 
     @Test
     @Order(2)
+    void thePivotLogFiltersByTriggerAndTheGovernancePackPrints() {
+        WebDriver board = signedIn("board");
+        board.get(web("/pivots"));
+        new org.openqa.selenium.support.ui.Select(board.findElement(By.id("trigger"))).selectByValue("KPI_GAP");
+        board.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        waitFor(board).until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"),
+                "Time to quota stalled"));
+        new org.openqa.selenium.support.ui.Select(board.findElement(By.id("trigger"))).selectByValue("REGULATION");
+        board.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        waitFor(board).until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "No pivot matches"));
+
+        board.get(web("/partnerships/" + life.partnershipId + "/governance-pack?period=" + life.quarter));
+        assertThat(board.findElement(By.tagName("h1")).getText()).contains("Field sales academy", life.quarter);
+        assertThat(board.findElement(By.id("main")).getText()).contains("Keep the AI module", "Late SME reviews");
+        screenshot(board, "governance-pack");
+    }
+
+    @Test
+    @Order(3)
+    void theFormsAreLabelledAndThePagesFitAPhone() {
+        WebDriver manager = signedIn("manager");
+        manager.get(web("/programs/" + life.programId));
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled = (List<String>) ((JavascriptExecutor) manager).executeScript("""
+                return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                  .filter(e => !(e.id && document.querySelector('label[for="' + e.id + '"]')) && !e.closest('label'))
+                  .map(e => e.name || e.outerHTML);""");
+        assertThat(unlabelled).as("every control has a label").isEmpty();
+        manager.manage().window().setSize(new Dimension(390, 844));
+        for (String page : List.of("/partnerships", "/partnerships/" + life.partnershipId, "/programs/" + life.programId)) {
+            manager.get(web(page));
+            long overflow = ((Number) ((JavascriptExecutor) manager).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+            assertThat(overflow).as("%s scrolls sideways at phone width", page).isLessThanOrEqualTo(0);
+        }
+        screenshot(manager, "program-phone", 390);
+    }
+
+    @Test
+    @Order(4)
     void timeTravelShowsTheCurriculumBeforeThePivot() {
         WebDriver board = signedIn("board");
         board.get(web("/programs/" + life.programId));
@@ -150,7 +190,7 @@ class BoardWebIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void theScorecardShowsThePercentOfTarget() {
         String percent = ledger.queries("board").get("/api/programs/" + life.programId + "/impact").json()
                 .get("kpis").get(0).get("percentOfTarget").asText();
@@ -165,7 +205,7 @@ class BoardWebIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aPartnerSeesItsOwnPartnershipAndCannotOpenAnother() {
         WebDriver partner = signedIn("partner");
         String list = partner.findElement(By.id("results")).getText();
@@ -179,7 +219,7 @@ class BoardWebIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aPivotWithABlankReasonIsRefusedInlineAndRecordsNothing() throws InterruptedException {
         long before = eventCount();
         WebDriver manager = signedIn("manager");
@@ -198,7 +238,7 @@ class BoardWebIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aValidPivotAppearsOnTheTimelineAndASecondSessionIsToldItIsStale() {
         WebDriver first = signedIn("manager");
         WebDriver second = signedIn("manager");
@@ -265,18 +305,22 @@ class BoardWebIT {
         return "http://localhost:" + web.port() + path;
     }
 
-    /** The whole page, at the laptop width: the window grows to the page's height for the picture. */
     private static void screenshot(WebDriver browser, String name) {
+        screenshot(browser, name, 1280);
+    }
+
+    /** The whole page at the given width: the window grows to the page's height for the picture. */
+    private static void screenshot(WebDriver browser, String name, int width) {
         long height = ((Number) ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollHeight")).longValue();
-        browser.manage().window().setSize(new Dimension(1280, (int) Math.min(4000, Math.max(900, height))));
+        browser.manage().window().setSize(new Dimension(width, (int) Math.min(4000, Math.max(900, height))));
         try {
             Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
                     SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } finally {
-            browser.manage().window().setSize(new Dimension(1280, 900));
+            browser.manage().window().setSize(new Dimension(width, 900));
         }
     }
 }

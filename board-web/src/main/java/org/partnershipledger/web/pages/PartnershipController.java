@@ -44,19 +44,23 @@ class PartnershipController {
     String partnership(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
                        @RequestParam(required = false) String asOf, Model model) {
         Instant when = Reads.asOf(asOf);
-        Map<String, Object> partnership = reads.get(me, path(id), Map.of("asOf", when == null ? "" : when));
+        TimelineFilter noFilter = new TimelineFilter(null, null, null, null, 0);
+        var partnershipRead = reads.start(() -> reads.get(me, path(id), Map.of("asOf", when == null ? "" : when)));
+        var timelineRead = reads.start(() -> timeline(me, id, noFilter, when));
+        var latestRead = reads.start(() -> latestByKpi(me, id));
+        boolean auditPanel = when == null && !me.partnerOnly();
+        var auditRead = reads.start(() -> auditPanel ? reads.optional(me, "/api/audit/checkpoints/latest") : null);
+        var verificationRead = reads.start(() -> auditPanel && me.is("ADMIN")
+                ? reads.optional(me, "/api/admin/audit/verifications/latest") : null);
+        Map<String, Object> partnership = Reads.join(partnershipRead);
         model.addAttribute("p", partnership);
         model.addAttribute("asOf", when);
-        model.addAttribute("timeline", timeline(me, id, new TimelineFilter(null, null, null, null, 0), when));
-        model.addAttribute("filter", new TimelineFilter(null, null, null, null, 0));
         model.addAttribute("sinceReview", sinceLastReview(me, id, partnership, when));
-        if (when == null && !me.partnerOnly()) {
-            model.addAttribute("audit", reads.optional(me, "/api/audit/checkpoints/latest"));
-            if (me.is("ADMIN")) {
-                model.addAttribute("verification", reads.optional(me, "/api/admin/audit/verifications/latest"));
-            }
-        }
-        model.addAttribute("latest", latestByKpi(me, id));
+        model.addAttribute("timeline", Reads.join(timelineRead));
+        model.addAttribute("filter", noFilter);
+        model.addAttribute("audit", Reads.join(auditRead));
+        model.addAttribute("verification", Reads.join(verificationRead));
+        model.addAttribute("latest", Reads.join(latestRead));
         model.addAttribute("canDownloadAuditPack", me.is("BOARD") || me.is("ANALYST"));
         model.addAttribute("currentQuarter", Quarters.current());
         return "partnership";

@@ -32,7 +32,8 @@ class PartnershipsController {
     @GetMapping("/partnerships")
     String list(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String stage, @RequestParam(defaultValue = "0") int page,
-                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                @RequestHeader(value = "HX-Request", required = false) String htmx,
+                @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore, Model model) {
         String wantedStage = stage != null && STAGES.contains(stage) ? stage : null;
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("q", q);
@@ -45,6 +46,7 @@ class PartnershipsController {
         model.addAttribute("stage", wantedStage);
         model.addAttribute("stages", STAGES);
         model.addAttribute("pager", Pager.of(answer));
-        return htmx != null ? "partnerships :: results" : "partnerships";
+        // a fragment for htmx's swaps; the whole page when htmx restores the browser's history
+        return htmx != null && restore == null ? "partnerships :: results" : "partnerships";
     }
 }

@@ -23,7 +23,8 @@ class PivotLogController {
     @GetMapping("/pivots")
     String pivots(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String trigger,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                  @RequestHeader(value = "HX-Request", required = false) String htmx,
+                @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore, Model model) {
         String wanted = trigger != null && ProgramController.TRIGGERS.contains(trigger) ? trigger : null;
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("trigger", wanted);
@@ -34,6 +35,7 @@ class PivotLogController {
         model.addAttribute("from", from == null ? "" : from);
         model.addAttribute("to", to == null ? "" : to);
         model.addAttribute("triggers", ProgramController.TRIGGERS);
-        return htmx != null ? "pivots :: results" : "pivots";
+        // a fragment for htmx's swaps; the whole page when htmx restores the browser's history
+        return htmx != null && restore == null ? "pivots :: results" : "pivots";
     }
 }

@@ -46,10 +46,13 @@ class ProgramController {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("asOf", asOf);
         parameters.put("minVersion", asOf == null ? minVersion : null);
-        Map<String, Object> program = reads.get(me, path(id), parameters);
-        Map<String, Object> curriculum = reads.get(me, path(id) + "/curriculum",
-                asOf == null && minVersion != null ? Map.of("minVersion", minVersion) : Map.of());
-        Map<String, Object> impact = reads.get(me, path(id) + "/impact");
+        var programRead = reads.start(() -> reads.get(me, path(id), parameters));
+        var curriculumRead = reads.start(() -> reads.get(me, path(id) + "/curriculum",
+                asOf == null && minVersion != null ? Map.of("minVersion", minVersion) : Map.of()));
+        var impactRead = reads.start(() -> reads.get(me, path(id) + "/impact"));
+        Map<String, Object> program = Reads.join(programRead);
+        Map<String, Object> curriculum = Reads.join(curriculumRead);
+        Map<String, Object> impact = Reads.join(impactRead);
         List<Map<String, Object>> versions = new ArrayList<>((List<Map<String, Object>>) curriculum
                 .getOrDefault("versions", List.of()));
         if (asOf != null) {

@@ -6,6 +6,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.partnershipledger.web.api.ApiAnswer;
 import org.partnershipledger.web.api.LedgerApi;
 import org.partnershipledger.web.signin.SignedIn;
@@ -16,9 +21,32 @@ import org.springframework.stereotype.Component;
 class Reads {
 
     private final LedgerApi api;
+    /** A page's reads that do not depend on each other run at once, so a page takes as long as its slowest read. */
+    private final ExecutorService parallel = Executors.newFixedThreadPool(32, runnable -> {
+        Thread thread = new Thread(runnable, "page-read");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Reads(LedgerApi api) {
         this.api = api;
+    }
+
+    /** A read started now, its answer taken with {@link #join}. */
+    <T> CompletableFuture<T> start(Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read, parallel);
+    }
+
+    /** The answer of a read started earlier; a refusal is thrown as the read threw it. */
+    static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     Map<String, Object> get(SignedIn me, String path, Map<String, ?> parameters) {

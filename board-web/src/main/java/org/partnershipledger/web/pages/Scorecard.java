@@ -17,8 +17,14 @@ record Scorecard(List<Kpi> kpis) {
                Object percentOfTarget, List<Level> levels) {
     }
 
-    record Level(int level, String label, List<Map<String, Object>> records, Object latestValue, String trend) {
+    /** {@code records} are the latest few (withdrawn ones included); {@code recordCount} says how many there are. */
+    record Level(int level, String label, List<Map<String, Object>> records, int recordCount, Object latestValue,
+                 String trend) {
     }
+
+    /** A page lists the latest records of a level and charts the latest points: a long history stays readable. */
+    static final int RECORDS_SHOWN = 10;
+    static final int POINTS_CHARTED = 60;
 
     static final List<String> LABELS = List.of("Reaction", "Learning", "Behaviour", "Results", "ROI");
 
@@ -42,7 +48,8 @@ record Scorecard(List<Kpi> kpis) {
                 if (level == 4) {
                     latestResult = latest;
                 }
-                levels.add(new Level(level, LABELS.get(level - 1), records, latest, TrendChart.svg(standing,
+                levels.add(new Level(level, LABELS.get(level - 1), latestOf(records, RECORDS_SHOWN), records.size(),
+                        latest, TrendChart.svg(latestOf(standing, POINTS_CHARTED),
                         String.valueOf(kpi.get("name")) + ", level " + level)));
             }
             kpis.add(new Kpi(String.valueOf(kpi.get("kpiId")), String.valueOf(kpi.get("name")),
@@ -50,5 +57,9 @@ record Scorecard(List<Kpi> kpis) {
                     latestResult, asOf == null ? kpi.get("percentOfTarget") : null, levels));
         }
         return new Scorecard(kpis);
+    }
+
+    private static <T> List<T> latestOf(List<T> inPeriodOrder, int count) {
+        return inPeriodOrder.subList(Math.max(0, inPeriodOrder.size() - count), inPeriodOrder.size());
     }
 }
