@@ -147,7 +147,7 @@ class BoardPagesTest {
         mvc.perform(post("/programs/g-1/pivots").param("version", "7").param("reason", "Because")
                         .header("HX-Request", "true").with(as("manager", "MANAGER")).with(csrf()))
                 .andExpect(content().string(Matchers.containsString(
-                        "Someone else changed this since you opened it (now version 9). Reload to see their change; "
+                        "Someone else changed this program since you opened it (now version 9). Reload to see their change; "
                                 + "nothing was recorded.")))
                 .andExpect(content().string(Matchers.containsString("name=\"version\" value=\"7\"")));
     }

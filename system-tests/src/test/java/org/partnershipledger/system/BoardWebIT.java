@@ -250,7 +250,7 @@ class BoardWebIT {
         waitFor(first).until(ExpectedConditions.visibilityOfElementLocated(By.id("recorded")));
         fillPivot(second, "Add objection handling", "Objection handling");
         WebElement stale = waitFor(second).until(ExpectedConditions.visibilityOfElementLocated(By.id("pivot-stale")));
-        assertThat(stale.getText()).startsWith("Someone else changed this since you opened it (now version")
+        assertThat(stale.getText()).startsWith("Someone else changed this program since you opened it (now version")
                 .contains("nothing was recorded");
         assertThat(stale.getText()).doesNotContain("now version " + openedAt + ")");
         screenshot(second, "pivot-stale");

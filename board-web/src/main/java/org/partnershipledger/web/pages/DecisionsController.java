@@ -144,7 +144,8 @@ class DecisionsController {
         }
         Map<String, String> values = new LinkedHashMap<>();
         form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
-        FormState state = FormState.refused(values, form.getOrDefault("removeModules", List.of()), answer);
+        FormState state = FormState.refused(values, form.getOrDefault("removeModules", List.of()), answer,
+                page.startsWith("/programs/") ? "program" : "partnership");
         model.addAttribute("form", state);
         model.addAttribute("formAction", page);
         if (htmx != null) {

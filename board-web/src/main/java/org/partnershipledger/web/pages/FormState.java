@@ -29,9 +29,11 @@ public record FormState(Map<String, String> values, List<String> checked, String
         return new FormState(Map.of(), List.of(), null, Map.of(), null);
     }
 
-    static FormState refused(Map<String, String> values, List<String> checked, ApiAnswer answer) {
-        if (answer.status() == 412) {
-            return new FormState(values, checked, null, Map.of(), staleMessage(answer));
+    /** {@code what} is what the form changes, "program" or "partnership", for the stale page's explanation. */
+    static FormState refused(Map<String, String> values, List<String> checked, ApiAnswer answer, String what) {
+        // 412: If-Match named an older version; 409 CONCURRENT_MODIFICATION: another change won the race
+        if (answer.status() == 412 || "CONCURRENT_MODIFICATION".equals(answer.problem().code())) {
+            return new FormState(values, checked, null, Map.of(), staleMessage(answer, what));
         }
         ApiAnswer.Problem problem = answer.problem();
         Map<String, String> fields = new LinkedHashMap<>();
@@ -48,12 +50,12 @@ public record FormState(Map<String, String> values, List<String> checked, String
         return new FormState(values, checked, error, fields, null);
     }
 
-    private static String staleMessage(ApiAnswer answer) {
+    private static String staleMessage(ApiAnswer answer, String what) {
         String detail = answer.problem().detail();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("at version (\\d+)").matcher(detail);
         String now = m.find() ? " (now version " + m.group(1) + ")" : "";
-        return "Someone else changed this since you opened it" + now + ". Reload to see their change; nothing was "
-                + "recorded.";
+        return "Someone else changed this " + what + " since you opened it" + now + ". Reload to see their change; "
+                + "nothing was recorded.";
     }
 
     public String value(String field) {
