@@ -168,6 +168,16 @@ class BoardPagesTest {
     }
 
     @Test
+    void theScorecardShowsPercentOfTargetATrendAndWithdrawnRecordsStruckThroughWithTheirReason() throws Exception {
+        stubProgram();
+        mvc.perform(get("/programs/g-1").with(as("board", "BOARD")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("70 % of target")))
+                .andExpect(content().string(Matchers.containsString("<del class=\"withdrawn\">99 days")))
+                .andExpect(content().string(Matchers.containsString("Wrong cohort")));
+    }
+
+    @Test
     void timeTravelAsksTheApiForThePastAndSaysSo() throws Exception {
         stubProgram();
         mvc.perform(get("/programs/g-1").param("asOf", "2026-09-01T10:00:00Z").with(as("board", "BOARD")))
@@ -180,7 +190,13 @@ class BoardPagesTest {
         ledger.answer("GET /api/programs/g-1", 200, """
                 {"programId": "g-1", "partnershipId": "p-1", "title": "Consultative selling", "status": "APPROVED",
                  "version": 7, "curriculum": {"version": 2, "modules": [{"moduleId": "m-1", "title": "Discovery"}]},
-                 "kpiTargets": ["ttq"], "localizations": [], "cohorts": []}""");
+                 "kpiTargets": ["ttq"], "localizations": [], "cohorts": [], "impactSummary": [{"kpiId": "ttq",
+                  "name": "Time to quota", "unit": "days", "baseline": 120, "target": 90, "percentOfTarget": 70,
+                  "levels": [{"level": 4, "records": [
+                   {"value": 104, "unit": "days", "periodStart": "2026-07-01", "periodEnd": "2026-08-31", "source": "BI",
+                    "recordedAt": "2026-08-31T10:00:00Z", "withdrawn": false},
+                   {"value": 99, "unit": "days", "periodStart": "2026-07-01", "periodEnd": "2026-09-30", "source": "BI",
+                    "recordedAt": "2026-09-30T10:00:00Z", "withdrawn": true, "withdrawalReason": "Wrong cohort"}]}]}]}""");
         ledger.answer("GET /api/programs/g-1/curriculum", 200, """
                 {"programId": "g-1", "currentVersion": 2, "versions": []}""");
         ledger.answer("GET /api/programs/g-1/impact", 200, """

@@ -111,6 +111,8 @@ class BoardWebIT {
         board.findElement(By.linkText("Field sales academy")).click();
         waitFor(board).until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
         assertThat(board.findElement(By.id("vision")).getText()).isEqualTo("Reps productive in 90 days");
+        // the KPIs' latest results arrive just after the page
+        waitFor(board).until(ExpectedConditions.textToBe(By.cssSelector("#kpi-rows .kpi-percent"), "70.0 %"));
         assertThat(board.findElement(By.id("since-last-review")).getText()).contains("Since the " + life.quarter);
         assertThat(board.findElement(By.id("audit-pack")).isDisplayed()).isTrue();
         // the newest change first: the concern raised last

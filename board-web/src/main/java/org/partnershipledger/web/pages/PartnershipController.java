@@ -47,7 +47,6 @@ class PartnershipController {
         TimelineFilter noFilter = new TimelineFilter(null, null, null, null, 0);
         var partnershipRead = reads.start(() -> reads.get(me, path(id), Map.of("asOf", when == null ? "" : when)));
         var timelineRead = reads.start(() -> timeline(me, id, noFilter, when));
-        var latestRead = reads.start(() -> latestByKpi(me, id));
         boolean auditPanel = when == null && !me.partnerOnly();
         var auditRead = reads.start(() -> auditPanel ? reads.optional(me, "/api/audit/checkpoints/latest") : null);
         var verificationRead = reads.start(() -> auditPanel && me.is("ADMIN")
@@ -60,7 +59,10 @@ class PartnershipController {
         model.addAttribute("filter", noFilter);
         model.addAttribute("audit", Reads.join(auditRead));
         model.addAttribute("verification", Reads.join(verificationRead));
-        model.addAttribute("latest", Reads.join(latestRead));
+        // The KPIs' latest results come in a second request (htmx, on load): the governance pack they are worked
+        // out from lists every impact record of the quarter, and the header and timeline need not wait for it. A
+        // page of the past leaves them out rather than mix the present in.
+        model.addAttribute("latest", null);
         model.addAttribute("canDownloadAuditPack", me.is("BOARD") || me.is("ANALYST"));
         model.addAttribute("currentQuarter", Quarters.current());
         return "partnership";
@@ -93,6 +95,15 @@ class PartnershipController {
         model.addAttribute("period", wanted);
         model.addAttribute("partnershipId", id);
         return "governance-pack";
+    }
+
+    /** The KPI rows with their latest results and percent of target, for the partnership page to load. */
+    @GetMapping("/partnerships/{id}/kpis")
+    String kpis(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Model model) {
+        var partnershipRead = reads.start(() -> reads.get(me, path(id)));
+        model.addAttribute("latest", latestByKpi(me, id));
+        model.addAttribute("p", Reads.join(partnershipRead));
+        return "partnership :: kpis";
     }
 
     /** The audit pack, streamed through as the query API made it (BOARD and ANALYST; the API decides). */

@@ -49,10 +49,10 @@ class ProgramController {
         var programRead = reads.start(() -> reads.get(me, path(id), parameters));
         var curriculumRead = reads.start(() -> reads.get(me, path(id) + "/curriculum",
                 asOf == null && minVersion != null ? Map.of("minVersion", minVersion) : Map.of()));
-        var impactRead = reads.start(() -> reads.get(me, path(id) + "/impact"));
         Map<String, Object> program = Reads.join(programRead);
         Map<String, Object> curriculum = Reads.join(curriculumRead);
-        Map<String, Object> impact = Reads.join(impactRead);
+        // the program's impact summary is its scorecard (the same as /impact), and as of the time asked for
+        Map<String, Object> impact = Map.of("kpis", program.getOrDefault("impactSummary", List.of()));
         List<Map<String, Object>> versions = new ArrayList<>((List<Map<String, Object>>) curriculum
                 .getOrDefault("versions", List.of()));
         if (asOf != null) {

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The Kirkpatrick scorecard of a program as the page shows it: per KPI its baseline, target, latest value and
  * percent of target (from the query API), and per level 1–5 its records (withdrawn ones kept, struck through, with
- * their reason) and a trend chart of the records that stand. As of a past instant, later records are left out.
+ * their reason) and a trend chart of the records that stand. The query API answers it as of the time asked for;
+ * records made later are left out here as well, in case a record's time and its program's differ.
  */
 record Scorecard(List<Kpi> kpis) {
 
@@ -54,7 +55,7 @@ record Scorecard(List<Kpi> kpis) {
             }
             kpis.add(new Kpi(String.valueOf(kpi.get("kpiId")), String.valueOf(kpi.get("name")),
                     String.valueOf(kpi.getOrDefault("unit", "")), kpi.get("baseline"), kpi.get("target"),
-                    latestResult, asOf == null ? kpi.get("percentOfTarget") : null, levels));
+                    latestResult, kpi.get("percentOfTarget"), levels));
         }
         return new Scorecard(kpis);
     }
