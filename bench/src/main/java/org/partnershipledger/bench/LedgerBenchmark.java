@@ -36,8 +36,13 @@ public class LedgerBenchmark implements Callable<Integer> {
     Long events;
 
     @Option(names = "--only", description = "Run only this part: `replay` loads the store and measures the replays "
-            + "and rebuilds (R2, R7), skipping the command, lag and audit-log phases.")
+            + "and rebuilds (R2, R7), skipping the command, lag and audit-log phases; `web` times the board's pages "
+            + "with a partnership and a program of 10,000 events (2,000 with --quick).")
     String only;
+
+    @Option(names = "--web-jar", description = "The board's web application, for `--only web` (default: "
+            + "${DEFAULT-VALUE}).", defaultValue = "board-web/target/board-web-exec.jar")
+    Path webJar;
 
     @Option(names = "--ledger-jar", description = "The ledger's command line, run as `ledger verify` on an audit "
             + "pack (default: ${DEFAULT-VALUE}; without it the in-JVM verification is timed).",
@@ -82,6 +87,13 @@ public class LedgerBenchmark implements Callable<Integer> {
 
             try (LedgerUnderTest ledger = new LedgerUnderTest(db)) {
                 CommandMix mix = new CommandMix(ledger);
+                if ("web".equals(only)) {
+                    new WebBench(ledger, mix, report, webJar).run(quick ? 2_000 : 10_000);
+                    report.print();
+                    report.write(json);
+                    System.out.printf("Ran in %.0f s%n", (System.nanoTime() - began) / 1e9);
+                    return 0;
+                }
                 if ("replay".equals(only)) {
                     replays(ledger, db, report, storedEvents, read);
                     report.print();
