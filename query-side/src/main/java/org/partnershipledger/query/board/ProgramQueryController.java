@@ -92,7 +92,15 @@ class ProgramQueryController {
     @Rejects({ProblemCode.PROGRAM_NOT_FOUND, ProblemCode.NOT_YET_CONSISTENT})
     ResponseEntity<CurriculumHistory> curriculum(@PathVariable String id,
                                                    @RequestParam(required = false) Long minVersion) {
-        ProgramView view = resolve(id, null, null, minVersion);
+        ProgramView view;
+        if (scope.policy().isEmpty()) {
+            // its versions need not load every impact record of the program (a partner's go through its policy)
+            consistency.await(id, minVersion, () -> programs.version(id));
+            view = programs.withoutImpacts(id).filter(v -> scope.maySee(v.partnershipId))
+                    .orElseThrow(() -> NotFound.program(id));
+        } else {
+            view = resolve(id, null, null, minVersion);
+        }
         return consistency.ok(new CurriculumHistory(view.programId, view.curriculum.version(), view.curriculumHistory),
                 READ_MODEL);
     }

@@ -131,6 +131,16 @@ public class ProgramViews extends ViewStore<ProgramView> {
                 .map(doc -> json.read(doc, ProgramView.class)).toList();
     }
 
+    /** A program with its curriculum history but without its impact records (empty here): for its curriculum. */
+    public Optional<ProgramView> withoutImpacts(String id) {
+        return tables.sql("SELECT doc::text FROM query_side.program_view WHERE program_id = ?").param(id)
+                .query(String.class).optional().map(doc -> {
+                    ProgramView view = json.read(doc, ProgramView.class);
+                    view.curriculumHistory = new ArrayList<>(versions(id));
+                    return view;
+                });
+    }
+
     /** The programs, whole, with at least one localisation; of one partnership when it is given. */
     public List<ProgramView> withLocalizations(String partnershipId) {
         return holding("localizations", partnershipId);
