@@ -46,6 +46,8 @@ class ProgramController {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("asOf", asOf);
         parameters.put("minVersion", asOf == null ? minVersion : null);
+        // enough records for the trend chart; the figures (latest, percent of target, counts) still cover them all
+        parameters.put("recordsPerLevel", Scorecard.POINTS_CHARTED);
         var programRead = reads.start(() -> reads.get(me, path(id), parameters));
         var curriculumRead = reads.start(() -> reads.get(me, path(id) + "/curriculum",
                 asOf == null && minVersion != null ? Map.of("minVersion", minVersion) : Map.of()));

@@ -18,7 +18,7 @@ record Scorecard(List<Kpi> kpis) {
                Object percentOfTarget, List<Level> levels) {
     }
 
-    /** {@code records} are the latest few (withdrawn ones included); {@code recordCount} says how many there are. */
+    /** {@code records} are the latest few (withdrawn ones included); {@code recordCount} how many count in all. */
     record Level(int level, String label, List<Map<String, Object>> records, int recordCount, Object latestValue,
                  String trend) {
     }
@@ -37,8 +37,11 @@ record Scorecard(List<Kpi> kpis) {
             Object latestResult = null;
             for (int level = 1; level <= 5; level++) {
                 int wanted = level;
-                List<Map<String, Object>> records = ((List<Map<String, Object>>) kpi.getOrDefault("levels", List.of()))
-                        .stream().filter(l -> l.get("level") instanceof Number n && n.intValue() == wanted)
+                List<Map<String, Object>> ofLevel = ((List<Map<String, Object>>) kpi.getOrDefault("levels", List.of()))
+                        .stream().filter(l -> l.get("level") instanceof Number n && n.intValue() == wanted).toList();
+                int counted = ofLevel.stream().map(l -> l.get("recordCount")).filter(Number.class::isInstance)
+                        .mapToInt(n -> ((Number) n).intValue()).sum();
+                List<Map<String, Object>> records = ofLevel.stream()
                         .flatMap(l -> ((List<Map<String, Object>>) l.getOrDefault("records", List.of())).stream())
                         .filter(r -> asOf == null || r.get("recordedAt") == null
                                 || !Instant.parse(String.valueOf(r.get("recordedAt"))).isAfter(asOf))
@@ -49,7 +52,8 @@ record Scorecard(List<Kpi> kpis) {
                 if (level == 4) {
                     latestResult = latest;
                 }
-                levels.add(new Level(level, LABELS.get(level - 1), latestOf(records, RECORDS_SHOWN), records.size(),
+                levels.add(new Level(level, LABELS.get(level - 1), latestOf(records, RECORDS_SHOWN),
+                        Math.max(counted, standing.size()),
                         latest, TrendChart.svg(latestOf(standing, POINTS_CHARTED),
                         String.valueOf(kpi.get("name")) + ", level " + level)));
             }
