@@ -37,8 +37,13 @@ public class LedgerBenchmark implements Callable<Integer> {
 
     @Option(names = "--only", description = "Run only this part: `replay` loads the store and measures the replays "
             + "and rebuilds (R2, R7), skipping the command, lag and audit-log phases; `xapi` measures the ingestion of "
-            + "learning records (statements/s into impact records).")
+            + "learning records (statements/s into impact records); `web` times the board's pages with a partnership "
+            + "and a program of 10,000 events (2,000 with --quick).")
     String only;
+
+    @Option(names = "--web-jar", description = "The board's web application, for `--only web` (default: "
+            + "${DEFAULT-VALUE}).", defaultValue = "board-web/target/board-web-exec.jar")
+    Path webJar;
 
     @Option(names = "--ledger-jar", description = "The ledger's command line, run as `ledger verify` on an audit "
             + "pack (default: ${DEFAULT-VALUE}; without it the in-JVM verification is timed).",
@@ -83,8 +88,12 @@ public class LedgerBenchmark implements Callable<Integer> {
 
             try (LedgerUnderTest ledger = new LedgerUnderTest(db)) {
                 CommandMix mix = new CommandMix(ledger);
-                if ("xapi".equals(only)) {
-                    new XapiBench(ledger, mix, report).run(quick);
+                if ("xapi".equals(only) || "web".equals(only)) {
+                    if ("xapi".equals(only)) {
+                        new XapiBench(ledger, mix, report).run(quick);
+                    } else {
+                        new WebBench(ledger, mix, report, webJar).run(quick ? 2_000 : 10_000);
+                    }
                     report.print();
                     report.write(json);
                     System.out.printf("Ran in %.0f s%n", (System.nanoTime() - began) / 1e9);

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The two services as child processes of the launcher. */
+/** The services (command side, query side, the board's web application) as child processes of the launcher. */
 final class Services {
 
     private final Path home;
@@ -22,6 +22,7 @@ final class Services {
     private final String dbUrl;
     private final boolean embedded;
     private final Map<String, Process> running = new LinkedHashMap<>(); // the latest process of each service
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>(); // each one's own, kept for restarts
     private volatile boolean stopping;
 
     Services(Path home, Path data, String dbUrl, boolean embedded) {
@@ -38,6 +39,12 @@ final class Services {
             throw new IllegalStateException("Not built yet: " + jar + " (run ./mvnw -DskipTests install)");
         }
         return jar;
+    }
+
+    /** Starts the service with environment variables of its own (e.g. where the APIs are, for the board's app). */
+    synchronized void start(String service, int port, Map<String, String> environment) throws IOException {
+        environments.put(service, Map.copyOf(environment));
+        start(service, port);
     }
 
     /** Starts the service, or starts it again: same port, same log (appended to). */
@@ -61,7 +68,8 @@ final class Services {
             env.putIfAbsent("LEDGER_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         }
         env.put("LEDGER_DATA_DIR", data.toString());
-        env.put(service.equals("command-side") ? "COMMAND_SIDE_PORT" : "QUERY_SIDE_PORT", Integer.toString(port));
+        env.put(portVariable(service), Integer.toString(port));
+        env.putAll(environments.getOrDefault(service, Map.of()));
         running.put(service, builder.start());
         System.out.println("Starting " + service + " on port " + port + " (log: " + log + ")");
     }
@@ -92,6 +100,15 @@ final class Services {
             public void restart() throws IOException {
                 start(service, port);
             }
+        };
+    }
+
+    private static String portVariable(String service) {
+        return switch (service) {
+            case "command-side" -> "COMMAND_SIDE_PORT";
+            case "query-side" -> "QUERY_SIDE_PORT";
+            case "board-web" -> "BOARD_WEB_PORT";
+            default -> throw new IllegalArgumentException("No such service: " + service);
         };
     }
 

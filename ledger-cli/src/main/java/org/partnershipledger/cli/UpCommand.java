@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the whole ledger on this machine: the embedded PostgreSQL (unless {@code LEDGER_DB_URL} names another),
- * then the command side and the query side as their own processes. Once all are up, one that dies is restarted
+ * then the command side, the query side and the board's web application as their own processes. Once all are up, one that dies is restarted
  * (see {@link Supervisor}); one that keeps dying stops the ledger with exit code 1. A service that cannot start
  * the first time is a setup problem and is reported at once. Stops all of them cleanly on Ctrl-C or SIGTERM,
  * services first, database last.
@@ -39,6 +39,10 @@ class UpCommand implements Callable<Integer> {
             description = "Port of the query API (default: ${DEFAULT-VALUE}).")
     int queryPort;
 
+    @Option(names = "--web-port", defaultValue = "${env:BOARD_WEB_PORT:-8082}",
+            description = "Port of the board's web application (default: ${DEFAULT-VALUE}).")
+    int webPort;
+
     @Override
     public Integer call() throws Exception {
         Path data = home.resolve(dataDir).toAbsolutePath().normalize();
@@ -65,10 +69,14 @@ class UpCommand implements Callable<Integer> {
 
         services.start("command-side", commandPort);
         services.start("query-side", queryPort);
-        services.awaitHealthy(List.of(commandPort, queryPort), Duration.ofMinutes(3));
+        services.start("board-web", webPort, java.util.Map.of(
+                "LEDGER_QUERY_URL", "http://localhost:" + queryPort,
+                "LEDGER_COMMAND_URL", "http://localhost:" + commandPort));
+        services.awaitHealthy(List.of(commandPort, queryPort, webPort), Duration.ofMinutes(3));
         printWhereThingsAre(data, dbUrl, postgres != null);
         supervisor.watch(services.supervised("command-side", commandPort));
         supervisor.watch(services.supervised("query-side", queryPort));
+        supervisor.watch(services.supervised("board-web", webPort));
         if (postgres != null && postgres.startedHere()) {
             supervisor.watch(database);
         }
@@ -84,6 +92,7 @@ class UpCommand implements Callable<Integer> {
         System.out.printf("""
 
                 Partnership Ledger is running.
+                  Board app     http://localhost:%6$d             (sign in with a demo user below)
                   Command API   http://localhost:%1$d/api        (OpenAPI UI: http://localhost:%1$d/swagger-ui.html)
                   Query API     http://localhost:%2$d/api        (OpenAPI UI: http://localhost:%2$d/swagger-ui.html)
                   Health        http://localhost:%1$d/actuator/health   http://localhost:%2$d/actuator/health
@@ -103,6 +112,6 @@ class UpCommand implements Callable<Integer> {
 
                 Press Ctrl-C to stop (data is kept).
                 %n""", commandPort, queryPort, dbUrl, embedded ? " (embedded, data in " + data.resolve("postgres") + ")" : "",
-                data.resolve("logs"));
+                data.resolve("logs"), webPort);
     }
 }

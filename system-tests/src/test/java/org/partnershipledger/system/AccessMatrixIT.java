@@ -271,6 +271,8 @@ class AccessMatrixIT {
         EXPECTED.put("GET /api/programs/{id}/curriculum", as(READERS, 200, role -> get(g + program + "/curriculum")));
         EXPECTED.put("GET /api/programs/{id}/impact", as(READERS, 200, role -> get(g + program + "/impact")));
         EXPECTED.put("GET /api/pivots", as(READERS, 200, role -> get("/api/pivots")));
+        // who am I: every signed-in user, whatever its role (the board's web application signs users in with it)
+        EXPECTED.put("GET /api/me", as(READERS, 200, role -> get("/api/me")));
         EXPECTED.put("GET /api/localizations", as(READERS, 200, role -> get("/api/localizations?needsReview=true")));
         EXPECTED.put("GET /api/curations", as(READERS, 200, role -> get("/api/curations?approach=MOOC")));
         EXPECTED.put("GET /api/schemas", as(READERS, 200, role -> get("/api/schemas")));

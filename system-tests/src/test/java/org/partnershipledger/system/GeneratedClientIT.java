@@ -94,7 +94,7 @@ class GeneratedClientIT {
     /** {@code GET /api/programs/{id}?minVersion=0}: the program's view. */
     private ProgramDetail readTheProgram(String programId) throws Exception {
         var programs = new org.partnershipledger.client.query.ProgramsApi(queries("board"));
-        return eventually(() -> programs.getProgram(programId, null, null, 0L));
+        return eventually(() -> programs.getProgram(programId, null, null, 0L, null));
     }
 
     private static org.partnershipledger.client.command.invoker.ApiClient commands(String demoUser) {

@@ -23,6 +23,7 @@ class LauncherIT {
 
     private Path console;
     private Process launcher;
+    private int webPort;
 
     @AfterEach
     void killLeftovers() {
@@ -38,8 +39,11 @@ class LauncherIT {
         int db = freePort();
         int commandPort = freePort();
         int queryPort = freePort();
+        webPort = freePort();
 
         up(data, db, commandPort, queryPort);
+        assertThat(Http.localhost(webPort).statusOf("/actuator/health")).as("the board's web application is up")
+                .isEqualTo(200);
         Http commands = Http.localhost(commandPort).as("manager");
         Http queries = Http.localhost(queryPort).as("board");
         String partnership = commands.postJson("/api/partnerships", """
@@ -53,6 +57,7 @@ class LauncherIT {
         stop();
         assertThat(answers(commandPort)).isFalse();
         assertThat(answers(queryPort)).isFalse();
+        assertThat(answers(webPort)).isFalse();
         assertThat(answers(db)).as("the embedded PostgreSQL is stopped too").isFalse();
         assertThat(output()).contains("Stopping the ledger ...", "Stopped. Data is kept in");
         assertThat(output().substring(output().indexOf("Stopping the ledger ...")))
@@ -113,7 +118,8 @@ class LauncherIT {
         launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", HOME.resolve("ledger-cli/target/ledger.jar").toString(), "up",
                 "--home", HOME.toString(), "--data-dir", data.toString(), "--db-port", Integer.toString(db),
-                "--command-port", Integer.toString(commandPort), "--query-port", Integer.toString(queryPort))
+                "--command-port", Integer.toString(commandPort), "--query-port", Integer.toString(queryPort),
+                "--web-port", Integer.toString(webPort))
                 .redirectErrorStream(true)
                 .redirectOutput(console.toFile()) // a file, not a pipe: the JDK may drop a pipe's tail at exit
                 .start();

@@ -14,6 +14,8 @@ class QueryAccessRules {
     LedgerAccessRules queryAccess() {
         return requests -> requests
                 .requestMatchers("/api/admin/**").hasRole(LedgerRole.ADMIN.name())
+                // who am I: any signed-in user may ask (the board's web application signs users in with it)
+                .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                 // a public key is for anyone who wants to check a pack or a witnessed checkpoint
                 .requestMatchers(HttpMethod.GET, "/api/audit/public-key").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(LedgerRole.READERS)

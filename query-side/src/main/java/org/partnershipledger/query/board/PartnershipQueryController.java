@@ -145,7 +145,8 @@ class PartnershipQueryController {
         } else {
             consistency.await(id, minVersion, () -> partnerships.version(id));
             view = partnerships.find(id).orElseThrow(() -> NotFound.partnership(id));
-            itsPrograms = programs.ofPartnership(id);
+            // a partner's programs go through its policy, which reads them whole; otherwise each is one line
+            itsPrograms = scope.policy().isPresent() ? programs.ofPartnership(id) : programs.outlinesOfPartnership(id);
         }
         Optional<PartnerPolicy> partner = scope.policy();
         if (partner.isPresent()) {

@@ -2,6 +2,7 @@ package org.partnershipledger.query.board;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +66,8 @@ class ProgramQueryController {
         public List<MeasurementSummary.MeasuredLevel> measurement;
     }
 
+    static final int MAX_RECORDS_PER_LEVEL = 1_000;
+
     record CurriculumHistory(String programId, int currentVersion, List<ProgramView.CurriculumVersion> versions) {
     }
 
@@ -74,15 +77,24 @@ class ProgramQueryController {
     @GetMapping("/{id}")
     @Operation(operationId = "getProgram", summary = "A program: status, current curriculum, localisations and their drift from the core, cohorts, KPI targets, impact summary, measurement plan against measured, curations. "
             + "?asOf=<instant> or ?version=N answer from the event store as it was then.")
-    @Rejects({ProblemCode.PROGRAM_NOT_FOUND, ProblemCode.NOT_YET_CONSISTENT})
+    @Rejects({ProblemCode.PROGRAM_NOT_FOUND, ProblemCode.NOT_YET_CONSISTENT, ProblemCode.VALIDATION_FAILED})
     ResponseEntity<ProgramDetail> program(@PathVariable String id,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                                        @RequestParam(required = false) Long version,
-                                       @RequestParam(required = false) Long minVersion) {
+                                       @RequestParam(required = false) Long minVersion,
+                                       @Parameter(description = "Per KPI and level, list only the latest N records "
+                                               + "that count (and every withdrawn one); the figures cover them all")
+                                       @RequestParam(required = false) Integer recordsPerLevel) {
+        if (recordsPerLevel != null && (recordsPerLevel < 0 || recordsPerLevel > MAX_RECORDS_PER_LEVEL)) {
+            throw new IllegalArgumentException("recordsPerLevel must be between 0 and " + MAX_RECORDS_PER_LEVEL);
+        }
         ProgramView view = resolve(id, asOf, version, minVersion);
         view.localizations = LocalizationDrift.of(view);
         ProgramDetail body = json.mapper().convertValue(view, ProgramDetail.class);
         body.impactSummary = ImpactSummary.of(view, kpisOf(view, asOf));
+        if (recordsPerLevel != null) {
+            body.impactSummary = ImpactSummary.latestRecords(body.impactSummary, recordsPerLevel);
+        }
         body.measurement = MeasurementSummary.of(view);
         return consistency.ok(body, READ_MODEL);
     }
@@ -92,7 +104,15 @@ class ProgramQueryController {
     @Rejects({ProblemCode.PROGRAM_NOT_FOUND, ProblemCode.NOT_YET_CONSISTENT})
     ResponseEntity<CurriculumHistory> curriculum(@PathVariable String id,
                                                    @RequestParam(required = false) Long minVersion) {
-        ProgramView view = resolve(id, null, null, minVersion);
+        ProgramView view;
+        if (scope.policy().isEmpty()) {
+            // its versions need not load every impact record of the program (a partner's go through its policy)
+            consistency.await(id, minVersion, () -> programs.version(id));
+            view = programs.withoutImpacts(id).filter(v -> scope.maySee(v.partnershipId))
+                    .orElseThrow(() -> NotFound.program(id));
+        } else {
+            view = resolve(id, null, null, minVersion);
+        }
         return consistency.ok(new CurriculumHistory(view.programId, view.curriculum.version(), view.curriculumHistory),
                 READ_MODEL);
     }

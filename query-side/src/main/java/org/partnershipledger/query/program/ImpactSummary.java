@@ -47,6 +47,26 @@ public final class ImpactSummary {
         return result;
     }
 
+    /**
+     * The same summary with, per level, only the latest {@code perLevel} records that count (by period, then by when
+     * recorded) and every withdrawn one, in their order; the figures and {@code recordCount} still cover them all.
+     * A page showing a long program's scorecard needs no more.
+     */
+    public static List<KpiImpact> latestRecords(List<KpiImpact> summary, int perLevel) {
+        Comparator<ProgramView.Impact> newestLast = Comparator.comparing((ProgramView.Impact i) -> i.periodEnd)
+                .thenComparing(i -> i.recordedAt);
+        return summary.stream().map(kpi -> new KpiImpact(kpi.kpiId(), kpi.name(), kpi.unit(), kpi.baseline(),
+                kpi.target(), kpi.levels().stream().map(level -> {
+                    List<ProgramView.Impact> counted = level.records().stream().filter(i -> !i.withdrawn)
+                            .sorted(newestLast).toList();
+                    java.util.Set<ProgramView.Impact> kept = java.util.Collections.newSetFromMap(
+                            new java.util.IdentityHashMap<>());
+                    kept.addAll(counted.subList(Math.max(0, counted.size() - perLevel), counted.size()));
+                    return new Level(level.level(), level.latestValue(), level.recordCount(), level.records().stream()
+                            .filter(i -> i.withdrawn || kept.contains(i)).toList());
+                }).toList(), kpi.percentOfTarget())).toList();
+    }
+
     /** The record of the latest period (and, for the same period, the one recorded last). */
     public static Optional<ProgramView.Impact> latest(List<ProgramView.Impact> records) {
         return records.stream().max(Comparator.comparing((ProgramView.Impact i) -> i.periodEnd)

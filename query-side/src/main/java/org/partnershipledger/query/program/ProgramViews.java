@@ -118,6 +118,29 @@ public class ProgramViews extends ViewStore<ProgramView> {
                 .flatMap(id -> find(id).stream()).toList();
     }
 
+    /**
+     * The programs of a partnership as their documents alone, in the order they were proposed: title, status and the
+     * current curriculum, without impact records or curriculum history (empty here). For lists, where loading every
+     * impact record of a long program would cost more than the rest of the page.
+     */
+    public List<ProgramView> outlinesOfPartnership(String partnershipId) {
+        return tables.sql("""
+                        SELECT doc::text FROM query_side.program_view WHERE partnership_id = ?
+                        ORDER BY doc->>'proposedAt', program_id""")
+                .param(partnershipId).query(String.class).list().stream()
+                .map(doc -> json.read(doc, ProgramView.class)).toList();
+    }
+
+    /** A program with its curriculum history but without its impact records (empty here): for its curriculum. */
+    public Optional<ProgramView> withoutImpacts(String id) {
+        return tables.sql("SELECT doc::text FROM query_side.program_view WHERE program_id = ?").param(id)
+                .query(String.class).optional().map(doc -> {
+                    ProgramView view = json.read(doc, ProgramView.class);
+                    view.curriculumHistory = new ArrayList<>(versions(id));
+                    return view;
+                });
+    }
+
     /** The programs, whole, with at least one localisation; of one partnership when it is given. */
     public List<ProgramView> withLocalizations(String partnershipId) {
         return holding("localizations", partnershipId);
