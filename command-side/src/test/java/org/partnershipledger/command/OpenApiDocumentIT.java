@@ -32,9 +32,15 @@ class OpenApiDocumentIT extends CommandSideIT {
 
     @Test
     void ifMatchIsAHeaderAndNotAQueryParameter() {
+        // the learning-record resource keeps the query parameters the xAPI specification gives it (statementId ...)
         List<String> parameters = new ArrayList<>();
-        operations().forEach(operation -> operation.path("parameters").forEach(parameter ->
-                parameters.add(resolve(parameter).path("in").asText() + " " + resolve(parameter).path("name").asText())));
+        document.path("paths").fieldNames().forEachRemaining(path -> {
+            if (!path.startsWith("/api/xapi/")) {
+                document.path("paths").path(path).forEach(operation -> operation.path("parameters").forEach(
+                        parameter -> parameters.add(resolve(parameter).path("in").asText() + " "
+                                + resolve(parameter).path("name").asText())));
+            }
+        });
 
         assertThat(parameters).noneMatch(parameter -> parameter.startsWith("query"))
                 .doesNotContain("query expectedVersion");
@@ -83,7 +89,7 @@ class OpenApiDocumentIT extends CommandSideIT {
             ids.add(operation.path("operationId").asText());
         });
 
-        assertThat(ids).hasSize(40).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z][A-Za-z]+"));
+        assertThat(ids).hasSize(50).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z][A-Za-z]+"));
         assertThat(document.at("/components/schemas/Problem/properties/code/enum"))
                 .extracting(JsonNode::asText).contains("STORE_UNAVAILABLE", "VERSION_MISMATCH");
     }
