@@ -13,10 +13,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.partnershipledger.platform.Ticker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +45,7 @@ class XapiPoller implements SmartLifecycle {
     private final Duration interval;
     private final Duration backoff;
     private final Duration tick;
-    private volatile ScheduledExecutorService ticker;
+    private volatile Ticker ticker;
 
     XapiPoller(XapiSources sources, LrsClient lrs, StatementIntake intake, DataSource dataSource, Clock clock,
                @Value("${ledger.xapi.poll-interval:PT1M}") Duration interval,
@@ -189,24 +187,14 @@ class XapiPoller implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "ledger-xapi-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                LOG.warn("xAPI polling failed: {}", e.getMessage());
-            }
-        }, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        ticker = Ticker.start("ledger-xapi-poller", tick, tick, this::tick,
+                e -> LOG.warn("xAPI polling failed: {}", e.getMessage()));
     }
 
     @Override
     public synchronized void stop() {
         if (ticker != null) {
-            ticker.shutdownNow();
+            ticker.close();
             ticker = null;
         }
     }

@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.partnershipledger.platform.Ticker;
 import org.partnershipledger.query.cluster.Lease;
 import org.partnershipledger.query.cluster.NodeName;
 import org.partnershipledger.query.readmodel.Rebuilds;
@@ -43,7 +42,7 @@ class ProcessorBalance implements SmartLifecycle {
     private final Duration every;
     /** When each processor was last released here, in {@link System#nanoTime()}: at most once per two minutes. */
     private final Map<String, Long> released = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService ticker;
+    private volatile Ticker ticker;
 
     ProcessorBalance(EventProcessingConfiguration processing, JdbcClient jdbc, NodeName node,
                      @Value("${ledger.node.balance-every:5s}") Duration every) {
@@ -91,26 +90,16 @@ class ProcessorBalance implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "processor-balance");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                log.warn("Could not balance the processors between the nodes", e);
-            }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        ticker = Ticker.start("processor-balance", Duration.ZERO, every, this::tick,
+                e -> log.warn("Could not balance the processors between the nodes", e));
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = ticker;
+        Ticker running = ticker;
         ticker = null;
         if (running != null) {
-            running.shutdownNow();
+            running.close();
             try {
                 up.release(); // the other nodes need not wait for this one's lease to expire
             } catch (RuntimeException e) {

@@ -3,12 +3,11 @@ package org.partnershipledger.query.admin;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.partnershipledger.platform.Ticker;
 import org.partnershipledger.platform.web.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,7 @@ class ProcessorsResume implements SmartLifecycle {
     private final Duration resumeAfter;
     /** When each processor was first seen held up by the store, in {@link System#nanoTime()}. */
     private final Map<String, Long> heldUpSince = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService ticker;
+    private volatile Ticker ticker;
 
     ProcessorsResume(EventProcessingConfiguration processing, StoreHead storeHead,
                      @Value("${ledger.processors.resume-after:3s}") Duration resumeAfter) {
@@ -76,27 +75,17 @@ class ProcessorsResume implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "processors-resume");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                log.warn("Could not look at the processors", e);
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+        ticker = Ticker.start("processors-resume", Duration.ofSeconds(1), Duration.ofSeconds(1), this::tick,
+                e -> log.warn("Could not look at the processors", e));
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = ticker;
-        if (running != null) {
-            running.shutdownNow();
-        }
+        Ticker running = ticker;
         ticker = null;
+        if (running != null) {
+            running.close();
+        }
     }
 
     @Override

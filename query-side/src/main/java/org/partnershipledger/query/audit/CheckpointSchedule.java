@@ -4,9 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.partnershipledger.platform.Ticker;
 import org.partnershipledger.query.cluster.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +33,7 @@ class CheckpointSchedule implements SmartLifecycle {
     private final long every;
     private final Duration interval;
     private final Lease lease;
-    private volatile ScheduledExecutorService ticker;
+    private volatile Ticker ticker;
     private volatile boolean failing;
 
     CheckpointSchedule(AuditLog log, JdbcClient jdbc, Clock clock, AuditProperties properties, Lease lease) {
@@ -67,32 +65,25 @@ class CheckpointSchedule implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "ledger-audit-checkpoints");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                tick();
-                if (failing) {
-                    LOG.info("Audit checkpoints are signed again");
-                    failing = false;
-                }
-            } catch (RuntimeException e) {
-                if (!failing) { // once per outage, not four times a second
-                    LOG.warn("Could not sign an audit checkpoint now; trying again every {} ms: {}", TICK.toMillis(),
-                            e.getMessage());
-                    failing = true;
-                }
+        ticker = Ticker.start("ledger-audit-checkpoints", TICK, TICK, () -> {
+            tick();
+            if (failing) {
+                LOG.info("Audit checkpoints are signed again");
+                failing = false;
             }
-        }, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        }, e -> {
+            if (!failing) { // once per outage, not four times a second
+                LOG.warn("Could not sign an audit checkpoint now; trying again every {} ms: {}", TICK.toMillis(),
+                        e.getMessage());
+                failing = true;
+            }
+        });
     }
 
     @Override
     public synchronized void stop() {
         if (ticker != null) {
-            ticker.shutdownNow();
+            ticker.close();
             ticker = null;
         }
     }
