@@ -86,6 +86,20 @@ class BoardOidcSignInTest {
     void reset() {
         ledger.requests.clear();
         issuer.tokenRequests.clear();
+        issuer.expiresIn = 300;
+        issuer.refreshes = false;
+        issuer.refreshAllowed = true;
+    }
+
+    /** The authorization code flow, as a browser goes through it: this application's session, signed in. */
+    private MockHttpSession signInAtTheProvider() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String authorize = mvc.perform(get("/oauth2/authorization/ledger").session(session)).andReturn()
+                .getResponse().getRedirectedUrl();
+        HttpResponse<Void> back = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(authorize)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        mvc.perform(get(URI.create(back.headers().firstValue("Location").orElseThrow())).session(session));
+        return session;
     }
 
     /** A manager signed in at the provider, whose session holds this access token (null: none). */
@@ -234,6 +248,35 @@ class BoardOidcSignInTest {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("access-token-from-the-code"))));
         assertThat(ledger.last("GET", "/api/partnerships").header("Authorization"))
                 .isEqualTo("Bearer access-token-from-the-code");
+    }
+
+    @Test
+    void anExpiredTokenIsRefreshedBeforeItIsRelayed() throws Exception {
+        ledger.answer("GET /api/me", 200, "{\"name\": \"manager\", \"roles\": [\"MANAGER\"]}");
+        ledger.answer("GET /api/partnerships", 200, "{\"items\": [], \"page\": 0, \"size\": 25, \"total\": 0}");
+        issuer.accessToken = "short-lived-token";
+        issuer.expiresIn = 30; // within the minute of clock skew Spring allows: already due for a refresh
+        issuer.refreshes = true;
+        MockHttpSession session = signInAtTheProvider();
+        assertThat(ledger.last("GET", "/api/me").header("Authorization")).isEqualTo("Bearer short-lived-token");
+
+        mvc.perform(get("/partnerships").session(session)).andExpect(status().isOk());
+        assertThat(issuer.tokenRequests).extracting(r -> r.form().get("grant_type"))
+                .containsExactly("authorization_code", "refresh_token");
+        assertThat(ledger.last("GET", "/api/partnerships").header("Authorization")).startsWith("Bearer refreshed-token-");
+    }
+
+    @Test
+    void aRefreshTheProviderRefusesSendsTheUserToSignInAgain() throws Exception {
+        ledger.answer("GET /api/me", 200, "{\"name\": \"manager\", \"roles\": [\"MANAGER\"]}");
+        issuer.expiresIn = 30;
+        issuer.refreshes = true;
+        MockHttpSession session = signInAtTheProvider();
+        issuer.refreshAllowed = false;
+        ledger.requests.clear();
+        mvc.perform(get("/partnerships").session(session)).andExpect(redirectedUrl("/login?expired"));
+        assertThat(ledger.requests).isEmpty();
+        assertThat(session.isInvalid()).isTrue();
     }
 
     @Test

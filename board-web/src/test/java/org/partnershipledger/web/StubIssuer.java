@@ -40,6 +40,12 @@ final class StubIssuer implements AutoCloseable {
     final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
     volatile String clientId = "board-web";
     volatile String accessToken = "access-token-1";
+    /** Seconds until an access token expires; a refresh token comes with it when {@link #refreshes} is on. */
+    volatile int expiresIn = 300;
+    volatile boolean refreshes = false;
+    /** Whether a refresh token is still honoured (off: the provider refuses it, as after a revocation). */
+    volatile boolean refreshAllowed = true;
+    private final java.util.concurrent.atomic.AtomicInteger refreshed = new java.util.concurrent.atomic.AtomicInteger();
 
     StubIssuer() throws IOException {
         try {
@@ -68,14 +74,25 @@ final class StubIssuer implements AutoCloseable {
         server.createContext("/token", exchange -> {
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             tokenRequests.add(new TokenRequest(exchange.getRequestHeaders().getFirst("Authorization"), form));
+            if ("refresh_token".equals(form.get("grant_type"))) {
+                if (!refreshAllowed || !"refresh-token-1".equals(form.get("refresh_token"))) {
+                    send(exchange, 400, "{\"error\": \"invalid_grant\"}");
+                    return;
+                }
+                send(exchange, 200, """
+                        {"access_token": "refreshed-token-%d", "token_type": "Bearer", "expires_in": 300,
+                         "refresh_token": "refresh-token-1"}""".formatted(refreshed.incrementAndGet()));
+                return;
+            }
             String nonce = nonceOfCode.remove(String.valueOf(form.get("code")));
             if (nonce == null) {
                 send(exchange, 400, "{\"error\": \"invalid_grant\"}");
                 return;
             }
             send(exchange, 200, """
-                    {"access_token": "%s", "token_type": "Bearer", "expires_in": 300, "scope": "openid",
-                     "id_token": "%s"}""".formatted(accessToken, idToken(nonce)));
+                    {"access_token": "%s", "token_type": "Bearer", "expires_in": %d, "scope": "openid",%s
+                     "id_token": "%s"}""".formatted(accessToken, expiresIn,
+                    refreshes ? " \"refresh_token\": \"refresh-token-1\"," : "", idToken(nonce)));
         });
         server.start();
     }

@@ -34,6 +34,10 @@ class OidcSignIn {
 
     @Bean
     ClientRegistrationRepository ledgerClientRegistration(OidcSettings settings) {
+        if (settings.clientId() == null || settings.clientId().isBlank()) {
+            throw new IllegalStateException("With an OIDC issuer (LEDGER_OIDC_ISSUER), the board's web application "
+                    + "needs its client id at the provider: set LEDGER_WEB_OIDC_CLIENT_ID (ledger.web.oidc.client-id)");
+        }
         return new DiscoveredRegistration(settings);
     }
 
