@@ -4,11 +4,13 @@ import org.partnershipledger.web.api.LedgerApi;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -54,7 +56,16 @@ class WebSecurity {
                         .authorizedClientRepository(authorizedClientSessions.getObject())
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(OidcSignIn.ledgerUsers(api)))
                         .defaultSuccessUrl("/partnerships", true)
-                        .failureUrl("/login?error"))
+                        .failureUrl("/login?error")
+                        // the provider not answering (discovery failed): say so on the sign-in page, not a 500
+                        .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                            @Override
+                            public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler((request, response, failure) ->
+                                        response.sendRedirect(request.getContextPath() + "/login?unavailable"));
+                                return filter;
+                            }
+                        }))
                 .logout(logout -> logout.logoutSuccessHandler(signOut))
                 .addFilterAfter(new BearerRelay(authorizedClients.getObject()), AuthorizationFilter.class);
         return http.build();
