@@ -20,8 +20,8 @@ import org.partnershipledger.web.signin.SignedIn;
 import org.springframework.stereotype.Component;
 
 /**
- * The query and command APIs, called as the signed-in user: the credential kept in the server-side session is
- * relayed on every call, and nothing else. Answers come back as they are (status and body); the pages decide what a
+ * The query and command APIs, called as the signed-in user: the user's credential (the sign-in form's Basic
+ * credential, or with OIDC the request's access token as Bearer) is relayed on every call, and nothing else. Answers come back as they are (status and body); the pages decide what a
  * 403, 404 or problem means to the reader.
  */
 @Component

@@ -61,9 +61,9 @@ class DecisionsController {
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
                   HttpServletResponse response) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("level", text(form, "level"));
+        body.put("level", number(form, "level"));
         body.put("kpiId", text(form, "kpiId"));
-        body.put("value", text(form, "value"));
+        body.put("value", number(form, "value"));
         body.put("unit", text(form, "unit"));
         body.put("periodStart", text(form, "periodStart"));
         body.put("periodEnd", text(form, "periodEnd"));
@@ -135,7 +135,7 @@ class DecisionsController {
         if (answer.ok()) {
             Object version = answer.json().get("version");
             String target = page + "?recorded=" + URLEncoder.encode(which, StandardCharsets.UTF_8)
-                    + (version != null && page.startsWith("/programs/") ? "&minVersion=" + version : "");
+                    + (version instanceof Number ? "&minVersion=" + version : "");
             if (htmx != null) {
                 response.setHeader("HX-Redirect", target);
                 return "fragments :: empty";
@@ -162,6 +162,19 @@ class DecisionsController {
     private static String text(MultiValueMap<String, String> form, String field) {
         String value = form.getFirst(field);
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** A number as a JSON number; anything else as typed, for the API to refuse next to its field. */
+    private static Object number(MultiValueMap<String, String> form, String field) {
+        String value = text(form, field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(value);
+        } catch (NumberFormatException notANumber) {
+            return value;
+        }
     }
 
     private static List<String> lines(MultiValueMap<String, String> form, String field) {

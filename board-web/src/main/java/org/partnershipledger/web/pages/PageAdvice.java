@@ -50,9 +50,19 @@ class PageAdvice {
         return "problem";
     }
 
+    /** The API refused the session's credential (401): the session ends and the user signs in again. */
     @ExceptionHandler(SignedOut.class)
-    String signedOut(HttpServletRequest request) {
-        request.getSession().invalidate();
+    String signedOut(HttpServletRequest request, HttpServletResponse response) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        if (request.getHeader("HX-Request") != null) {
+            // htmx would swap the sign-in page into the part it asked for; it follows HX-Redirect instead
+            response.setHeader("HX-Redirect", "/login?expired");
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return "fragments :: empty";
+        }
         return "redirect:/login?expired";
     }
 }

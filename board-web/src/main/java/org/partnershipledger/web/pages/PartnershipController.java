@@ -42,10 +42,15 @@ class PartnershipController {
 
     @GetMapping("/partnerships/{id}")
     String partnership(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
-                       @RequestParam(required = false) String asOf, Model model) {
+                       @RequestParam(required = false) String asOf,
+                       @RequestParam(required = false) Long minVersion, Model model) {
         Instant when = Reads.asOf(asOf);
         TimelineFilter noFilter = new TimelineFilter(null, null, null, null, 0);
-        var partnershipRead = reads.start(() -> reads.get(me, path(id), Map.of("asOf", when == null ? "" : when)));
+        // after a manager's own decision, the page waits until the read model shows it (minVersion)
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("asOf", when);
+        parameters.put("minVersion", when == null ? minVersion : null);
+        var partnershipRead = reads.start(() -> reads.get(me, path(id), parameters));
         var timelineRead = reads.start(() -> timeline(me, id, noFilter, when));
         boolean auditPanel = when == null && !me.partnerOnly();
         var auditRead = reads.start(() -> auditPanel ? reads.optional(me, "/api/audit/checkpoints/latest") : null);

@@ -2,8 +2,6 @@ package org.partnershipledger.web.signin;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import org.partnershipledger.web.api.ApiAnswer;
 import org.partnershipledger.web.api.LedgerApi;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -29,7 +27,6 @@ class LedgerSignIn implements AuthenticationProvider {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Authentication authenticate(Authentication form) {
         String name = form.getName();
         String password = form.getCredentials() == null ? "" : form.getCredentials().toString();
@@ -50,12 +47,9 @@ class LedgerSignIn implements AuthenticationProvider {
         if (!answer.ok()) {
             throw new AuthenticationServiceException("The ledger could not sign you in (" + answer.status() + ")");
         }
-        Map<String, Object> me = answer.json();
-        List<String> roles = (List<String>) me.getOrDefault("roles", List.of());
-        SignedIn user = new SignedIn(String.valueOf(me.get("name")), List.copyOf(roles),
-                (String) me.get("organizationId"), basic);
+        SignedIn user = SignedIn.from(answer.json(), basic);
         return UsernamePasswordAuthenticationToken.authenticated(user, null,
-                roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
+                user.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
     }
 
     @Override
