@@ -26,6 +26,7 @@ class LoginController {
         Object failure = session == null ? null : session.getAttribute("SPRING_SECURITY_LAST_EXCEPTION");
         model.addAttribute("failure", failure instanceof Exception e ? e.getMessage() : null);
         model.addAttribute("oidc", oidc.enabled());
+        model.addAttribute("oidcClientMissing", oidc.clientMissing());
         model.addAttribute("oidcStart", "/oauth2/authorization/" + OidcSettings.REGISTRATION);
         return "login";
     }

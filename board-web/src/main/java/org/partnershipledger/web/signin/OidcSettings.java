@@ -20,6 +20,14 @@ public record OidcSettings(String issuer, String clientId, String clientSecret,
         return issuer != null && !issuer.isBlank();
     }
 
+    /**
+     * OIDC is on but this application has no client id at the provider: nobody can sign in, and the sign-in page
+     * says why, but the application still starts, so a ledger started with OIDC for its APIs is not held up by it.
+     */
+    public boolean clientMissing() {
+        return enabled() && (clientId == null || clientId.isBlank());
+    }
+
     @Override
     public String toString() {
         return "OidcSettings[issuer=" + issuer + ", clientId=" + clientId + ", scopes=" + scopes + "]";

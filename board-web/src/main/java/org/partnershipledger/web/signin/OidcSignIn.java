@@ -3,6 +3,8 @@ package org.partnershipledger.web.signin;
 import java.util.List;
 import org.partnershipledger.web.api.ApiAnswer;
 import org.partnershipledger.web.api.LedgerApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,11 +34,15 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 @ConditionalOnExpression("!'${ledger.web.oidc.issuer:}'.isBlank()")
 class OidcSignIn {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OidcSignIn.class);
+
     @Bean
     ClientRegistrationRepository ledgerClientRegistration(OidcSettings settings) {
-        if (settings.clientId() == null || settings.clientId().isBlank()) {
-            throw new IllegalStateException("With an OIDC issuer (LEDGER_OIDC_ISSUER), the board's web application "
-                    + "needs its client id at the provider: set LEDGER_WEB_OIDC_CLIENT_ID (ledger.web.oidc.client-id)");
+        if (settings.clientMissing()) {
+            LOG.error("With an OIDC issuer (LEDGER_OIDC_ISSUER), the board's web application needs its client id at "
+                    + "the provider: set LEDGER_WEB_OIDC_CLIENT_ID (ledger.web.oidc.client-id). Nobody can sign in "
+                    + "until then.");
+            return registrationId -> null;
         }
         return new DiscoveredRegistration(settings);
     }
