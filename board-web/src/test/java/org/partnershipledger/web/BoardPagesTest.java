@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
 import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
@@ -36,20 +35,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class BoardPagesTest {
 
     static final String BOARD_BASIC = "Basic Ym9hcmQ6Ym9hcmQtZGVtbw=="; // board:board-demo
-    static final StubLedger ledger;
-
-    static {
-        try {
-            ledger = new StubLedger();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final StubLedger ledger = StubLedger.started();
 
     @DynamicPropertySource
     static void apis(DynamicPropertyRegistry registry) {
-        registry.add("ledger.web.query-url", ledger::url);
-        registry.add("ledger.web.command-url", ledger::url);
+        ledger.serveBothApis(registry);
     }
 
     @AfterAll

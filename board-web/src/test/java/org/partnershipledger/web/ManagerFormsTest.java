@@ -42,20 +42,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @AutoConfigureMockMvc
 class ManagerFormsTest {
 
-    static final StubLedger ledger;
-
-    static {
-        try {
-            ledger = new StubLedger();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final StubLedger ledger = StubLedger.started();
 
     @DynamicPropertySource
     static void apis(DynamicPropertyRegistry registry) {
-        registry.add("ledger.web.query-url", ledger::url);
-        registry.add("ledger.web.command-url", ledger::url);
+        ledger.serveBothApis(registry);
     }
 
     @AfterAll

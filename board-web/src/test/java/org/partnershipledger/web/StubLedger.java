@@ -2,12 +2,14 @@ package org.partnershipledger.web;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Both APIs as a stub on loopback: each "METHOD /path" answers what the test said, and every request is kept. */
 final class StubLedger implements AutoCloseable {
@@ -25,6 +27,21 @@ final class StubLedger implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    /** A stub started on a free loopback port. */
+    static StubLedger started() {
+        try {
+            return new StubLedger();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Points the board's application at this stub for both APIs. */
+    void serveBothApis(DynamicPropertyRegistry registry) {
+        registry.add("ledger.web.query-url", this::url);
+        registry.add("ledger.web.command-url", this::url);
+    }
 
     StubLedger() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
