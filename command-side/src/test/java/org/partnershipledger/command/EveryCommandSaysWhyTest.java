@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.partnershipledger.command.common.AggregateCommand;
 import org.partnershipledger.command.common.ReasonedCommand;
 
-/** Every command accepts a reason (the README lists those that require one), recorded in its events' metadata. */
+/** Every command accepts a reason (docs/domain.md lists those that require one), recorded in its events' metadata. */
 class EveryCommandSaysWhyTest {
 
     private final JavaClasses classes = new ClassFileImporter()

@@ -366,7 +366,7 @@ class PartnershipTest {
         }
     }
 
-    /** The stage model (see the README's table): an early business review must not block onboarding. */
+    /** The stage model (see the table in docs/domain.md): an early business review must not block onboarding. */
     @Nested
     class Stages {
         BusinessReviewHeld review(String period) {
