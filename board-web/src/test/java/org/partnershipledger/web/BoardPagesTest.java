@@ -83,6 +83,14 @@ class BoardPagesTest {
     }
 
     @Test
+    void anOutageOfTheLedgerIs503WithRetryAfterNotAnError() throws Exception {
+        ledger.answer("GET /api/partnerships", 503, "{\"code\": \"STORE_UNAVAILABLE\", \"detail\": \"down\"}");
+        mvc.perform(get("/partnerships").with(as("board", "BOARD"))).andExpect(status().isServiceUnavailable())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().string(Matchers.containsString("The ledger is not answering")));
+    }
+
+    @Test
     void withoutASessionEveryPageAsksToSignIn() throws Exception {
         mvc.perform(get("/partnerships")).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", Matchers.endsWith("/login")));

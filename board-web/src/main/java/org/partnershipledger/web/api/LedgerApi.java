@@ -89,6 +89,9 @@ public class LedgerApi {
         request.timeout(TIMEOUT).header("Authorization", authorization);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 503) { // the store is down: the API recorded nothing and says when to retry
+                throw new LedgerUnavailable(response.headers().firstValue("Retry-After").orElse(null));
+            }
             Object body = response.body() == null || response.body().isBlank() ? null : parse(response.body());
             return new ApiAnswer(response.statusCode(), body, response.headers().firstValue("ETag"));
         } catch (IOException e) {
@@ -133,8 +136,22 @@ public class LedgerApi {
 
     /** The APIs did not answer at all. */
     public static class LedgerUnavailable extends RuntimeException {
+
+        /** Seconds to wait before trying again, as the API said, or a few when it did not answer at all. */
+        private final String retryAfter;
+
         LedgerUnavailable(Exception cause) {
             super("The ledger did not answer: " + cause.getMessage(), cause);
+            this.retryAfter = "5";
+        }
+
+        LedgerUnavailable(String retryAfter) {
+            super("The ledger answered 503: its store is not available");
+            this.retryAfter = retryAfter == null || retryAfter.isBlank() ? "5" : retryAfter;
+        }
+
+        public String retryAfter() {
+            return retryAfter;
         }
     }
 

@@ -45,6 +45,7 @@ class PageAdvice {
     @ExceptionHandler(LedgerApi.LedgerUnavailable.class)
     String unavailable(LedgerApi.LedgerUnavailable e, Model model, HttpServletResponse response) {
         response.setStatus(503);
+        response.setHeader("Retry-After", e.retryAfter());
         model.addAttribute("title", "The ledger is not answering");
         model.addAttribute("message", "Try again in a moment. Nothing was recorded.");
         return "problem";
