@@ -2,12 +2,9 @@ package org.partnershipledger.command.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.partnershipledger.platform.web.StoreUnavailable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +13,7 @@ import org.springframework.stereotype.Component;
  * response is recorded in the command's own transaction (see {@link IdempotencyRecorder}), and a retry that lost
  * a race to its twin gets the twin's response.
  *
- * <p>A command that lost a race for its aggregate's next sequence number is sent again, up to {@link #ATTEMPTS}
- * times in all. That happens when two command sides share one PostgreSQL store: each keeps aggregates in memory,
+ * <p>A command that lost a race for its aggregate's next sequence number is sent again ({@link LostRaces}). That happens when two command sides share one PostgreSQL store: each keeps aggregates in memory,
  * and the one whose copy is stale finds the number taken when it appends. Its unit of work rolls back, the stale
  * copy is evicted, and the command runs again on the aggregate as stored, so its rules are checked against what
  * really happened (a version in {@code If-Match} is still checked, and refused when it no longer holds). Only
@@ -49,11 +45,11 @@ public class CommandSender {
     private ResponseEntity<Map<String, Object>> send(Object command, CommandResponses planned) {
         Idempotency.Request request = Idempotency.Request.current();
         if (request == null) {
-            Long version = racing(() -> commands.sendAndWait(command));
+            Long version = LostRaces.retried(() -> commands.sendAndWait(command));
             return planned.withVersion(version);
         }
         try {
-            Long version = racing(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+            Long version = LostRaces.retried(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(MetaData.from(request.metadata(planned)))));
             return planned.withVersion(version);
         } catch (RuntimeException refused) {
@@ -64,32 +60,5 @@ public class CommandSender {
                 throw refused;
             }
         }
-    }
-
-    static final int ATTEMPTS = 5;
-
-    private static Long racing(Supplier<Long> send) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return send.get();
-            } catch (RuntimeException failed) {
-                if (attempt >= ATTEMPTS || !lostTheRace(failed)) {
-                    throw failed;
-                }
-            }
-        }
-    }
-
-    /** Another writer took the aggregate's next sequence number: not a broken rule, and not an outage. */
-    static boolean lostTheRace(Throwable failed) {
-        if (StoreUnavailable.causedBy(failed)) {
-            return false;
-        }
-        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.partnershipledger.command.common.LostRaces;
 import org.partnershipledger.command.program.RecordCurationUse;
 import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.common.EvidenceType;
@@ -66,8 +67,9 @@ class CurationUses {
             for (int from = 0; from < evidence.size(); from += 50) {
                 List<Evidence> part = new ArrayList<>(evidence.subList(from, Math.min(evidence.size(), from + 50)));
                 try {
-                    commands.sendAndWait(new RecordCurationUse(new ProgramId(curation.programId()),
-                            curation.curationId(), part, "Learning records show the content in use", null));
+                    RecordCurationUse use = new RecordCurationUse(new ProgramId(curation.programId()),
+                            curation.curationId(), part, "Learning records show the content in use", null);
+                    LostRaces.retried(() -> commands.<Object>sendAndWait(use));
                 } catch (RuntimeException refused) {
                     LOG.warn("Curation {} of program {} took no learning records: {}", curation.curationId(),
                             curation.programId(), refused.getMessage());

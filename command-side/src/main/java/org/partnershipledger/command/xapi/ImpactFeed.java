@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.partnershipledger.command.common.IdGenerator;
+import org.partnershipledger.command.common.LostRaces;
 import org.partnershipledger.command.program.RecordImpact;
 import org.partnershipledger.command.program.WithdrawImpact;
 import org.partnershipledger.events.program.ImpactSource;
@@ -115,8 +115,9 @@ class ImpactFeed {
             return;
         }
         LocalDate today = LocalDate.now(clock);
-        LocalDate start = new Bucket(row.programId(), row.kpiId(), row.level(), row.measure(), row.cohortId(),
-                row.region(), row.period()).periodStart();
+        Bucket bucket = new Bucket(row.programId(), row.kpiId(), row.level(), row.measure(), row.cohortId(),
+                row.region(), row.period());
+        LocalDate start = bucket.periodStart();
         if (start.isAfter(today)) {
             apart.executeWithoutResult(status -> jdbc.sql("""
                             UPDATE command_side.xapi_bucket SET last_error = ?, updated_at = ?
@@ -125,7 +126,7 @@ class ImpactFeed {
                             bucketId).update());
             return;
         }
-        LocalDate end = start.plusMonths(3).minusDays(1);
+        LocalDate end = bucket.periodEnd();
         LocalDate periodEnd = end.isAfter(today) ? today : end;
         BigDecimal value = value(row.measure(), figures);
         String impactId = ids.next();
@@ -151,16 +152,7 @@ class ImpactFeed {
 
     /** Sends a command outside the bucket's transaction; one that lost a race to another writer is sent again. */
     private void send(Object command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                outside.executeWithoutResult(status -> commands.sendAndWait(command));
-                return;
-            } catch (ConcurrencyException lost) {
-                if (attempt == 3) {
-                    throw lost;
-                }
-            }
-        }
+        LostRaces.retried(() -> outside.execute(status -> commands.<Object>sendAndWait(command)));
     }
 
     /** The bucket's record withdrawn, if it has one, and the bucket left empty. */
