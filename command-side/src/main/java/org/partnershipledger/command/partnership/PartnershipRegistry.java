@@ -11,9 +11,10 @@ import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.partnershipledger.events.partnership.BusinessReviewHeld;
 import org.partnershipledger.events.partnership.GovernanceCharterSet;
 import org.partnershipledger.events.partnership.Kpi;
@@ -51,6 +52,7 @@ class PartnershipRegistry implements PartnershipStatus {
     private final ObjectProvider<EventStore> eventStore;
     /** Whether a row is checked against the store: "auto" does so unless the store is this database. */
     private final String checkStore;
+    private volatile Boolean storeChecked;
 
     PartnershipRegistry(JdbcClient jdbc, ObjectProvider<EventStore> eventStore,
                         @Value("${ledger.registry.check-store:auto}") String checkStore) {
@@ -106,8 +108,20 @@ class PartnershipRegistry implements PartnershipStatus {
     /** The row's version after an event: never lower, so a redelivered older event cannot move it back. */
     private static final String TOOK_IN = "version = GREATEST(COALESCE(version, -1), ?)";
 
+    /**
+     * Asked once per command: a program command's guard and its decision both need the partnership, and on Axon
+     * Server each answer costs a question to the store as well.
+     */
     @Override
     public Optional<Known> lookUp(PartnershipId partnershipId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return lookUpNow(partnershipId);
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(
+                PartnershipRegistry.class.getName() + "@" + partnershipId.value(), key -> lookUpNow(partnershipId));
+    }
+
+    private Optional<Known> lookUpNow(PartnershipId partnershipId) {
         Optional<Stored> stored = jdbc.sql("""
                         SELECT kpi_ids, ended, reviewed_periods, steering_members, version
                         FROM command_side.partnership_registry WHERE partnership_id = ? FOR SHARE""")
@@ -129,9 +143,15 @@ class PartnershipRegistry implements PartnershipStatus {
         return stored.map(row -> row.known(() -> folded(partnershipId)));
     }
 
+    /** Decided once, on the first lookup (the event store is built after this bean). */
     private boolean checksStore() {
-        return "auto".equals(checkStore) ? !(eventStore.getObject() instanceof EmbeddedEventStore)
-                : Boolean.parseBoolean(checkStore);
+        Boolean decided = storeChecked;
+        if (decided == null) {
+            decided = "auto".equals(checkStore) ? !(eventStore.getObject() instanceof EmbeddedEventStore)
+                    : Boolean.parseBoolean(checkStore);
+            storeChecked = decided;
+        }
+        return decided;
     }
 
     /** A row as stored: a null set is a column not kept yet for this partnership; a null version, a row from before. */
