@@ -32,9 +32,8 @@ class LrsClient {
 
     /** The first page of the source's query, from its cursor: a pending {@code more} URL, else {@code since}. */
     static URI first(XapiSources.Source source) {
-        String base = source.endpoint().endsWith("/") ? source.endpoint() : source.endpoint() + "/";
         if (source.moreUrl() != null) {
-            return URI.create(base).resolve(source.moreUrl());
+            return next(source, source.moreUrl());
         }
         List<String> query = new ArrayList<>();
         query.add("ascending=true");
@@ -50,12 +49,15 @@ class LrsClient {
         if (source.relatedActivities()) {
             query.add("related_activities=true");
         }
-        return URI.create(base).resolve("statements?" + String.join("&", query));
+        return base(source).resolve("statements?" + String.join("&", query));
     }
 
     static URI next(XapiSources.Source source, String more) {
-        String base = source.endpoint().endsWith("/") ? source.endpoint() : source.endpoint() + "/";
-        return URI.create(base).resolve(more);
+        return base(source).resolve(more);
+    }
+
+    private static URI base(XapiSources.Source source) {
+        return URI.create(source.endpoint().endsWith("/") ? source.endpoint() : source.endpoint() + "/");
     }
 
     /** One StatementResult: {@code {statements: [...], more: "..."}}. Errors name the status, never credentials. */

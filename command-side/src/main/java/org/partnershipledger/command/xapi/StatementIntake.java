@@ -97,15 +97,16 @@ class StatementIntake {
                 ids.add(id);
                 String hash = Canonical.contentHash(statement);
                 try {
-                    if (store.find(id).isPresent()) {
-                        assertSame(id, hash);
+                    Optional<StatementStore.Row> known = store.find(id);
+                    if (known.isPresent()) {
+                        assertSame(known.get(), id, hash);
                     } else if (storeNew(statement, id, hash, now, receivedFrom, authority, version, programs,
                             causes)) {
                         stored[0]++;
                         curationUses.of(id.toString(), statement).forEach((curation, evidence) ->
                                 uses.computeIfAbsent(curation, c -> new ArrayList<>()).add(evidence));
                     } else {
-                        assertSame(id, hash); // a twin request stored it meanwhile
+                        assertSame(store.find(id).orElseThrow(), id, hash); // a twin request stored it meanwhile
                     }
                 } catch (XapiProblem conflict) {
                     if (!skipConflicts) {
@@ -120,8 +121,8 @@ class StatementIntake {
         return new Accepted(ids, stored[0], stored[1]);
     }
 
-    private void assertSame(UUID id, String hash) {
-        if (!store.find(id).orElseThrow().contentHash().equals(hash)) {
+    private static void assertSame(StatementStore.Row stored, UUID id, String hash) {
+        if (!stored.contentHash().equals(hash)) {
             throw new XapiProblem(ProblemCode.XAPI_STATEMENT_CONFLICT,
                     "Statement " + id + " is stored already with other content");
         }

@@ -136,6 +136,8 @@ class XapiPoller implements SmartLifecycle {
         return wait.compareTo(MOST) > 0 ? MOST : wait;
     }
 
+    static final Duration OVERLAP = Duration.ofSeconds(1);
+
     /** Stores a page's valid statements (an invalid one is counted as rejected) and moves the cursor past it. */
     private void take(XapiSources.Source source, JsonNode statements, String more) {
         List<ObjectNode> valid = new ArrayList<>();
@@ -154,7 +156,10 @@ class XapiPoller implements SmartLifecycle {
         }
         StatementIntake.Accepted accepted = valid.isEmpty() ? new StatementIntake.Accepted(List.of(), 0, 0)
                 : intake.accept(valid, "source:" + source.name(), "lrs:" + source.name(), "1.0.3", true);
-        sources.cursor(source.name(), latest, more, accepted.stored(), rejected + accepted.conflicts());
+        // the next poll asks again from a little before the latest stored time: an LRS may store two statements
+        // in the same instant, or commit one late, and a statement taken twice changes nothing
+        sources.cursor(source.name(), latest == null ? null : latest.minus(OVERLAP), more, accepted.stored(),
+                rejected + accepted.conflicts());
     }
 
     /** Runs as the source, so commands name it as their actor; the caller's own context is put back after. */
