@@ -57,8 +57,8 @@ class ProcessorBalance implements SmartLifecycle {
         up.acquire();
         List<String> nodes = jdbc.sql("""
                         SELECT owner FROM query_side.node_lease
-                        WHERE name LIKE 'node:%' AND expires_at > clock_timestamp() ORDER BY owner""")
-                .query(String.class).list();
+                        WHERE name LIKE ? AND expires_at > clock_timestamp() ORDER BY owner""")
+                .param(PREFIX + "%").query(String.class).list();
         if (nodes.size() < 2 || !nodes.contains(node.value())) {
             return;
         }

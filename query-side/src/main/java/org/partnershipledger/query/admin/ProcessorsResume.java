@@ -2,8 +2,10 @@ package org.partnershipledger.query.admin;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -44,13 +46,19 @@ class ProcessorsResume implements SmartLifecycle {
     }
 
     void tick() {
+        OptionalLong[] storeAnswers = {null}; // asked at most once a tick, and only when a processor is held up
         processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
-                .forEach(this::look);
+                .forEach(processor -> look(processor, () -> {
+                    if (storeAnswers[0] == null) {
+                        storeAnswers[0] = storeHead.newestPosition();
+                    }
+                    return storeAnswers[0].isPresent();
+                }));
     }
 
-    private void look(StreamingEventProcessor processor) {
+    private void look(StreamingEventProcessor processor, BooleanSupplier storeAnswers) {
         boolean heldUp = processor.isRunning() && processor.processingStatus().values().stream()
                 .filter(EventTrackerStatus::isErrorState)
                 .anyMatch(status -> StoreUnavailable.causedBy(status.getError()));
@@ -59,7 +67,7 @@ class ProcessorsResume implements SmartLifecycle {
             return;
         }
         long since = heldUpSince.computeIfAbsent(processor.getName(), name -> System.nanoTime());
-        if (System.nanoTime() - since < resumeAfter.toNanos() || storeHead.newestPosition().isEmpty()) {
+        if (System.nanoTime() - since < resumeAfter.toNanos() || !storeAnswers.getAsBoolean()) {
             return;
         }
         log.info("The event store answers again: resuming processor {} now rather than after its retry pause",
