@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.partnershipledger.web.signin.SignedIn;
 import org.springframework.stereotype.Component;
@@ -153,10 +151,5 @@ public class LedgerApi {
         public String retryAfter() {
             return retryAfter;
         }
-    }
-
-    /** For tests and logs: where the APIs are. */
-    public Optional<URI> queryUrl() {
-        return Optional.of(urls.queryUrl());
     }
 }
