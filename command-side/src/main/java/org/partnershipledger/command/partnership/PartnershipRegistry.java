@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -117,8 +118,16 @@ class PartnershipRegistry implements PartnershipStatus {
         if (!CurrentUnitOfWork.isStarted()) {
             return lookUpNow(partnershipId);
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(
-                PartnershipRegistry.class.getName() + "@" + partnershipId.value(), key -> lookUpNow(partnershipId));
+        // not computeIfAbsent: looking up may read events, which adds resources of its own to the unit of work
+        Map<String, Object> resources = CurrentUnitOfWork.get().root().resources();
+        String key = PartnershipRegistry.class.getName() + "@" + partnershipId.value();
+        @SuppressWarnings("unchecked")
+        Optional<Known> known = (Optional<Known>) resources.get(key);
+        if (known == null) {
+            known = lookUpNow(partnershipId);
+            resources.put(key, known);
+        }
+        return known;
     }
 
     private Optional<Known> lookUpNow(PartnershipId partnershipId) {
