@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.partnershipledger.platform.Ticker;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
 import org.partnershipledger.query.readmodel.ReadModelPositions;
@@ -58,7 +56,7 @@ class StreamHub implements SmartLifecycle {
     private final Map<Long, FirstSeen> firstSeen = new ConcurrentHashMap<>();
     /** The largest tree size announced to live subscribers; checkpoints above it are new. */
     private long announced = UNKNOWN;
-    private ScheduledExecutorService ticker;
+    private volatile Ticker ticker;
 
     StreamHub(JdbcClient jdbc, EventLog log, CloudEventEnvelope envelope, Checkpoints checkpoints,
               org.partnershipledger.platform.postgres.LedgerDatabaseProperties database) {
@@ -258,23 +256,23 @@ class StreamHub implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ledger-stream");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        ticker = Ticker.start("ledger-stream", TICK, TICK, this::tick,
+                e -> LOG.warn("The stream could not read the event log now; trying again", e));
     }
 
     @Override
     public void stop() {
         subscribers.forEach(subscriber -> subscriber.emitter.complete());
         subscribers.clear();
-        ticker.shutdownNow();
+        Ticker running = ticker;
+        ticker = null;
+        if (running != null) {
+            running.close();
+        }
     }
 
     @Override
     public boolean isRunning() {
-        return ticker != null && !ticker.isShutdown();
+        return ticker != null;
     }
 }

@@ -15,10 +15,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.partnershipledger.platform.Ticker;
 import org.partnershipledger.query.cluster.Lease;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
@@ -69,7 +68,7 @@ class WebhookDelivery implements SmartLifecycle {
     private final HttpClient http;
     private final Lease lease;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService ticker;
+    private volatile Ticker ticker;
     private ExecutorService senders;
     private volatile Instant forgotten = Instant.EPOCH;
 
@@ -252,17 +251,17 @@ class WebhookDelivery implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ledger-webhook-ticker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
+        ticker = Ticker.start("ledger-webhook-ticker", Duration.ofMillis(200), Duration.ofMillis(200), this::tick,
+                e -> LOG.warn("Webhook delivery could not look for work now; trying again", e));
     }
 
     @Override
     public void stop() {
-        ticker.shutdownNow();
+        Ticker running = ticker;
+        ticker = null;
+        if (running != null) {
+            running.close();
+        }
         senders.shutdownNow();
         try {
             lease.release(); // another node need not wait for it to expire
@@ -273,6 +272,6 @@ class WebhookDelivery implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return ticker != null && !ticker.isShutdown();
+        return ticker != null;
     }
 }
