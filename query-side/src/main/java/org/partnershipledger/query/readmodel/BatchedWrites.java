@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One parameterised statement a projection runs for many events, sent as one JDBC batch when the processor's batch
- * commits rather than one round trip per event. Rows run in the order they were added; a projection that also
+ * commits rather than one round trip per event; a plain INSERT's rows go as one {@code COPY} when there are enough of
+ * them ({@link CopyRows}), as in a replay. Rows run in the order they were added; a projection that also
  * writes in other ways calls {@link #flush()} first, so its writes keep the events' order. Outside a processor
  * (tests calling handlers directly), and while a failed batch is handled again event by event
  * ({@link FailureIsolation}), each row is written at once.
@@ -17,11 +19,15 @@ public final class BatchedWrites {
 
     private final JdbcTemplate jdbc;
     private final String sql;
+    /** The statement's rows as one COPY, when it is a plain INSERT and a batch has enough of them. */
+    private final CopyRows copy;
+    private long copied;
     private final String key = BatchedWrites.class.getName() + "@" + System.identityHashCode(this);
 
     public BatchedWrites(JdbcTemplate jdbc, String sql) {
         this.jdbc = jdbc;
         this.sql = sql;
+        this.copy = CopyRows.of(sql).orElse(null);
     }
 
     public void add(Object... row) {
@@ -52,10 +58,22 @@ public final class BatchedWrites {
         }
     }
 
+    /** Rows written with COPY so far (for tests and diagnostics). */
+    long copiedRows() {
+        return copied;
+    }
+
     private void write(List<Object[]> pending) {
-        if (!pending.isEmpty()) {
-            jdbc.batchUpdate(sql, pending);
-            pending.clear();
+        if (pending.isEmpty()) {
+            return;
         }
+        boolean asCopy = copy != null && pending.size() >= CopyRows.FEWEST
+                && Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> copy.write(c, pending)));
+        if (asCopy) {
+            this.copied += pending.size();
+        } else {
+            jdbc.batchUpdate(sql, pending);
+        }
+        pending.clear();
     }
 }

@@ -1,0 +1,183 @@
+package org.partnershipledger.query.readmodel;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+
+/**
+ * The rows of a batched {@code INSERT … VALUES (?, …)} sent to PostgreSQL as one {@code COPY … FROM STDIN}: one
+ * message of text instead of a bind and execute per row, which PostgreSQL also takes in with less work per row.
+ * A replay writes most of its rows this way (the event log, a row per event).
+ *
+ * <p>{@code COPY} knows no {@code ON CONFLICT}: it runs under a savepoint, and when it meets a row whose key is
+ * taken (a redelivered event, a row changed twice in one batch) it is rolled back and the rows go as the
+ * statement says, with its {@code ON CONFLICT}. So what lands is what the statement would have written either way.
+ * Only a statement of the form {@code INSERT INTO t (c, …) VALUES (?, …, CAST(? AS type), …) [ON CONFLICT …]} is
+ * sent this way, and only values whose text PostgreSQL reads back as the same value (text, numbers, booleans,
+ * dates, and instants into {@code timestamptz} columns); anything else goes as a batch.
+ */
+final class CopyRows {
+
+    /** Fewer rows than this go as a JDBC batch: a savepoint and a COPY cost more than they save. */
+    static final int FEWEST = 32;
+
+    private static final Pattern INSERT = Pattern.compile(
+            "\\s*INSERT\\s+INTO\\s+([\\w.]+)\\s*\\(([^)]*)\\)\\s*VALUES\\s*\\((.*)\\)\\s*(ON\\s+CONFLICT\\b.*)?",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\?|CAST\\(\\s*\\?\\s+AS\\s+\\w+\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
+
+    private final String table;
+    private final List<String> columns;
+    private final String copy;
+    /** Each column's type as PostgreSQL names it, read at the first use. */
+    private volatile Map<String, String> types;
+
+    private CopyRows(String table, List<String> columns) {
+        this.table = table;
+        this.columns = columns;
+        this.copy = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+    }
+
+    /** The COPY form of {@code sql}, when it is a plain multi-value INSERT of placeholders. */
+    static Optional<CopyRows> of(String sql) {
+        Matcher insert = INSERT.matcher(sql);
+        if (!insert.matches()) {
+            return Optional.empty();
+        }
+        List<String> columns = List.of(insert.group(2).trim().split("\\s*,\\s*"));
+        String[] values = insert.group(3).split(",");
+        if (values.length != columns.size()) {
+            return Optional.empty();
+        }
+        for (String value : values) {
+            if (!PLACEHOLDER.matcher(value.trim()).matches()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new CopyRows(insert.group(1), columns));
+    }
+
+    String table() {
+        return table;
+    }
+
+    /**
+     * Writes {@code rows} with COPY on {@code connection}, inside the caller's transaction. False, with nothing
+     * written, when a row's key is taken or a value has no safe text form: then the caller writes them its own way.
+     */
+    boolean write(Connection connection, List<Object[]> rows) throws SQLException {
+        String text = encode(connection, rows);
+        if (text == null) {
+            return false;
+        }
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text));
+        } catch (SQLException e) {
+            if (!keyTaken(e)) {
+                throw e;
+            }
+            connection.rollback(savepoint);
+            return false;
+        } catch (IOException e) {
+            throw new SQLException("Could not send rows to " + table, e);
+        }
+        connection.releaseSavepoint(savepoint);
+        return true;
+    }
+
+    /** The rows in COPY's text format; null when a value cannot be written so. */
+    private String encode(Connection connection, List<Object[]> rows) throws SQLException {
+        Map<String, String> known = types(connection);
+        StringBuilder text = new StringBuilder(rows.size() * 256);
+        for (Object[] row : rows) {
+            if (row.length != columns.size()) {
+                return null;
+            }
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                if (!append(text, row[i], known.get(columns.get(i)))) {
+                    return null;
+                }
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static boolean append(StringBuilder text, Object value, String type) {
+        if (value == null) {
+            text.append("\\N");
+        } else if (value instanceof String string) {
+            escape(text, string);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof BigDecimal) {
+            text.append(value);
+        } else if (value instanceof Boolean bool) {
+            text.append(bool ? 't' : 'f');
+        } else if (value instanceof Timestamp timestamp && "timestamp with time zone".equals(type)) {
+            text.append(timestamp.toInstant());
+        } else if (value instanceof java.sql.Date date && "date".equals(type)) {
+            text.append(date.toLocalDate());
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** COPY's text format: backslash, tab, newline and carriage return are escaped. */
+    private static void escape(StringBuilder text, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+    }
+
+    private Map<String, String> types(Connection connection) throws SQLException {
+        Map<String, String> known = types;
+        if (known == null) {
+            known = new java.util.HashMap<>();
+            try (var statement = connection.prepareStatement("""
+                    SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute
+                    WHERE attrelid = CAST(? AS regclass) AND attnum > 0 AND NOT attisdropped""")) {
+                statement.setString(1, table);
+                try (var result = statement.executeQuery()) {
+                    while (result.next()) {
+                        known.put(result.getString(1), result.getString(2));
+                    }
+                }
+            }
+            types = known;
+        }
+        return known;
+    }
+
+    /** A unique or exclusion constraint refused a row. */
+    private static boolean keyTaken(SQLException e) {
+        return "23505".equals(e.getSQLState()) || "23P01".equals(e.getSQLState());
+    }
+
+    /** For tests: the COPY statement this INSERT becomes. */
+    String copyStatement() {
+        return copy;
+    }
+}

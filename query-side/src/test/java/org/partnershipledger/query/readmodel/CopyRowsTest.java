@@ -1,0 +1,129 @@
+package org.partnershipledger.query.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnershipledger.platform.testing.TestPostgres;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A batch's rows sent as one COPY land exactly as the INSERT would have written them, conflicts included. */
+class CopyRowsTest {
+
+    private static final String COLUMNS = """
+            (id BIGINT PRIMARY KEY, label VARCHAR(255), note TEXT, doc JSONB, at TIMESTAMPTZ, day DATE, flag BOOLEAN,
+             amount NUMERIC(12, 2), local TIMESTAMP)""";
+    private static final String INSERT = """
+            INSERT INTO %s (id, label, note, doc, at, day, flag, amount)
+            VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+
+    private JdbcTemplate jdbc;
+    private TransactionTemplate transaction;
+
+    @BeforeEach
+    void tables() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(TestPostgres.newDatabase(), "postgres", "");
+        jdbc = new JdbcTemplate(dataSource);
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        jdbc.execute("CREATE TABLE copied " + COLUMNS);
+        jdbc.execute("CREATE TABLE inserted " + COLUMNS);
+    }
+
+    @Test
+    void aPlainInsertBecomesACopyOfItsColumns() {
+        assertThat(CopyRows.of(INSERT.formatted("analytics.event_log__next")).orElseThrow().copyStatement())
+                .isEqualTo("COPY analytics.event_log__next (id, label, note, doc, at, day, flag, amount) FROM STDIN");
+    }
+
+    @Test
+    void anInsertOfAQueryOrOfExpressionsStaysAnInsert() {
+        assertThat(CopyRows.of("INSERT INTO t (a, b) SELECT ?, p.b FROM p WHERE p.id = ?")).isEmpty();
+        assertThat(CopyRows.of("INSERT INTO t (a, b) VALUES (?, lower(?))")).isEmpty();
+        assertThat(CopyRows.of("INSERT INTO t (a, b, c) VALUES (?, ?)")).isEmpty();
+    }
+
+    @Test
+    void everyValueLandsAsTheInsertWritesIt() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(new Object[] {(long) i, i % 2 == 0 ? "tab\there" : "line\nbreak \\ back\\slash \r é ✓ 𝄞",
+                    i % 3 == 0 ? null : "note " + i, "{\"k\": \"v\\t" + i + "\", \"n\": [1, 2]}",
+                    Timestamp.from(Instant.parse("2026-12-05T09:15:24.123456Z").plusSeconds(i)),
+                    Date.valueOf(LocalDate.of(2026, 1, 1).plusDays(i)), i % 2 == 0, new BigDecimal("12.5").add(
+                    BigDecimal.valueOf(i))});
+        }
+        assertThat(inUnitOfWork("copied", rows)).isEqualTo(40);
+        jdbc.batchUpdate(INSERT.formatted("inserted"), rows);
+
+        assertThat(jdbc.queryForList("SELECT * FROM copied ORDER BY id"))
+                .hasSize(40).isEqualTo(jdbc.queryForList("SELECT * FROM inserted ORDER BY id"));
+    }
+
+    @Test
+    void aTakenKeyFallsBackToTheStatementsOwnConflictRule() {
+        jdbc.update(INSERT.formatted("copied"), 5L, "first", null, "{}", null, null, null, null);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(new Object[] {(long) i, "row " + i, null, "{}", null, null, null, null});
+        }
+
+        assertThat(inUnitOfWork("copied", rows)).isZero();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM copied", Long.class)).isEqualTo(40);
+        assertThat(jdbc.queryForObject("SELECT label FROM copied WHERE id = 5", String.class)).isEqualTo("first");
+    }
+
+    @Test
+    void fewRowsGoAsABatch() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < CopyRows.FEWEST - 1; i++) {
+            rows.add(new Object[] {(long) i, "row " + i, null, "{}", null, null, null, null});
+        }
+
+        assertThat(inUnitOfWork("copied", rows)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM copied", Long.class)).isEqualTo(rows.size());
+    }
+
+    @Test
+    void anInstantIntoATimestampWithoutZoneGoesAsTheInsertSendsIt() {
+        String insert = "INSERT INTO copied (id, local) VALUES (?, ?)";
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(new Object[] {(long) i, Timestamp.from(Instant.parse("2026-12-05T09:15:24Z"))});
+        }
+        jdbc.batchUpdate(insert.replace("copied", "inserted"), rows);
+
+        Boolean copiedAsText = transaction.execute(status -> jdbc.execute(
+                (ConnectionCallback<Boolean>) c -> CopyRows.of(insert).orElseThrow().write(c, rows)));
+        assertThat(copiedAsText).isFalse();
+        new BatchedWrites(jdbc, insert).add(rows.get(0));
+
+        Map<String, Object> copied = jdbc.queryForMap("SELECT local FROM copied");
+        assertThat(copied).isEqualTo(jdbc.queryForMap("SELECT local FROM inserted WHERE id = 0"));
+    }
+
+    /** Rows added in one unit of work, as a processor's batch adds them, written when it commits; how many were copied. */
+    private long inUnitOfWork(String table, List<Object[]> rows) {
+        return transaction.execute(status -> {
+            BatchedWrites writes = new BatchedWrites(jdbc, INSERT.formatted(table));
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            rows.forEach(row -> writes.add(row));
+            unitOfWork.commit();
+            return writes.copiedRows();
+        });
+    }
+}
