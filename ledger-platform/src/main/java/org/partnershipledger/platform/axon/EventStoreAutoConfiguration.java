@@ -20,6 +20,7 @@ import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.partnershipledger.platform.postgres.LedgerDatabaseAutoConfiguration;
 import org.partnershipledger.platform.postgres.LedgerDatabaseProperties;
 import org.partnershipledger.platform.schema.LedgerSchemaMigrations;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -98,6 +99,35 @@ public class EventStoreAutoConfiguration {
                                           LedgerDatabaseProperties database,
                                           LedgerSchemaMigrations migrated) {
         GapTimeout.requireLongerThanTransactions(eventStore.gapTimeout(), database.transactionTimeout());
+        return engine(serializer, eventSerializer, persistenceExceptionResolver, configuration, connectionProvider,
+                transactionManager, eventSchema, eventStore).build();
+    }
+
+    /**
+     * Reads of the store by payload type, for rebuilding a read model of a few types; with engines built as the
+     * event store's own when the store is PostgreSQL, and none with Axon Server.
+     */
+    @Bean
+    EventTypeReads eventTypeReads(ObjectProvider<EventStorageEngine> storageEngine, Serializer serializer,
+                                  @Qualifier("eventSerializer") Serializer eventSerializer,
+                                  ObjectProvider<PersistenceExceptionResolver> persistenceExceptionResolver,
+                                  org.axonframework.config.Configuration configuration,
+                                  ObjectProvider<ConnectionProvider> connectionProvider,
+                                  TransactionManager transactionManager, EventSchema eventSchema,
+                                  EventStoreProperties eventStore, DataSource dataSource, java.time.Clock clock) {
+        boolean jdbc = storageEngine.getIfAvailable() instanceof JdbcEventStorageEngine;
+        return new EventTypeReads(jdbc ? () -> engine(serializer, eventSerializer,
+                persistenceExceptionResolver.getObject(), configuration, connectionProvider.getObject(),
+                transactionManager, eventSchema, eventStore) : null, dataSource, eventSchema, eventStore.gapTimeout(),
+                eventStore.fetchDelay().toMillis(), clock);
+    }
+
+    private static JdbcEventStorageEngine.Builder engine(Serializer serializer, Serializer eventSerializer,
+                                                         PersistenceExceptionResolver persistenceExceptionResolver,
+                                                         org.axonframework.config.Configuration configuration,
+                                                         ConnectionProvider connectionProvider,
+                                                         TransactionManager transactionManager,
+                                                         EventSchema eventSchema, EventStoreProperties eventStore) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -110,8 +140,7 @@ public class EventStoreAutoConfiguration {
                 .batchSize(eventStore.batchSize())
                 .gapTimeout((int) eventStore.gapTimeout().toMillis())
                 .maxGapOffset(eventStore.maxGapOffset())
-                .lowestGlobalSequence(1)
-                .build();
+                .lowestGlobalSequence(1);
     }
 
     @Bean(name = "eventBus")

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +22,11 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.partnershipledger.platform.axon.EventTypeReads;
 import org.partnershipledger.platform.axon.HistoryReplay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * live processor and drops the old tables; readers see either the old tables or the new ones, never an empty one.
  * The copy replays until it takes over, so its handlers marked {@code @DisallowReplay} never fire (the live
  * processor fires them for new events meanwhile). The copy runs in one segment, and so does the live processor after
- * the take-over. A
- * rebuild that was running when the service stopped resumes where it was when the service starts again.
+ * the take-over. A read model that does not handle every event reads only the rows of the event types it handles
+ * ({@link HandledTypes}, {@link EventTypeReads}), so a new metric of a few types is rebuilt at the speed of those
+ * rows. A rebuild that was running when the service stopped resumes where it was when the service starts again.
  */
 @Component
 public class Rebuilds {
@@ -66,7 +72,11 @@ public class Rebuilds {
     private final RebuildCopies copies;
     /** Events per transaction of a rebuild: larger than a live processor's, as nobody waits for them one by one. */
     private final int batchSize;
+    private final EventTypeReads typeReads;
     private final Map<String, TrackingEventProcessor> running = new ConcurrentHashMap<>();
+    /** The readers of a rebuild that reads only the event types its read model handles, while it runs. */
+    private final Map<String, EmbeddedEventStore> typedSources = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> typesRead = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-rebuilds");
         thread.setDaemon(true);
@@ -84,7 +94,8 @@ public class Rebuilds {
     Rebuilds(ReadModels readModels, EventProcessingConfiguration processing,
              org.axonframework.config.Configuration axon, EventStore eventStore, TokenStore tokenStore,
              TransactionManager axonTransactions, JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
-             DeadLetters deadLetters, @Value("${ledger.rebuilds.batch-size:2000}") int batchSize) {
+             DeadLetters deadLetters, EventTypeReads typeReads,
+             @Value("${ledger.rebuilds.batch-size:2000}") int batchSize) {
         this.readModels = readModels;
         this.processing = processing;
         this.axon = axon;
@@ -97,6 +108,7 @@ public class Rebuilds {
         this.deadLetters = deadLetters;
         this.copies = new RebuildCopies(jdbc);
         this.batchSize = batchSize;
+        this.typeReads = typeReads;
     }
 
     /** The read models that can be rebuilt, by processor name. */
@@ -163,6 +175,14 @@ public class Rebuilds {
         return Optional.ofNullable(running.get(processor));
     }
 
+    /**
+     * The stored event types a running rebuild reads, when it reads only those its read model handles; empty when
+     * it reads every event or none runs.
+     */
+    public Optional<Set<String>> readsOnly(String processor) {
+        return running.containsKey(processor) ? Optional.ofNullable(typesRead.get(processor)) : Optional.empty();
+    }
+
     /** Resumes the rebuilds that were running when the service stopped, and starts watching them. */
     @EventListener(ApplicationReadyEvent.class)
     void resume() {
@@ -188,15 +208,23 @@ public class Rebuilds {
     void stop() {
         watcher.shutdownNow();
         running.values().forEach(TrackingEventProcessor::shutDown);
+        typedSources.values().forEach(EmbeddedEventStore::shutDown);
     }
 
     private synchronized void launch(ReadModel readModel) {
         String name = readModel.processor() + SUFFIX;
         EventHandlerInvoker invoker = deadLetters.invoker(name, readModels.rebuildCopies(readModel));
+        StreamableMessageSource<TrackedEventMessage<?>> source = eventStore;
+        Optional<EmbeddedEventStore> typed = typedSource(readModel);
+        if (typed.isPresent()) {
+            Optional.ofNullable(typedSources.put(readModel.processor(), typed.get()))
+                    .ifPresent(EmbeddedEventStore::shutDown);
+            source = typed.get();
+        }
         TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(invoker)
-                .messageSource(eventStore)
+                .messageSource(source)
                 .tokenStore(tokenStore)
                 .transactionManager(axonTransactions)
                 .messageMonitor(axon.messageMonitor(TrackingEventProcessor.class, name))
@@ -211,6 +239,24 @@ public class Rebuilds {
         processor.registerHandlerInterceptor(new FailureIsolation.Guard(name));
         processor.start();
         running.put(readModel.processor(), processor);
+    }
+
+    /**
+     * A reader of only the event types the read model handles, when it does not handle every event and the store
+     * is PostgreSQL: the rebuild then reads those rows alone.
+     */
+    private Optional<EmbeddedEventStore> typedSource(ReadModel readModel) {
+        if (!typeReads.available()) {
+            return Optional.empty();
+        }
+        List<String> stored = jdbc.sql("SELECT DISTINCT payload_type FROM event_store.domain_event_entry")
+                .query(String.class).list();
+        Optional<Set<String>> types = HandledTypes.of(readModel.projections(), stored);
+        types.ifPresentOrElse(names -> typesRead.put(readModel.processor(), names),
+                () -> typesRead.remove(readModel.processor()));
+        types.ifPresent(names -> log.info("Rebuild of {} reads {} event types: {}", readModel.processor(),
+                names.size(), names.stream().map(name -> name.substring(name.lastIndexOf('.') + 1)).toList()));
+        return types.flatMap(typeReads::only);
     }
 
     private void takeOverCaughtUp() {
@@ -287,6 +333,7 @@ public class Rebuilds {
         }
         live.start();
         running.remove(processor);
+        Optional.ofNullable(typedSources.remove(processor)).ifPresent(EmbeddedEventStore::shutDown);
         // complete once the live processor runs again (a crash before this line rebuilds once more, from scratch)
         jdbc.sql("UPDATE query_side.read_model_rebuild SET completed_at = ? WHERE processor = ?")
                 .params(Timestamp.from(clock.instant()), processor).update();

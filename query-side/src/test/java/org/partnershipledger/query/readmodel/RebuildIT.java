@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +28,7 @@ import org.partnershipledger.events.partnership.PartnershipOpened;
 import org.partnershipledger.events.partnership.StrategyRealigned;
 import org.partnershipledger.events.program.CurriculumModule;
 import org.partnershipledger.events.program.ModuleId;
+import org.partnershipledger.events.program.ProgramApproved;
 import org.partnershipledger.events.program.ProgramId;
 import org.partnershipledger.events.program.ProgramProposed;
 import org.partnershipledger.platform.testing.Http;
@@ -189,6 +193,35 @@ class RebuildIT {
                 .query(Long.class).single()).isZero();
     }
 
+    static final String PIVOT_IMPACT_DIGEST = """
+            SELECT md5(string_agg(program_id || partnership_id, ',' ORDER BY program_id))
+            FROM analytics.pivot_impact_program""";
+
+    @Test
+    void aReadModelOfAFewEventTypesIsRebuiltFromTheirRowsAndEqualsTheLiveOne() {
+        Http admin = Http.localhost(port).as("admin");
+        // a history older than the gap timeout, ending with events pivot-impact does not handle (approvals)
+        appendPartnershipsWithPrograms(30_000, 200, Instant.parse("2026-01-05T10:00:00Z"));
+        appendPartnershipsWithPrograms(30_200, 20);
+        awaitCaughtUp(admin, "pivot-impact");
+        String before = jdbc.sql(PIVOT_IMPACT_DIGEST).query(String.class).single();
+
+        rebuilds.start("pivot-impact", "admin");
+        Set<String> read = rebuilds.readsOnly("pivot-impact").orElseThrow();
+
+        assertThat(read).contains(PartnershipOpened.class.getName(), ProgramProposed.class.getName())
+                .doesNotContain(ProgramApproved.class.getName());
+        assertThat(rebuilds.readsOnly("event-log")).as("the event log handles every event").isEmpty();
+        admin.await("/api/admin/processors/pivot-impact",
+                r -> !r.json().get("rebuild").get("completedAt").isNull(), Duration.ofSeconds(120));
+        awaitCaughtUp(admin, "pivot-impact");
+        assertThat(jdbc.sql(PIVOT_IMPACT_DIGEST).query(String.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM analytics.pivot_impact_program").query(Long.class).single())
+                .isGreaterThanOrEqualTo(200);
+        assertThat(rebuilds.readsOnly("pivot-impact")).as("no rebuild runs any more").isEmpty();
+        assertThat(ReadModelPositions.gapsOf(jdbc, "pivot-impact")).as("no gap for the rows left out").isEmpty();
+    }
+
     @Test
     void aPoisonEventParksOnlyItsAggregatesSequenceUntilRetriedOrEvicted() {
         Http admin = Http.localhost(port).as("admin");
@@ -247,14 +280,29 @@ class RebuildIT {
     }
 
     private void appendPartnershipsWithPrograms(int from, int count) {
+        appendPartnershipsWithPrograms(from, count, null);
+    }
+
+    /** {@code at}: when they were recorded, with an approval of each program; null: now, and no approval. */
+    private void appendPartnershipsWithPrograms(int from, int count, Instant at) {
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
-            batch.add(opened("p-" + i, 0));
-            batch.add(new GenericDomainEventMessage<>("Program", "g-" + i, 0,
-                    new ProgramProposed(new ProgramId("g-" + i), new PartnershipId("p-" + i), "Selling",
-                            List.of("Close more"), "New reps", List.of("ttq"),
-                            List.of(new CurriculumModule(new ModuleId("m-1"), "Discovery")), 1),
-                    MetaData.with("actor", "bob").and("reason", "First cohort")));
+            MetaData bob = MetaData.with("actor", "bob").and("reason", "First cohort");
+            ProgramProposed proposed = new ProgramProposed(new ProgramId("g-" + i), new PartnershipId("p-" + i),
+                    "Selling", List.of("Close more"), "New reps", List.of("ttq"),
+                    List.of(new CurriculumModule(new ModuleId("m-1"), "Discovery")), 1);
+            if (at == null) {
+                batch.add(opened("p-" + i, 0));
+                batch.add(new GenericDomainEventMessage<>("Program", "g-" + i, 0, proposed, bob));
+            } else {
+                DomainEventMessage<?> opened = opened("p-" + i, 0);
+                batch.add(new GenericDomainEventMessage<>("Partnership", "p-" + i, 0, opened.getPayload(),
+                        opened.getMetaData(), UUID.randomUUID().toString(), at));
+                batch.add(new GenericDomainEventMessage<>("Program", "g-" + i, 0, proposed, bob,
+                        UUID.randomUUID().toString(), at));
+                batch.add(new GenericDomainEventMessage<>("Program", "g-" + i, 1,
+                        new ProgramApproved(new ProgramId("g-" + i), "carol"), bob, UUID.randomUUID().toString(), at));
+            }
             if (batch.size() >= 1_000) {
                 eventStore.publish(batch);
                 batch.clear();

@@ -1,0 +1,70 @@
+package org.partnershipledger.query.readmodel;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The stored payload types a read model's projections handle: a rebuild of the read model need read no other row
+ * of the store ({@link org.partnershipledger.platform.axon.EventTypeReads}).
+ *
+ * <p>A handler of a concrete event type adds that type; a handler of an interface (every event of a partnership)
+ * adds every event class of the ledger that implements it; a handler of {@code Object} (every event) means no
+ * filter at all. A type stored in the event store whose class no longer exists is read too: an upcaster may make
+ * it into a handled one.
+ */
+final class HandledTypes {
+
+    /** Where the ledger's event classes are. */
+    static final String EVENTS_PACKAGE = "org.partnershipledger.events";
+
+    private HandledTypes() {
+    }
+
+    /** The names to read, or empty when a handler takes every event. */
+    static Optional<Set<String>> of(Collection<Class<?>> projections, Collection<String> storedTypes) {
+        Set<String> names = new TreeSet<>();
+        for (Class<?> projection : projections) {
+            for (Class<?> type = projection; type != null && type != Object.class; type = type.getSuperclass()) {
+                for (Method method : type.getDeclaredMethods()) {
+                    EventHandler handler = method.getAnnotation(EventHandler.class);
+                    if (handler == null) {
+                        continue;
+                    }
+                    Class<?> payload = handler.payloadType() != Object.class ? handler.payloadType()
+                            : method.getParameterCount() > 0 ? method.getParameterTypes()[0] : Object.class;
+                    if (payload == Object.class || !payload.getName().startsWith(EVENTS_PACKAGE + ".")) {
+                        return Optional.empty();
+                    }
+                    names.addAll(concrete(payload));
+                }
+            }
+        }
+        for (String stored : storedTypes) {
+            if (!ClassUtils.isPresent(stored, HandledTypes.class.getClassLoader())) {
+                names.add(stored);
+            }
+        }
+        return Optional.of(names);
+    }
+
+    /** {@code type} itself, or every event class that implements or extends it. */
+    private static Set<String> concrete(Class<?> type) {
+        Set<String> names = new TreeSet<>();
+        if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+            names.add(type.getName());
+            return names;
+        }
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(type));
+        scanner.findCandidateComponents(EVENTS_PACKAGE).forEach(found -> names.add(found.getBeanClassName()));
+        return names;
+    }
+}
