@@ -2,6 +2,10 @@ package org.partnershipledger.query.analytics;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -32,12 +36,14 @@ class ImpactFactProjection {
             INSERT INTO analytics.impact_fact (impact_id, program_id, partnership_id, selected_partners,
                 kpi_id, level, value, unit, region, cohort_id, period_start, period_end, source,
                 curriculum_version, recorded_at)
-            SELECT ?, p.program_id, p.partnership_id,
-                   ARRAY(SELECT s.organization_id FROM analytics.selected_partner s
-                         WHERE s.partnership_id = p.partnership_id ORDER BY s.organization_id),
-                   ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-            FROM analytics.program_partnership p WHERE p.program_id = ?
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (impact_id) DO NOTHING""";
+    /** Each program's partnership and the partners selected in it now, for a batch's impact records at once. */
+    private static final String PARTNERSHIPS = """
+            SELECT p.program_id, p.partnership_id,
+                   ARRAY(SELECT s.organization_id FROM analytics.selected_partner s
+                         WHERE s.partnership_id = p.partnership_id ORDER BY s.organization_id) AS selected
+            FROM analytics.program_partnership p WHERE p.program_id = ANY(?)""";
 
     /** Impact records are written in batches; every other write sends what is pending first, to keep the order. */
     private final BatchedWrites facts;
@@ -45,7 +51,7 @@ class ImpactFactProjection {
 
     ImpactFactProjection(Tables tables) {
         this.tables = tables;
-        this.facts = tables.batched(INSERT_FACT);
+        this.facts = tables.batched(INSERT_FACT, this::withPartnerships);
     }
 
 
@@ -75,10 +81,34 @@ class ImpactFactProjection {
     /** Sent in batches: the impact records are most of the history. */
     @EventHandler
     void on(ImpactRecorded event, EventMessage<?> message) {
-        facts.add(event.impactId(), event.kpiId(), event.level(), event.value(), event.unit(), event.region(),
-                event.cohortId(), Date.valueOf(event.periodStart()), Date.valueOf(event.periodEnd()),
-                event.source().name(), event.curriculumVersion(), Timestamp.from(message.getTimestamp()),
-                event.programId().value());
+        facts.add(event.impactId(), event.programId().value(), null, null, event.kpiId(), event.level(),
+                event.value(), event.unit(), event.region(), event.cohortId(), Date.valueOf(event.periodStart()),
+                Date.valueOf(event.periodEnd()), event.source().name(), event.curriculumVersion(),
+                Timestamp.from(message.getTimestamp()));
+    }
+
+    /**
+     * The partnership and the partners selected in it, as they are when the rows are written: every earlier event
+     * of the batch is in the tables by then (a statement on them sends the pending rows first). A record of a
+     * program proposed in no known partnership is left out.
+     */
+    private List<Object[]> withPartnerships(List<Object[]> rows) {
+        String[] programs = rows.stream().map(row -> (String) row[1]).distinct().toArray(String[]::new);
+        Map<String, Object[]> known = new HashMap<>();
+        tables.read(PARTNERSHIPS).param(programs).query(rs -> {
+            known.put(rs.getString(1), new Object[] {rs.getString(2), rs.getArray(3).getArray()});
+        });
+        List<Object[]> completed = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object[] partnership = known.get((String) row[1]);
+            if (partnership != null) {
+                Object[] full = row.clone();
+                full[2] = partnership[0];
+                full[3] = partnership[1];
+                completed.add(full);
+            }
+        }
+        return completed;
     }
 
     @EventHandler

@@ -2,6 +2,7 @@ package org.partnershipledger.query.readmodel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -21,23 +22,34 @@ public final class BatchedWrites {
     private final String sql;
     /** The statement's rows as one COPY, when it is a plain INSERT and a batch has enough of them. */
     private final CopyRows copy;
+    /** What the rows need from other tables, added when they are written; the identity when nothing. */
+    private final UnaryOperator<List<Object[]>> complete;
     private long copied;
     private final String key = BatchedWrites.class.getName() + "@" + System.identityHashCode(this);
 
     public BatchedWrites(JdbcTemplate jdbc, String sql) {
+        this(jdbc, sql, UnaryOperator.identity());
+    }
+
+    /**
+     * {@code complete}: turns the rows as added into the statement's rows, when they are written (for values read
+     * from other tables, once for the whole batch rather than once per row); it may leave rows out.
+     */
+    public BatchedWrites(JdbcTemplate jdbc, String sql, UnaryOperator<List<Object[]>> complete) {
         this.jdbc = jdbc;
         this.sql = sql;
         this.copy = CopyRows.of(sql).orElse(null);
+        this.complete = complete;
     }
 
     public void add(Object... row) {
         if (!CurrentUnitOfWork.isStarted()) {
-            jdbc.update(sql, row);
+            complete.apply(List.<Object[]>of(row)).forEach(completed -> jdbc.update(sql, completed));
             return;
         }
         if (FailureIsolation.careful()) {
             flush(); // rows of earlier events of the batch first, to keep the events' order
-            jdbc.update(sql, row);
+            complete.apply(List.<Object[]>of(row)).forEach(completed -> jdbc.update(sql, completed));
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
@@ -67,12 +79,13 @@ public final class BatchedWrites {
         if (pending.isEmpty()) {
             return;
         }
-        boolean asCopy = copy != null && pending.size() >= CopyRows.FEWEST
-                && Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> copy.write(c, pending)));
+        List<Object[]> rows = complete.apply(pending);
+        boolean asCopy = copy != null && rows.size() >= CopyRows.FEWEST
+                && Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> copy.write(c, rows)));
         if (asCopy) {
-            this.copied += pending.size();
-        } else {
-            jdbc.batchUpdate(sql, pending);
+            this.copied += rows.size();
+        } else if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
         }
         pending.clear();
     }

@@ -24,7 +24,7 @@ import org.postgresql.PGConnection;
  * statement says, with its {@code ON CONFLICT}. So what lands is what the statement would have written either way.
  * Only a statement of the form {@code INSERT INTO t (c, …) VALUES (?, …, CAST(? AS type), …) [ON CONFLICT …]} is
  * sent this way, and only values whose text PostgreSQL reads back as the same value (text, numbers, booleans,
- * dates, and instants into {@code timestamptz} columns); anything else goes as a batch.
+ * dates, arrays of text, and instants into {@code timestamptz} columns); anything else goes as a batch.
  */
 final class CopyRows {
 
@@ -81,19 +81,24 @@ final class CopyRows {
         if (text == null) {
             return false;
         }
-        Savepoint savepoint = connection.setSavepoint();
+        // outside a transaction the COPY is one statement, all or nothing; inside one, a savepoint undoes it
+        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text));
         } catch (SQLException e) {
             if (!keyTaken(e)) {
                 throw e;
             }
-            connection.rollback(savepoint);
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
             return false;
         } catch (IOException e) {
             throw new SQLException("Could not send rows to " + table, e);
         }
-        connection.releaseSavepoint(savepoint);
+        if (savepoint != null) {
+            connection.releaseSavepoint(savepoint);
+        }
         return true;
     }
 
@@ -132,10 +137,28 @@ final class CopyRows {
             text.append(timestamp.toInstant());
         } else if (value instanceof java.sql.Date date && "date".equals(type)) {
             text.append(date.toLocalDate());
+        } else if (value instanceof String[] array && type != null && type.endsWith("[]")) {
+            escape(text, arrayLiteral(array));
         } else {
             return false;
         }
         return true;
+    }
+
+    /** An array of text as PostgreSQL writes one: every element quoted, its quotes and backslashes escaped. */
+    static String arrayLiteral(String[] array) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < array.length; i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            if (array[i] == null) {
+                literal.append("NULL");
+            } else {
+                literal.append('"').append(array[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+        }
+        return literal.append('}').toString();
     }
 
     /** COPY's text format: backslash, tab, newline and carriage return are escaped. */

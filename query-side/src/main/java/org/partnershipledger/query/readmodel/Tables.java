@@ -2,6 +2,7 @@ package org.partnershipledger.query.readmodel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,6 +39,24 @@ public final class Tables {
         BatchedWrites writes = new BatchedWrites(batch, names.sql(sql));
         batches.add(writes);
         return writes;
+    }
+
+    /**
+     * A statement on these tables sent in batches, each batch's rows first given what they need from other tables
+     * ({@code complete}, which reads with {@link #read}).
+     */
+    public BatchedWrites batched(String sql, UnaryOperator<List<Object[]>> complete) {
+        BatchedWrites writes = new BatchedWrites(batch, names.sql(sql), complete);
+        batches.add(writes);
+        return writes;
+    }
+
+    /**
+     * A read that does not send the pending batches first: only for tables those batches do not write, as when a
+     * batch's rows are completed just before they are written.
+     */
+    public JdbcClient.StatementSpec read(String sql) {
+        return jdbc.sql(names.sql(sql));
     }
 
     /** One statement for many rows, in one round trip, after whatever is pending. */

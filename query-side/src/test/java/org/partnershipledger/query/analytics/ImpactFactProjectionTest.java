@@ -81,6 +81,36 @@ class ImpactFactProjectionTest {
     }
 
     @Test
+    void aLargeBatchCreditsEachRecordToThePartnersSelectedWhenItWasRecorded() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        // enough records on either side of the selection for each side to go as one COPY
+        for (int i = 0; i < 80; i++) {
+            if (i == 40) {
+                projection.on(new PartnerSelected(P, "c-2", "later-partner", "why"));
+            }
+            ImpactRecorded record = impact("i-" + i, G);
+            projection.on(record, GenericEventMessage.asEventMessage(record));
+        }
+        ImpactRecorded unknown = impact("i-unknown", new ProgramId("never-proposed"));
+        projection.on(unknown, GenericEventMessage.asEventMessage(unknown));
+        batch.commit();
+
+        Map<String, Long> credited = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        SELECT array_to_string(selected_partners, ',') AS partners, count(*) FROM analytics.impact_fact
+                        GROUP BY 1""").query(rs -> {
+                            credited.put(rs.getString(1), rs.getLong(2));
+                        });
+        assertThat(credited).containsExactly(Map.entry("acme-learning", 40L),
+                Map.entry("acme-learning,later-partner", 40L));
+    }
+
+    private static ImpactRecorded impact(String id, ProgramId program) {
+        return new ImpactRecorded(program, id, 4, "ttq", new BigDecimal("104"), "days", "co-1", "EMEA",
+                LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"), ImpactSource.BI, List.of(), null, null, 2);
+    }
+
+    @Test
     void impactRecordedAfterAPartnerWasOffboardedIsNotCreditedToIt() {
         PartnerOffboarded offboarded = new PartnerOffboarded(P, "c-1", "acme-learning", "Contract not renewed");
         projection.on(offboarded);

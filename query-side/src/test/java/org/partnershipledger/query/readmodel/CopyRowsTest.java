@@ -25,10 +25,10 @@ class CopyRowsTest {
 
     private static final String COLUMNS = """
             (id BIGINT PRIMARY KEY, label VARCHAR(255), note TEXT, doc JSONB, at TIMESTAMPTZ, day DATE, flag BOOLEAN,
-             amount NUMERIC(12, 2), local TIMESTAMP)""";
+             amount NUMERIC(12, 2), local TIMESTAMP, tags TEXT[])""";
     private static final String INSERT = """
-            INSERT INTO %s (id, label, note, doc, at, day, flag, amount)
-            VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)
+            INSERT INTO %s (id, label, note, doc, at, day, flag, amount, tags)
+            VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
     private JdbcTemplate jdbc;
@@ -46,7 +46,7 @@ class CopyRowsTest {
     @Test
     void aPlainInsertBecomesACopyOfItsColumns() {
         assertThat(CopyRows.of(INSERT.formatted("analytics.event_log__next")).orElseThrow().copyStatement())
-                .isEqualTo("COPY analytics.event_log__next (id, label, note, doc, at, day, flag, amount) FROM STDIN");
+                .isEqualTo("COPY analytics.event_log__next (id, label, note, doc, at, day, flag, amount, tags) FROM STDIN");
     }
 
     @Test
@@ -64,21 +64,25 @@ class CopyRowsTest {
                     i % 3 == 0 ? null : "note " + i, "{\"k\": \"v\\t" + i + "\", \"n\": [1, 2]}",
                     Timestamp.from(Instant.parse("2026-12-05T09:15:24.123456Z").plusSeconds(i)),
                     Date.valueOf(LocalDate.of(2026, 1, 1).plusDays(i)), i % 2 == 0, new BigDecimal("12.5").add(
-                    BigDecimal.valueOf(i))});
+                    BigDecimal.valueOf(i)), i % 4 == 0 ? new String[0]
+                    : new String[] {"org-" + i, "with \"quote\"", "back\\slash", "comma, {brace}", "tab\t"}});
         }
         assertThat(inUnitOfWork("copied", rows)).isEqualTo(40);
         jdbc.batchUpdate(INSERT.formatted("inserted"), rows);
 
-        assertThat(jdbc.queryForList("SELECT * FROM copied ORDER BY id"))
-                .hasSize(40).isEqualTo(jdbc.queryForList("SELECT * FROM inserted ORDER BY id"));
+        String everything = "SELECT id, label, note, doc, at, day, flag, amount, tags::text AS tags FROM %s ORDER BY id";
+        assertThat(jdbc.queryForList(everything.formatted("copied")))
+                .hasSize(40).isEqualTo(jdbc.queryForList(everything.formatted("inserted")));
+        assertThat(jdbc.queryForObject("SELECT tags[3] FROM copied WHERE id = 1", String.class))
+                .isEqualTo("back\\slash");
     }
 
     @Test
     void aTakenKeyFallsBackToTheStatementsOwnConflictRule() {
-        jdbc.update(INSERT.formatted("copied"), 5L, "first", null, "{}", null, null, null, null);
+        jdbc.update(INSERT.formatted("copied"), 5L, "first", null, "{}", null, null, null, null, null);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            rows.add(new Object[] {(long) i, "row " + i, null, "{}", null, null, null, null});
+            rows.add(new Object[] {(long) i, "row " + i, null, "{}", null, null, null, null, null});
         }
 
         assertThat(inUnitOfWork("copied", rows)).isZero();
@@ -91,7 +95,7 @@ class CopyRowsTest {
     void fewRowsGoAsABatch() {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < CopyRows.FEWEST - 1; i++) {
-            rows.add(new Object[] {(long) i, "row " + i, null, "{}", null, null, null, null});
+            rows.add(new Object[] {(long) i, "row " + i, null, "{}", null, null, null, null, null});
         }
 
         assertThat(inUnitOfWork("copied", rows)).isZero();
