@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.partnershipledger.events.common.Evidence;
 import org.partnershipledger.events.program.*;
+import org.partnershipledger.query.readmodel.StoredRows;
 
 /**
  * What the board sees of a program, folded from its events: status, the current curriculum and every earlier
@@ -217,7 +219,7 @@ public class ProgramView {
             impact.sequence = sequence;
             impacts.add(impact);
         } else if (event instanceof ImpactWithdrawn e) {
-            impacts.stream().filter(i -> i.impactId.equals(e.impactId())).findFirst().ifPresent(impact -> {
+            impactById(e.impactId()).ifPresent(impact -> {
                 impact.withdrawn = true;
                 impact.withdrawalReason = e.reason();
             });
@@ -228,6 +230,12 @@ public class ProgramView {
         // an event this view does not show still moves its version
         version = sequence;
         lastChange = at;
+    }
+
+    /** A record by its id; kept rows are then read one alone, not all of them. */
+    private Optional<Impact> impactById(String impactId) {
+        return impacts instanceof StoredRows<Impact> stored ? stored.byKey(impactId)
+                : impacts.stream().filter(i -> i.impactId.equals(impactId)).findFirst();
     }
 
     private Curation curation(ContentCurated e, String actor, Instant at) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.partnershipledger.query.readmodel.Json;
 import org.partnershipledger.query.readmodel.ReadModels;
@@ -58,7 +59,8 @@ public class ProgramViews extends ViewStore<ProgramView> {
                 .query(String.class).optional().map(doc -> {
                     ProgramView view = json.read(doc, ProgramView.class);
                     if (forProjection) {
-                        view.impacts = new StoredRows<>(() -> impacts(id), ProgramViews::key, json::write);
+                        view.impacts = new StoredRows<>(() -> impacts(id), impactId -> impact(id, impactId),
+                                ProgramViews::key, json::write);
                         view.curriculumHistory = new StoredRows<>(() -> versions(id), ProgramViews::key, json::write);
                     } else {
                         view.impacts = new ArrayList<>(impacts(id));
@@ -66,6 +68,45 @@ public class ProgramViews extends ViewStore<ProgramView> {
                     }
                     return view;
                 });
+    }
+
+    private static final String INSERT_IMPACT = """
+            INSERT INTO query_side.program_impact (program_id, impact_id, sequence, doc)
+            VALUES (?, ?, ?, CAST(? AS jsonb))
+            ON CONFLICT (program_id, impact_id) DO UPDATE SET doc = EXCLUDED.doc""";
+    private static final String INSERT_VERSION = """
+            INSERT INTO query_side.program_curriculum (program_id, version, doc)
+            VALUES (?, ?, CAST(? AS jsonb))
+            ON CONFLICT (program_id, version) DO UPDATE SET doc = EXCLUDED.doc""";
+
+    /** The rows of the views being saved, written together once they all are: new ones and changed ones. */
+    private final List<Object[]> newImpacts = new ArrayList<>();
+    private final List<Object[]> changedImpacts = new ArrayList<>();
+    private final List<Object[]> newVersions = new ArrayList<>();
+    private final List<Object[]> changedVersions = new ArrayList<>();
+
+    /**
+     * Every view's document, then the rows of all of them: the new rows in one statement (one COPY when there are
+     * many, as in a replay), the changed ones in another.
+     */
+    @Override
+    protected void saveAll(Map<String, ProgramView> views) {
+        try {
+            super.saveAll(views);
+            tables.insert(INSERT_IMPACT, newImpacts);
+            tables.insert(INSERT_VERSION, newVersions);
+            if (!changedImpacts.isEmpty()) {
+                tables.batchUpdate(INSERT_IMPACT, changedImpacts);
+            }
+            if (!changedVersions.isEmpty()) {
+                tables.batchUpdate(INSERT_VERSION, changedVersions);
+            }
+        } finally {
+            newImpacts.clear();
+            changedImpacts.clear();
+            newVersions.clear();
+            changedVersions.clear();
+        }
     }
 
     @Override
@@ -77,30 +118,25 @@ public class ProgramViews extends ViewStore<ProgramView> {
                             last_change = EXCLUDED.last_change""")
                 .params(id, view.partnershipId, documentOf(view), view.version, Timestamp.from(view.lastChange))
                 .update();
-        List<ProgramView.Impact> impacts = changed(view.impacts);
-        List<ProgramView.CurriculumVersion> versions = changed(view.curriculumHistory);
-        // what changed goes in one round trip per table, not one per row
-        if (!impacts.isEmpty()) {
-            tables.batchUpdate("""
-                    INSERT INTO query_side.program_impact (program_id, impact_id, sequence, doc)
-                    VALUES (?, ?, ?, CAST(? AS jsonb))
-                    ON CONFLICT (program_id, impact_id) DO UPDATE SET doc = EXCLUDED.doc""",
-                    impacts.stream().map(impact -> new Object[] {id, impact.impactId, impact.sequence,
-                            json.write(impact)}).toList());
-        }
-        if (!versions.isEmpty()) {
-            tables.batchUpdate("""
-                    INSERT INTO query_side.program_curriculum (program_id, version, doc)
-                    VALUES (?, ?, CAST(? AS jsonb))
-                    ON CONFLICT (program_id, version) DO UPDATE SET doc = EXCLUDED.doc""",
-                    versions.stream().map(version -> new Object[] {id, version.version(), json.write(version)})
-                            .toList());
-        }
+        StoredRows.Changes<ProgramView.Impact> impacts = changes(view.impacts);
+        StoredRows.Changes<ProgramView.CurriculumVersion> versions = changes(view.curriculumHistory);
+        impacts.added().forEach(impact -> newImpacts.add(impactRow(id, impact)));
+        impacts.changed().forEach(impact -> changedImpacts.add(impactRow(id, impact)));
+        versions.added().forEach(version -> newVersions.add(versionRow(id, version)));
+        versions.changed().forEach(version -> changedVersions.add(versionRow(id, version)));
         if (!(view.impacts instanceof StoredRows)) {
             // a view new in this batch: its rows are written now, so later changes are told apart from them
             view.impacts = StoredRows.written(view.impacts, ProgramViews::key, json::write);
             view.curriculumHistory = StoredRows.written(view.curriculumHistory, ProgramViews::key, json::write);
         }
+    }
+
+    private Object[] impactRow(String id, ProgramView.Impact impact) {
+        return new Object[] {id, impact.impactId, impact.sequence, json.write(impact)};
+    }
+
+    private Object[] versionRow(String id, ProgramView.CurriculumVersion version) {
+        return new Object[] {id, version.version(), json.write(version)};
     }
 
     /** The version of the stored view, -1 when there is none. */
@@ -178,6 +214,16 @@ public class ProgramViews extends ViewStore<ProgramView> {
                 }).list();
     }
 
+    private Optional<ProgramView.Impact> impact(String programId, String impactId) {
+        return tables.sql("""
+                        SELECT sequence, doc::text FROM query_side.program_impact WHERE program_id = ? AND impact_id = ?""")
+                .params(programId, impactId).query((rs, row) -> {
+                    ProgramView.Impact impact = json.read(rs.getString(2), ProgramView.Impact.class);
+                    impact.sequence = rs.getLong(1);
+                    return impact;
+                }).optional();
+    }
+
     private List<ProgramView.CurriculumVersion> versions(String programId) {
         return tables.sql("""
                         SELECT doc::text FROM query_side.program_curriculum WHERE program_id = ? ORDER BY version""")
@@ -185,8 +231,9 @@ public class ProgramViews extends ViewStore<ProgramView> {
                 .map(version -> json.read(version, ProgramView.CurriculumVersion.class)).toList();
     }
 
-    private static <T> List<T> changed(List<T> rows) {
-        return rows instanceof StoredRows<T> stored ? stored.takeChanged() : rows;
+    /** A list the projection did not load from the tables (a new view's) is new rows, all of it. */
+    private static <T> StoredRows.Changes<T> changes(List<T> rows) {
+        return rows instanceof StoredRows<T> stored ? stored.takeChanges() : new StoredRows.Changes<>(rows, List.of());
     }
 
     private String documentOf(ProgramView view) {

@@ -79,6 +79,15 @@ public final class BatchedWrites {
         if (pending.isEmpty()) {
             return;
         }
+        writeNow(pending);
+        pending.clear();
+    }
+
+    /** Writes {@code pending} at once: as one COPY when there are enough of them, else as a batch. */
+    void writeNow(List<Object[]> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
         List<Object[]> rows = complete.apply(pending);
         boolean asCopy = copy != null && rows.size() >= CopyRows.FEWEST
                 && Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> copy.write(c, rows)));
@@ -87,6 +96,5 @@ public final class BatchedWrites {
         } else if (!rows.isEmpty()) {
             jdbc.batchUpdate(sql, rows);
         }
-        pending.clear();
     }
 }

@@ -1,7 +1,9 @@
 package org.partnershipledger.query.readmodel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +22,7 @@ public final class Tables {
     private final TableNames names;
     private final String processor;
     private final List<BatchedWrites> batches = new ArrayList<>();
+    private final Map<String, BatchedWrites> inserts = new HashMap<>();
 
     Tables(JdbcClient jdbc, JdbcTemplate batch, TableNames names, String processor) {
         this.jdbc = jdbc;
@@ -57,6 +60,15 @@ public final class Tables {
      */
     public JdbcClient.StatementSpec read(String sql) {
         return jdbc.sql(names.sql(sql));
+    }
+
+    /**
+     * Many rows of one INSERT, now, after whatever is pending: as one {@code COPY} when there are enough of them and
+     * none is there already ({@link CopyRows}), else as one batch.
+     */
+    public void insert(String sql, List<Object[]> rows) {
+        batches.forEach(BatchedWrites::flush);
+        inserts.computeIfAbsent(sql, statement -> new BatchedWrites(batch, names.sql(statement))).writeNow(rows);
     }
 
     /** One statement for many rows, in one round trip, after whatever is pending. */

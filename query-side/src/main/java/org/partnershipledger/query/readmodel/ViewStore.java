@@ -23,6 +23,11 @@ public abstract class ViewStore<V> {
     /** Writes the view back (insert or update). */
     protected abstract void save(String id, V view);
 
+    /** Writes the views back; a store that writes many views' rows at once does it here, after each {@link #save}. */
+    protected void saveAll(Map<String, V> views) {
+        views.forEach(this::save);
+    }
+
     /** The view for {@code id} as this batch sees it, created by {@code create} when it does not exist yet. */
     public V get(String id, Function<String, V> create) {
         Map<String, V> batch = batch();
@@ -50,14 +55,14 @@ public abstract class ViewStore<V> {
             // now, and this event reads and writes its views inside its own savepoint, so a failure undoes them
             Map<String, V> pending = root.getResource(resourceKey);
             if (pending != null) {
-                pending.forEach(this::save);
+                saveAll(pending);
                 pending.clear();
             }
             return new LinkedHashMap<>();
         }
         return root.getOrComputeResource(resourceKey, key -> {
             Map<String, V> views = new LinkedHashMap<>();
-            root.onPrepareCommit(u -> views.forEach(this::save));
+            root.onPrepareCommit(u -> saveAll(views));
             return views;
         });
     }
@@ -65,7 +70,7 @@ public abstract class ViewStore<V> {
     /** Saves at once when there is no batch to wait for, or when the event is handled on its own. */
     public void changed(String id, V view) {
         if (!CurrentUnitOfWork.isStarted() || FailureIsolation.careful()) {
-            save(id, view);
+            saveAll(Map.of(id, view));
         }
     }
 }

@@ -116,6 +116,29 @@ class ProgramViewProjectionTest {
     }
 
     @Test
+    void inAProcessorsBatchManyRecordsAreWrittenTogetherAndAWithdrawalFindsItsRecordEarlierOrInTheBatch() {
+        var first = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        proposed();
+        for (int i = 1; i <= 40; i++) {
+            handle(i, impact("i-" + i));
+        }
+        first.commit();
+        var second = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        for (int i = 41; i <= 80; i++) {
+            handle(i, impact("i-" + i));
+        }
+        handle(81, new ImpactWithdrawn(G, "i-3", "Wrong extract"));
+        handle(82, new ImpactWithdrawn(G, "i-45", "Double count"));
+        second.commit();
+
+        var view = programs.find("prog-1").orElseThrow();
+        assertThat(view.impacts).hasSize(80);
+        assertThat(view.impacts).filteredOn(impact -> impact.withdrawn).extracting(i -> i.impactId + " " +
+                i.withdrawalReason).containsExactly("i-3 Wrong extract", "i-45 Double count");
+        assertThat(view.version).isEqualTo(82);
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() {
         proposed();
         handle(1, impact("i-1"));

@@ -61,4 +61,71 @@ class StoredRowsTest {
         rows.add(new Row("b", "2"));
         assertThat(rows.takeChanged()).containsExactly(new Row("b", "2"));
     }
+
+    /** A row the fold changes in place, as a program's impact record is withdrawn. */
+    static final class Mutable {
+        final String id;
+        String value;
+
+        Mutable(String id, String value) {
+            this.id = id;
+            this.value = value;
+        }
+
+        @Override
+        public String toString() {
+            return id + "=" + value;
+        }
+    }
+
+    final AtomicInteger oneRowReads = new AtomicInteger();
+
+    StoredRows<Mutable> storedMutable(String... values) {
+        return new StoredRows<>(() -> {
+            reads.incrementAndGet();
+            List<Mutable> rows = new ArrayList<>();
+            for (int i = 0; i < values.length; i++) {
+                rows.add(new Mutable("r" + i, values[i]));
+            }
+            return rows;
+        }, id -> {
+            oneRowReads.incrementAndGet();
+            int i = Integer.parseInt(id.substring(1));
+            return i < values.length ? java.util.Optional.of(new Mutable(id, values[i])) : java.util.Optional.empty();
+        }, row -> row.id, Mutable::toString);
+    }
+
+    @Test
+    void aRowAskedForByItsKeyIsReadAloneAndWrittenBackAsAChange() {
+        StoredRows<Mutable> rows = storedMutable("1", "2", "3");
+        rows.add(new Mutable("r3", "new"));
+
+        rows.byKey("r1").orElseThrow().value = "withdrawn";
+
+        StoredRows.Changes<Mutable> changes = rows.takeChanges();
+        assertThat(changes.added()).extracting(Mutable::toString).containsExactly("r3=new");
+        assertThat(changes.changed()).extracting(Mutable::toString).containsExactly("r1=withdrawn");
+        assertThat(reads).as("the other stored rows are not read").hasValue(0);
+        assertThat(oneRowReads).hasValue(1);
+        assertThat(rows.byKey("r3")).isEmpty().as("a row written as added is not in the list any more");
+        assertThat(rows.takeChanges().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRowReadAloneAndChangedStaysChangedWhenTheWholeListIsReadAfterwards() {
+        StoredRows<Mutable> rows = storedMutable("1", "2");
+        rows.byKey("r0").orElseThrow().value = "changed";
+
+        assertThat(rows).extracting(Mutable::toString).containsExactly("r0=changed", "r1=2");
+        rows.add(new Mutable("r2", "3"));
+
+        StoredRows.Changes<Mutable> changes = rows.takeChanges();
+        assertThat(changes.added()).extracting(Mutable::toString).containsExactly("r2=3");
+        assertThat(changes.changed()).extracting(Mutable::toString).containsExactly("r0=changed");
+    }
+
+    @Test
+    void anUnknownKeyIsNotThere() {
+        assertThat(storedMutable("1").byKey("r7")).isEmpty();
+    }
 }
