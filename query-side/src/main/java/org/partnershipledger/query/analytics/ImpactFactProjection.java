@@ -95,7 +95,7 @@ class ImpactFactProjection {
     private List<Object[]> withPartnerships(List<Object[]> rows) {
         String[] programs = rows.stream().map(row -> (String) row[1]).distinct().toArray(String[]::new);
         Map<String, Object[]> known = new HashMap<>();
-        tables.read(PARTNERSHIPS).param(programs).query(rs -> {
+        tables.direct(PARTNERSHIPS).param(programs).query(rs -> {
             known.put(rs.getString(1), new Object[] {rs.getString(2), rs.getArray(3).getArray()});
         });
         List<Object[]> completed = new ArrayList<>(rows.size());

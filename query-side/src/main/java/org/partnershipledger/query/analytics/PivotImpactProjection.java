@@ -1,7 +1,12 @@
 package org.partnershipledger.query.analytics;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -62,7 +67,7 @@ class PivotImpactProjection {
 
     PivotImpactProjection(Tables tables) {
         this.tables = tables;
-        this.measurements = tables.batched(MEASURE);
+        this.measurements = tables.batched(MEASURE, this::lastValuesAtOnce);
     }
 
 
@@ -127,6 +132,45 @@ class PivotImpactProjection {
         measurements.add(event.kpiId(), event.kpiId(), program, event.impactId(), event.level(), event.kpiId(),
                 recordedAt, recordedAt, event.value(), event.value(), program, event.curriculumVersion(), program,
                 event.kpiId(), event.value(), event.impactId());
+    }
+
+    private static final String LAST_VALUES = """
+            INSERT INTO analytics.pivot_impact_last_value (program_id, kpi_id, value, impact_id)
+            SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS numeric[]),
+                                 CAST(? AS varchar[]))
+            ON CONFLICT (program_id, kpi_id) DO UPDATE SET value = EXCLUDED.value, impact_id = EXCLUDED.impact_id""";
+
+    /**
+     * A batch's records of programs with no pivot waiting for a measurement only make themselves their KPI's last
+     * value: of those, only the last record of each program and KPI is written, all in one statement. The records of
+     * programs with a pivot waiting are measured one by one, in order (returned, for the batch). No pivot starts
+     * waiting while the batch's records are written: a pivot is recorded with {@code Tables.sql}, which writes them
+     * first.
+     */
+    private List<Object[]> lastValuesAtOnce(List<Object[]> rows) {
+        String[] programs = rows.stream().map(row -> (String) row[2]).distinct().toArray(String[]::new);
+        Set<String> waiting = new HashSet<>(tables.direct("""
+                        SELECT DISTINCT program_id FROM analytics.pivot_impact_lead_time
+                        WHERE impact_id IS NULL AND program_id = ANY(?)""")
+                .param(programs).query(String.class).list());
+        List<Object[]> measured = new ArrayList<>();
+        Map<List<String>, Object[]> last = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            if (waiting.contains((String) row[2])) {
+                measured.add(row);
+            } else {
+                last.put(List.of((String) row[2], (String) row[0]), row);
+            }
+        }
+        if (!last.isEmpty()) {
+            List<Object[]> values = List.copyOf(last.values());
+            tables.direct(LAST_VALUES).params(
+                    values.stream().map(row -> (String) row[2]).toArray(String[]::new),
+                    values.stream().map(row -> (String) row[0]).toArray(String[]::new),
+                    values.stream().map(row -> row[8].toString()).toArray(String[]::new),
+                    values.stream().map(row -> (String) row[3]).toArray(String[]::new)).update();
+        }
+        return measured;
     }
 
     /** A withdrawn record is flagged where it measured a pivot, and no longer counts as the KPI's last value. */

@@ -128,9 +128,12 @@ final class CopyRows {
             text.append("\\N");
         } else if (value instanceof String string) {
             escape(text, string);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
-                || value instanceof BigDecimal) {
-            text.append(value);
+        } else if (value instanceof Long number) {
+            text.append(number.longValue());
+        } else if (value instanceof Integer || value instanceof Short) {
+            text.append(((Number) value).intValue());
+        } else if (value instanceof BigDecimal decimal) {
+            text.append(decimal.toString());
         } else if (value instanceof Boolean bool) {
             text.append(bool ? 't' : 'f');
         } else if (value instanceof Timestamp timestamp && "timestamp with time zone".equals(type)) {
@@ -161,17 +164,24 @@ final class CopyRows {
         return literal.append('}').toString();
     }
 
-    /** COPY's text format: backslash, tab, newline and carriage return are escaped. */
+    /**
+     * COPY's text format: backslash, tab, newline and carriage return are escaped; the stretches between them are
+     * copied whole.
+     */
     private static void escape(StringBuilder text, String value) {
+        int from = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                text.append(value, from, i).append('\\').append(c == '\\' ? '\\' : c == '\t' ? 't'
+                        : c == '\n' ? 'n' : 'r');
+                from = i + 1;
             }
+        }
+        if (from == 0) {
+            text.append(value); // nothing to escape, the common case: one copy
+        } else {
+            text.append(value, from, value.length());
         }
     }
 

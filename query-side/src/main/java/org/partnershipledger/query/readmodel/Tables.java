@@ -46,7 +46,7 @@ public final class Tables {
 
     /**
      * A statement on these tables sent in batches, each batch's rows first given what they need from other tables
-     * ({@code complete}, which reads with {@link #read}).
+     * ({@code complete}, which runs its statements with {@link #direct}).
      */
     public BatchedWrites batched(String sql, UnaryOperator<List<Object[]>> complete) {
         BatchedWrites writes = new BatchedWrites(batch, names.sql(sql), complete);
@@ -55,10 +55,11 @@ public final class Tables {
     }
 
     /**
-     * A read that does not send the pending batches first: only for tables those batches do not write, as when a
-     * batch's rows are completed just before they are written.
+     * A statement that does not send the pending batches first, for a batch's own rows as they are written (what
+     * they need from other tables, or some of them written another way): it must not touch what the pending rows
+     * of other batches will write.
      */
-    public JdbcClient.StatementSpec read(String sql) {
+    public JdbcClient.StatementSpec direct(String sql) {
         return jdbc.sql(names.sql(sql));
     }
 

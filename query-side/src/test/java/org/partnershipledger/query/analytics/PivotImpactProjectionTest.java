@@ -125,6 +125,41 @@ class PivotImpactProjectionTest {
     }
 
     @Test
+    void inALargeBatchAProgramWithoutAWaitingPivotKeepsItsLastValueAndOneWithAPivotIsMeasuredInOrder() {
+        ProgramId other = new ProgramId("prog-2");
+        projection.on(new ProgramProposed(other, P, "Service", List.of(), null, List.of("ttq"), List.of(), 1));
+        UnitOfWork<?> first = DefaultUnitOfWork.startAndGet(null);
+        for (int i = 0; i < 40; i++) {
+            impact(G, "i-" + i, 4, String.valueOf(200 - i), 1, PIVOT_AT.minusSeconds(86_400 - i));
+            impact(other, "o-" + i, 3, String.valueOf(300 - i), 1, PIVOT_AT.minusSeconds(86_400 - i));
+        }
+        first.commit();
+        assertThat(lastValues()).containsEntry("prog-1", "161 i-39").containsEntry("prog-2", "261 o-39");
+
+        UnitOfWork<?> second = DefaultUnitOfWork.startAndGet(null);
+        pivot(2, PIVOT_AT);
+        impact(G, "i-40", 4, "150", 1, PIVOT_AT.plusSeconds(60)); // the old curriculum: sets the value before
+        impact(G, "i-41", 4, "120", 2, PIVOT_AT.plusSeconds(86_400 * 4));
+        impact(G, "i-42", 4, "110", 2, PIVOT_AT.plusSeconds(86_400 * 5));
+        impact(other, "o-40", 4, "250", 1, PIVOT_AT.plusSeconds(60));
+        second.commit();
+
+        Map<String, Object> row = pivotRow();
+        assertThat(row).containsEntry("impact_id", "i-41").containsEntry("lead_time_days", 4);
+        assertThat((BigDecimal) row.get("value_before")).isEqualByComparingTo("150");
+        assertThat(lastValues()).containsEntry("prog-1", "110 i-42").containsEntry("prog-2", "250 o-40");
+    }
+
+    private Map<String, String> lastValues() {
+        Map<String, String> values = new java.util.HashMap<>();
+        jdbc.sql("SELECT program_id, value::text || ' ' || impact_id FROM analytics.pivot_impact_last_value")
+                .query(rs -> {
+                    values.put(rs.getString(1), rs.getString(2));
+                });
+        return values;
+    }
+
+    @Test
     void aKpiThatShouldRiseMovesTowardItsTargetWhenItRises() {
         projection.on(new StrategyRealigned(P, "More certified reps", List.of(
                 new Kpi("ttq", "Certified reps", "%", bd("40"), bd("80"), LocalDate.parse("2027-06-30"))), "Flip"));
@@ -146,7 +181,11 @@ class PivotImpactProjectionTest {
     }
 
     private void impact(String id, int level, String value, int curriculumVersion, Instant at) {
-        ImpactRecorded impact = new ImpactRecorded(G, id, level, "ttq", bd(value), "days", null, "EMEA",
+        impact(G, id, level, value, curriculumVersion, at);
+    }
+
+    private void impact(ProgramId program, String id, int level, String value, int curriculumVersion, Instant at) {
+        ImpactRecorded impact = new ImpactRecorded(program, id, level, "ttq", bd(value), "days", null, "EMEA",
                 LocalDate.parse("2026-04-01"), LocalDate.parse("2026-06-30"), ImpactSource.BI, List.of(), null, null,
                 curriculumVersion);
         projection.on(impact, message(impact, at));
