@@ -73,12 +73,16 @@ class ReviewDecisionProjection {
                 .update();
     }
 
-    /** Any other event: recorded when its payload names a review. */
-    @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
-        if (!DECIDES.computeIfAbsent(event.getClass(), ReviewDecisionProjection::hasDecisionRef)) {
+    /**
+     * Any other event: recorded when its payload names a review. Told by its type first, so the payload of an event
+     * that cannot name one is not deserialised.
+     */
+    @EventHandler(payloadType = Object.class)
+    void on(DomainEventMessage<?> message) {
+        if (!DECIDES.computeIfAbsent(message.getPayloadType(), ReviewDecisionProjection::hasDecisionRef)) {
             return;
         }
+        Object event = message.getPayload();
         JsonNode payload = json.tree(event);
         JsonNode ref = payload.path(DECISION_REF);
         if (!ref.isTextual() || ref.asText().isBlank()) {

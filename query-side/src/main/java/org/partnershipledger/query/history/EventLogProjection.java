@@ -69,9 +69,12 @@ class EventLogProjection {
         record(event.partnershipId().value(), message);
     }
 
-    /** Any other event: its partnership is its aggregate, or found through its program. */
-    @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
+    /**
+     * Any other event: its partnership is its aggregate, or found through its program. The payload is logged as it
+     * was stored, so it is never deserialised here (a replay of the event log alone reads no payload as an object).
+     */
+    @EventHandler(payloadType = Object.class)
+    void on(DomainEventMessage<?> message) {
         record(partnershipOf(message).orElse(null), message);
     }
 
@@ -83,7 +86,7 @@ class EventLogProjection {
     }
 
     private Optional<String> partnershipOf(DomainEventMessage<?> message) {
-        if (message.getPayload() instanceof PartnershipEvent) {
+        if (PartnershipEvent.class.isAssignableFrom(message.getPayloadType())) {
             return Optional.of(message.getAggregateIdentifier());
         }
         String programId = message.getAggregateIdentifier();

@@ -85,8 +85,8 @@ class ReviewDecisionProjectionTest {
         heldQ3();
         var resplit = message("Partnership", P.value(), 7, new CostSharingAgreed(P, "EUR",
                 new BigDecimal("250000"), EVEN, "Both units benefit", MINUTES, Q3), "Both units benefit", 60);
-        projection.on(resplit.getPayload(), at(resplit, 21));
-        projection.on(resplit.getPayload(), at(resplit, 21));
+        projection.on(at(resplit, 21));
+        projection.on(at(resplit, 21));
 
         List<LoggedEvent> decisions = reviews.decisions(P.value(), Q3, null);
         assertThat(decisions).singleElement().satisfies(decision -> {
@@ -111,7 +111,7 @@ class ReviewDecisionProjectionTest {
         var pivot = message("Program", G.value(), 3, new CurriculumPivoted(G, 1, 2, "Stalled", PivotTrigger.KPI_GAP,
                 List.of(ai), List.of(), "Head of Sales", LocalDate.parse("2026-11-01"), List.of(ai), MINUTES, Q3),
                 "Stalled", 120);
-        projection.on(pivot.getPayload(), at(pivot, 30));
+        projection.on(at(pivot, 30));
 
         assertThat(reviews.decisions(P.value(), Q3, null)).singleElement()
                 .satisfies(decision -> {
@@ -125,9 +125,9 @@ class ReviewDecisionProjectionTest {
         heldQ3();
         var selected = message("Partnership", P.value(), 5, new PartnerSelected(P, "c-1", "acme-learning",
                 "Best fit"), "Best fit", 30);
-        projection.on(selected.getPayload(), at(selected, 15));
+        projection.on(at(selected, 15));
         var other = message("Partnership", P.value(), 6, "not an event of the ledger", null, 31);
-        projection.on(other.getPayload(), at(other, 16));
+        projection.on(at(other, 16));
 
         assertThat(jdbc.sql("SELECT count(*) FROM query_side.review_decision").query(Long.class).single()).isZero();
     }
@@ -137,7 +137,7 @@ class ReviewDecisionProjectionTest {
         heldQ3();
         var selected = message("Partnership", P.value(), 7, new PartnerSelected(P, "c-1", "acme-learning",
                 "Best fit", MINUTES, Q3), "Best fit", 3600);
-        projection.on(selected.getPayload(), at(selected, 21));
+        projection.on(at(selected, 21));
 
         assertThat(reviews.reviews(P.value(), HELD.minusSeconds(1))).isEmpty();
         assertThat(reviews.review(P.value(), Q3, HELD.plusSeconds(60))).get()

@@ -51,7 +51,7 @@ class EventLogProjectionTest {
     @Test
     void anOpenedPartnershipIsItsFirstHistoryEntryWithWhoWhyAndRequest() {
         var opened = HistoryEvents.opened("p-1", "alice", "Onboarding takes too long");
-        projection.on(opened.getPayload(), at(opened, 7));
+        projection.on(at(opened, 7));
 
         Map<String, Object> row = jdbc.sql("SELECT * FROM analytics.event_log").query().singleRow();
         assertThat(row).containsEntry("position", 7L).containsEntry("partnership_id", "p-1")
@@ -67,7 +67,7 @@ class EventLogProjectionTest {
         var opened = new GenericDomainEventMessage<>("Partnership", "p-1", 0,
                 new PartnershipOpened(new PartnershipId("p-1"), "Field\u0000academy", "Acme", "v", List.of()),
                 MetaData.with("actor", "alice").and("reason", "why\u0000not"));
-        projection.on(opened.getPayload(), at(opened, 3));
+        projection.on(at(opened, 3));
 
         Map<String, Object> row = jdbc.sql("SELECT reason, payload->>'name' AS name FROM analytics.event_log")
                 .query().singleRow();
@@ -79,7 +79,7 @@ class EventLogProjectionTest {
         var proposed = HistoryEvents.proposed("prog-1", "p-1", "bob");
         projection.on(proposed.getPayload(), at(proposed, 8));
         var later = HistoryEvents.laterProgramEvent("prog-1", 1);
-        projection.on(later.getPayload(), at(later, 9));
+        projection.on(at(later, 9));
 
         List<String> partnerships = jdbc.sql("SELECT partnership_id FROM analytics.event_log ORDER BY position")
                 .query(String.class).list();
@@ -89,8 +89,8 @@ class EventLogProjectionTest {
     @Test
     void aRedeliveredEventChangesNothing() {
         var opened = HistoryEvents.opened("p-1", "alice", "why");
-        projection.on(opened.getPayload(), at(opened, 7));
-        projection.on(opened.getPayload(), at(opened, 7));
+        projection.on(at(opened, 7));
+        projection.on(at(opened, 7));
         var proposed = HistoryEvents.proposed("prog-1", "p-1", "bob");
         projection.on(proposed.getPayload(), at(proposed, 8));
         projection.on(proposed.getPayload(), at(proposed, 8));
@@ -102,7 +102,7 @@ class EventLogProjectionTest {
     @Test
     void anEventOfAnAggregateOutsideAnyPartnershipIsStillLoggedForAnalysts() {
         var orphan = HistoryEvents.laterProgramEvent("unknown-program", 3);
-        projection.on(orphan.getPayload(), at(orphan, 10));
+        projection.on(at(orphan, 10));
 
         assertThat(jdbc.sql("SELECT partnership_id FROM analytics.event_log").query().singleRow())
                 .containsEntry("partnership_id", null);
@@ -111,7 +111,7 @@ class EventLogProjectionTest {
     @Test
     void theWholeMetadataIsKeptForAnalysts() {
         var opened = HistoryEvents.opened("p-1", "alice", "why");
-        projection.on(opened.getPayload(), at(opened, 7));
+        projection.on(at(opened, 7));
 
         assertThat(jdbc.sql("SELECT metadata->>'correlationId' FROM analytics.event_log").query(String.class).single())
                 .isEqualTo("req-1");
@@ -120,7 +120,7 @@ class EventLogProjectionTest {
     @Test
     void resetEmptiesTheReadModelForAReplay() {
         var opened = HistoryEvents.opened("p-1", "alice", "why");
-        projection.on(opened.getPayload(), at(opened, 7));
+        projection.on(at(opened, 7));
 
         projection.reset();
 
@@ -135,8 +135,8 @@ class EventLogProjectionTest {
         var late = HistoryEvents.opened("p-1", "alice", "first");
         storedAt(11, late);
         storedAt(12, later);
-        projection.on(later.getPayload(), tracked(later, GapAwareTrackingToken.newInstance(12, Set.of(11L))));
-        projection.on(late.getPayload(), tracked(late, GapAwareTrackingToken.newInstance(12, Set.of())));
+        projection.on(tracked(later, GapAwareTrackingToken.newInstance(12, Set.of(11L))));
+        projection.on(tracked(late, GapAwareTrackingToken.newInstance(12, Set.of())));
 
         assertThat(jdbc.sql("SELECT position, partnership_id FROM analytics.event_log ORDER BY position").query()
                 .listOfRows()).containsExactly(Map.of("position", 11L, "partnership_id", "p-1"),
