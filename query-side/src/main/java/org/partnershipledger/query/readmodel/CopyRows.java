@@ -1,8 +1,9 @@
 package org.partnershipledger.query.readmodel;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -84,7 +85,8 @@ final class CopyRows {
         // outside a transaction the COPY is one statement, all or nothing; inside one, a savepoint undoes it
         Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy,
+                    new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         } catch (SQLException e) {
             if (!keyTaken(e)) {
                 throw e;
@@ -169,6 +171,11 @@ final class CopyRows {
      * copied whole.
      */
     private static void escape(StringBuilder text, String value) {
+        if (value.indexOf('\\') < 0 && value.indexOf('\n') < 0 && value.indexOf('\t') < 0
+                && value.indexOf('\r') < 0) {
+            text.append(value); // nothing to escape, the common case: searched and copied a block at a time
+            return;
+        }
         int from = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -178,11 +185,7 @@ final class CopyRows {
                 from = i + 1;
             }
         }
-        if (from == 0) {
-            text.append(value); // nothing to escape, the common case: one copy
-        } else {
-            text.append(value, from, value.length());
-        }
+        text.append(value, from, value.length());
     }
 
     private Map<String, String> types(Connection connection) throws SQLException {
