@@ -39,6 +39,8 @@ import org.springframework.context.annotation.Bean;
 public class EventStoreAutoConfiguration {
 
     static final String EVENT_STORE_SCHEMA = "event_store";
+    /** The first position of the PostgreSQL store (its identity column starts at 1). */
+    private static final long LOWEST_POSITION = 1;
 
     @Bean
     LedgerSchemaMigrations ledgerSchemaMigrations(DataSource dataSource,
@@ -99,8 +101,14 @@ public class EventStoreAutoConfiguration {
                                           LedgerDatabaseProperties database,
                                           LedgerSchemaMigrations migrated) {
         GapTimeout.requireLongerThanTransactions(eventStore.gapTimeout(), database.transactionTimeout());
-        return engine(serializer, eventSerializer, persistenceExceptionResolver, configuration, connectionProvider,
-                transactionManager, eventSchema, eventStore).build();
+        return storageEngine(engine(serializer, eventSerializer, persistenceExceptionResolver, configuration,
+                connectionProvider, transactionManager, eventSchema, eventStore), eventSchema, eventStore);
+    }
+
+    private static JdbcEventStorageEngine storageEngine(JdbcEventStorageEngine.Builder builder, EventSchema schema,
+                                                        EventStoreProperties eventStore) {
+        return new LedgerJdbcStorageEngine(builder, schema, eventStore.gapTimeout().toMillis(),
+                eventStore.maxGapOffset(), LOWEST_POSITION);
     }
 
     /**
@@ -116,9 +124,10 @@ public class EventStoreAutoConfiguration {
                                   TransactionManager transactionManager, EventSchema eventSchema,
                                   EventStoreProperties eventStore, DataSource dataSource, java.time.Clock clock) {
         boolean jdbc = storageEngine.getIfAvailable() instanceof JdbcEventStorageEngine;
-        return new EventTypeReads(jdbc ? () -> engine(serializer, eventSerializer,
-                persistenceExceptionResolver.getObject(), configuration, connectionProvider.getObject(),
-                transactionManager, eventSchema, eventStore) : null, dataSource, eventSchema, eventStore.gapTimeout(),
+        return new EventTypeReads(jdbc ? statements -> storageEngine(statements.apply(engine(serializer,
+                eventSerializer, persistenceExceptionResolver.getObject(), configuration, connectionProvider.getObject(),
+                transactionManager, eventSchema, eventStore)), eventSchema, eventStore) : null, dataSource, eventSchema,
+                eventStore.gapTimeout(),
                 eventStore.fetchDelay().toMillis(), clock);
     }
 
@@ -140,7 +149,7 @@ public class EventStoreAutoConfiguration {
                 .batchSize(eventStore.batchSize())
                 .gapTimeout((int) eventStore.gapTimeout().toMillis())
                 .maxGapOffset(eventStore.maxGapOffset())
-                .lowestGlobalSequence(1);
+                .lowestGlobalSequence(LOWEST_POSITION);
     }
 
     @Bean(name = "eventBus")

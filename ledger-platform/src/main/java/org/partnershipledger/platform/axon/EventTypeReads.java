@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -39,15 +40,19 @@ public final class EventTypeReads {
     /** How much older than the gap timeout a row must be before a read may leave it out. */
     static final Duration MARGIN = Duration.ofMinutes(1);
 
-    private final Supplier<JdbcEventStorageEngine.Builder> engines;
+    private final Function<UnaryOperator<JdbcEventStorageEngine.Builder>, JdbcEventStorageEngine> engines;
     private final DataSource dataSource;
     private final EventSchema schema;
     private final Duration gapTimeout;
     private final long fetchDelayMillis;
     private final Clock clock;
 
-    /** {@code engines}: builders of storage engines configured as the event store's own; null with Axon Server. */
-    public EventTypeReads(Supplier<JdbcEventStorageEngine.Builder> engines, DataSource dataSource, EventSchema schema,
+    /**
+     * {@code engines}: makes a storage engine as the event store's own, with the statements its argument sets on the
+     * builder; null with Axon Server.
+     */
+    public EventTypeReads(Function<UnaryOperator<JdbcEventStorageEngine.Builder>, JdbcEventStorageEngine> engines,
+                          DataSource dataSource, EventSchema schema,
                           Duration gapTimeout, long fetchDelayMillis, Clock clock) {
         this.engines = engines;
         this.dataSource = dataSource;
@@ -74,7 +79,7 @@ public final class EventTypeReads {
         long boundary = boundary();
         String index = schema.globalIndexColumn();
         String tracked = schema.trackedEventFields();
-        JdbcEventStorageEngine engine = engines.get()
+        JdbcEventStorageEngine engine = engines.apply(builder -> builder
                 .readEventDataWithoutGaps((connection, ignored, from, size) -> statement(connection, tracked,
                         index + " > ? AND " + index + " <= ?", true, types, boundary, from, from + size))
                 .readEventDataWithGaps((connection, ignored, from, size, gaps) -> statement(connection, tracked,
@@ -84,8 +89,7 @@ public final class EventTypeReads {
                         index + " > ?", false, types, boundary, from))
                 .cleanGaps((connection, ignored, gaps) -> statement(connection,
                         index + ", " + schema.timestampColumn(), index + " >= ? AND " + index + " <= ?", true,
-                        types, boundary, gaps.first(), gaps.last() + 1))
-                .build();
+                        types, boundary, gaps.first(), gaps.last() + 1)));
         return Optional.of(EmbeddedEventStore.builder()
                 .storageEngine(new PositionedReads(engine))
                 .fetchDelay(fetchDelayMillis)
