@@ -1,7 +1,10 @@
 package org.partnershipledger.query.readmodel;
 
+import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * A rebuild's copies of a read model's tables ({@code …__next}), made cheap to fill: they are created
@@ -23,9 +26,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class RebuildCopies {
 
     private final JdbcClient jdbc;
+    /** The connections, to let the driver wait as long as the finishing statements take; none in some tests. */
+    private final DataSource dataSource;
 
     RebuildCopies(JdbcClient jdbc) {
+        this(jdbc, null);
+    }
+
+    RebuildCopies(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -41,8 +51,27 @@ final class RebuildCopies {
         indexes(table, true).forEach(index -> jdbc.sql(onCopy(index, table)).update());
     }
 
-    /** Builds the copies' remaining indexes and unique constraints and makes them logged; call it in a transaction. */
+    /**
+     * Builds the copies' remaining indexes and unique constraints and makes them logged; call it in a transaction.
+     * Over a large history this takes longer than the bound on every other transaction of the service (the indexes
+     * are built, and each copy is written to the WAL whole): a bound that keeps the event store's gaps short, which
+     * does not concern this transaction, as it appends no event. So it runs with no statement or transaction
+     * timeout, and the driver waits for its statements as long as they take; the connection gets its bounds back
+     * when the transaction ends.
+     */
     void finish(List<String> tables) {
+        jdbc.sql("""
+                        SELECT set_config('statement_timeout', '0', true),
+                               CASE WHEN current_setting('server_version_num')::int >= 170000
+                                    THEN set_config('transaction_timeout', '0', true) END""")
+                .query().listOfRows();
+        if (dataSource != null) {
+            try {
+                DataSourceUtils.getConnection(dataSource).setNetworkTimeout(Runnable::run, 0);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not lift the driver's time limit for the rebuild", e);
+            }
+        }
         for (String table : tables) {
             indexes(table, false).forEach(index -> jdbc.sql(onCopy(index, table)).update());
             constraints(table, false).forEach(constraint ->

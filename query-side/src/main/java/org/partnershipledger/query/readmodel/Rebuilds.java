@@ -94,7 +94,7 @@ public class Rebuilds {
     Rebuilds(ReadModels readModels, EventProcessingConfiguration processing,
              org.axonframework.config.Configuration axon, EventStore eventStore, TokenStore tokenStore,
              TransactionManager axonTransactions, JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
-             DeadLetters deadLetters, EventTypeReads typeReads,
+             DeadLetters deadLetters, EventTypeReads typeReads, javax.sql.DataSource dataSource,
              @Value("${ledger.rebuilds.batch-size:2000}") int batchSize) {
         this.readModels = readModels;
         this.processing = processing;
@@ -106,7 +106,7 @@ public class Rebuilds {
         this.transaction = transaction;
         this.clock = clock;
         this.deadLetters = deadLetters;
-        this.copies = new RebuildCopies(jdbc);
+        this.copies = new RebuildCopies(jdbc, dataSource);
         this.batchSize = batchSize;
         this.typeReads = typeReads;
     }
