@@ -29,8 +29,11 @@ import org.postgresql.PGConnection;
  */
 final class CopyRows {
 
-    /** Fewer rows than this go as a JDBC batch: a savepoint and a COPY cost more than they save. */
-    static final int FEWEST = 32;
+    /**
+     * Fewer rows than this go as a JDBC batch: a live processor's batches are small, and for them a savepoint and a
+     * COPY cost more than they save; a replay's are thousands of events, and so is a processor's catching up.
+     */
+    static final int FEWEST = 256;
 
     private static final Pattern INSERT = Pattern.compile(
             "\\s*INSERT\\s+INTO\\s+([\\w.]+)\\s*\\(([^)]*)\\)\\s*VALUES\\s*\\((.*)\\)\\s*(ON\\s+CONFLICT\\b.*)?",

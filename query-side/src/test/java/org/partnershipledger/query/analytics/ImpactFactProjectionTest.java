@@ -84,8 +84,9 @@ class ImpactFactProjectionTest {
     void aLargeBatchCreditsEachRecordToThePartnersSelectedWhenItWasRecorded() {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         // enough records on either side of the selection for each side to go as one COPY
-        for (int i = 0; i < 80; i++) {
-            if (i == 40) {
+        int side = 300; // more rows than a COPY takes at the least (CopyRows.FEWEST)
+        for (int i = 0; i < 2 * side; i++) {
+            if (i == side) {
                 projection.on(new PartnerSelected(P, "c-2", "later-partner", "why"));
             }
             ImpactRecorded record = impact("i-" + i, G);
@@ -101,8 +102,8 @@ class ImpactFactProjectionTest {
                         GROUP BY 1""").query(rs -> {
                             credited.put(rs.getString(1), rs.getLong(2));
                         });
-        assertThat(credited).containsExactly(Map.entry("acme-learning", 40L),
-                Map.entry("acme-learning,later-partner", 40L));
+        assertThat(credited).containsExactly(Map.entry("acme-learning", (long) side),
+                Map.entry("acme-learning,later-partner", (long) side));
     }
 
     private static ImpactRecorded impact(String id, ProgramId program) {

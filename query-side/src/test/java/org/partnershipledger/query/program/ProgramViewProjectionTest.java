@@ -119,23 +119,24 @@ class ProgramViewProjectionTest {
     void inAProcessorsBatchManyRecordsAreWrittenTogetherAndAWithdrawalFindsItsRecordEarlierOrInTheBatch() {
         var first = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
         proposed();
-        for (int i = 1; i <= 40; i++) {
+        // more records per batch than a COPY takes at the least (CopyRows.FEWEST)
+        for (int i = 1; i <= 300; i++) {
             handle(i, impact("i-" + i));
         }
         first.commit();
         var second = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
-        for (int i = 41; i <= 80; i++) {
+        for (int i = 301; i <= 600; i++) {
             handle(i, impact("i-" + i));
         }
-        handle(81, new ImpactWithdrawn(G, "i-3", "Wrong extract"));
-        handle(82, new ImpactWithdrawn(G, "i-45", "Double count"));
+        handle(601, new ImpactWithdrawn(G, "i-3", "Wrong extract"));
+        handle(602, new ImpactWithdrawn(G, "i-345", "Double count"));
         second.commit();
 
         var view = programs.find("prog-1").orElseThrow();
-        assertThat(view.impacts).hasSize(80);
+        assertThat(view.impacts).hasSize(600);
         assertThat(view.impacts).filteredOn(impact -> impact.withdrawn).extracting(i -> i.impactId + " " +
-                i.withdrawalReason).containsExactly("i-3 Wrong extract", "i-45 Double count");
-        assertThat(view.version).isEqualTo(82);
+                i.withdrawalReason).containsExactly("i-3 Wrong extract", "i-345 Double count");
+        assertThat(view.version).isEqualTo(602);
     }
 
     @Test

@@ -31,6 +31,9 @@ class CopyRowsTest {
             VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
+    /** Enough rows for a COPY. */
+    private static final int ROWS = CopyRows.FEWEST + 10;
+
     private JdbcTemplate jdbc;
     private TransactionTemplate transaction;
 
@@ -59,7 +62,7 @@ class CopyRowsTest {
     @Test
     void everyValueLandsAsTheInsertWritesIt() {
         List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < ROWS; i++) {
             rows.add(new Object[] {(long) i, i % 2 == 0 ? "tab\there" : "line\nbreak \\ back\\slash \r é ✓ 𝄞",
                     i % 3 == 0 ? null : "note " + i, "{\"k\": \"v\\t" + i + "\", \"n\": [1, 2]}",
                     Timestamp.from(Instant.parse("2026-12-05T09:15:24.123456Z").plusSeconds(i)),
@@ -67,12 +70,12 @@ class CopyRowsTest {
                     BigDecimal.valueOf(i)), i % 4 == 0 ? new String[0]
                     : new String[] {"org-" + i, "with \"quote\"", "back\\slash", "comma, {brace}", "tab\t"}});
         }
-        assertThat(inUnitOfWork("copied", rows)).isEqualTo(40);
+        assertThat(inUnitOfWork("copied", rows)).isEqualTo(ROWS);
         jdbc.batchUpdate(INSERT.formatted("inserted"), rows);
 
         String everything = "SELECT id, label, note, doc, at, day, flag, amount, tags::text AS tags FROM %s ORDER BY id";
         assertThat(jdbc.queryForList(everything.formatted("copied")))
-                .hasSize(40).isEqualTo(jdbc.queryForList(everything.formatted("inserted")));
+                .hasSize(ROWS).isEqualTo(jdbc.queryForList(everything.formatted("inserted")));
         assertThat(jdbc.queryForObject("SELECT tags[3] FROM copied WHERE id = 1", String.class))
                 .isEqualTo("back\\slash");
     }
@@ -81,13 +84,13 @@ class CopyRowsTest {
     void aTakenKeyFallsBackToTheStatementsOwnConflictRule() {
         jdbc.update(INSERT.formatted("copied"), 5L, "first", null, "{}", null, null, null, null, null);
         List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < ROWS; i++) {
             rows.add(new Object[] {(long) i, "row " + i, null, "{}", null, null, null, null, null});
         }
 
         assertThat(inUnitOfWork("copied", rows)).isZero();
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM copied", Long.class)).isEqualTo(40);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM copied", Long.class)).isEqualTo(ROWS);
         assertThat(jdbc.queryForObject("SELECT label FROM copied WHERE id = 5", String.class)).isEqualTo("first");
     }
 
@@ -106,7 +109,7 @@ class CopyRowsTest {
     void anInstantIntoATimestampWithoutZoneGoesAsTheInsertSendsIt() {
         String insert = "INSERT INTO copied (id, local) VALUES (?, ?)";
         List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < ROWS; i++) {
             rows.add(new Object[] {(long) i, Timestamp.from(Instant.parse("2026-12-05T09:15:24Z"))});
         }
         jdbc.batchUpdate(insert.replace("copied", "inserted"), rows);
