@@ -38,6 +38,19 @@ class ImpactFactProjection {
                 curriculum_version, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (impact_id) DO NOTHING""";
+    /** One record at a time, its partnership and partners looked up by the statement itself: for small batches. */
+    private static final String INSERT_ONE = """
+            INSERT INTO analytics.impact_fact (impact_id, program_id, partnership_id, selected_partners,
+                kpi_id, level, value, unit, region, cohort_id, period_start, period_end, source,
+                curriculum_version, recorded_at)
+            SELECT ?, p.program_id, p.partnership_id,
+                   ARRAY(SELECT s.organization_id FROM analytics.selected_partner s
+                         WHERE s.partnership_id = p.partnership_id ORDER BY s.organization_id),
+                   ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            FROM analytics.program_partnership p WHERE p.program_id = ?
+            ON CONFLICT (impact_id) DO NOTHING""";
+    /** From this many records a batch reads their partnerships in one query (a replay's batch); below, one by one. */
+    private static final int BULK = 32;
     /** Each program's partnership and the partners selected in it now, for a batch's impact records at once. */
     private static final String PARTNERSHIPS = """
             SELECT p.program_id, p.partnership_id,
@@ -90,9 +103,16 @@ class ImpactFactProjection {
     /**
      * The partnership and the partners selected in it, as they are when the rows are written: every earlier event
      * of the batch is in the tables by then (a statement on them sends the pending rows first). A record of a
-     * program proposed in no known partnership is left out.
+     * program proposed in no known partnership is left out. A small batch's records are written here, each by a
+     * statement that looks up its own (one round trip for them all); what is returned is written as one COPY.
      */
     private List<Object[]> withPartnerships(List<Object[]> rows) {
+        if (rows.size() < BULK) {
+            // a live batch of a few records: one round trip, as the statement finds what it needs itself
+            tables.directBatch(INSERT_ONE, rows.stream().map(row -> new Object[] {row[0], row[4], row[5], row[6],
+                    row[7], row[8], row[9], row[10], row[11], row[12], row[13], row[14], row[1]}).toList());
+            return List.of();
+        }
         String[] programs = rows.stream().map(row -> (String) row[1]).distinct().toArray(String[]::new);
         Map<String, Object[]> known = new HashMap<>();
         tables.direct(PARTNERSHIPS).param(programs).query(rs -> {

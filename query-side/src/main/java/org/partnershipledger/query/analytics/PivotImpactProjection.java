@@ -134,6 +134,8 @@ class PivotImpactProjection {
                 event.kpiId(), event.value(), event.impactId());
     }
 
+    /** From this many records a batch writes the last values at once (a replay's batch); below, one by one. */
+    private static final int BULK = 32;
     private static final String LAST_VALUES = """
             INSERT INTO analytics.pivot_impact_last_value (program_id, kpi_id, value, impact_id)
             SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS numeric[]),
@@ -148,6 +150,9 @@ class PivotImpactProjection {
      * first.
      */
     private List<Object[]> lastValuesAtOnce(List<Object[]> rows) {
+        if (rows.size() < BULK) {
+            return rows; // a live batch of a few records: measured one by one, in one round trip
+        }
         String[] programs = rows.stream().map(row -> (String) row[2]).distinct().toArray(String[]::new);
         Set<String> waiting = new HashSet<>(tables.direct("""
                         SELECT DISTINCT program_id FROM analytics.pivot_impact_lead_time

@@ -72,6 +72,13 @@ public final class Tables {
         inserts.computeIfAbsent(sql, statement -> new BatchedWrites(batch, names.sql(statement))).writeNow(rows);
     }
 
+    /** One statement for many rows, in one round trip, without sending the pending batches first (see {@link #direct}). */
+    public void directBatch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(names.sql(sql), rows);
+        }
+    }
+
     /** One statement for many rows, in one round trip, after whatever is pending. */
     public void batchUpdate(String sql, List<Object[]> rows) {
         batches.forEach(BatchedWrites::flush);
