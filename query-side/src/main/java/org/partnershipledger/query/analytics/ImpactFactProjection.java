@@ -60,10 +60,15 @@ class ImpactFactProjection {
 
     /** Impact records are written in batches; every other write sends what is pending first, to keep the order. */
     private final BatchedWrites facts;
+    /** Programs proposed: batched, so a proposal does not send the records pending before it early. */
+    private final BatchedWrites programs;
     private final Tables tables;
 
     ImpactFactProjection(Tables tables) {
         this.tables = tables;
+        this.programs = tables.batched("""
+                INSERT INTO analytics.program_partnership (program_id, partnership_id) VALUES (?, ?)
+                ON CONFLICT DO NOTHING""");
         this.facts = tables.batched(INSERT_FACT, this::withPartnerships);
     }
 
@@ -85,10 +90,7 @@ class ImpactFactProjection {
 
     @EventHandler
     void on(ProgramProposed event) {
-        tables.sql("""
-                        INSERT INTO analytics.program_partnership (program_id, partnership_id) VALUES (?, ?)
-                        ON CONFLICT DO NOTHING""")
-                .params(event.programId().value(), event.partnershipId().value()).update();
+        programs.add(event.programId().value(), event.partnershipId().value());
     }
 
     /** Sent in batches: the impact records are most of the history. */
@@ -107,6 +109,7 @@ class ImpactFactProjection {
      * statement that looks up its own (one round trip for them all); what is returned is written as one COPY.
      */
     private List<Object[]> withPartnerships(List<Object[]> rows) {
+        programs.flush(); // the programs proposed so far in the batch, which these records may belong to
         if (rows.size() < BULK) {
             // a live batch of a few records: one round trip, as the statement finds what it needs itself
             tables.directBatch(INSERT_ONE, rows.stream().map(row -> new Object[] {row[0], row[4], row[5], row[6],

@@ -63,10 +63,15 @@ class PivotImpactProjection {
 
     /** Impact records are measured in batches; every other write sends what is pending first, to keep the order. */
     private final BatchedWrites measurements;
+    /** Programs proposed: batched, so a proposal does not send the records pending before it early. */
+    private final BatchedWrites programs;
     private final Tables tables;
 
     PivotImpactProjection(Tables tables) {
         this.tables = tables;
+        this.programs = tables.batched("""
+                INSERT INTO analytics.pivot_impact_program (program_id, partnership_id) VALUES (?, ?)
+                ON CONFLICT DO NOTHING""");
         this.measurements = tables.batched(MEASURE, this::lastValuesAtOnce);
     }
 
@@ -96,11 +101,7 @@ class PivotImpactProjection {
 
     @EventHandler
     void on(ProgramProposed event) {
-        tables.sql("""
-                        INSERT INTO analytics.pivot_impact_program (program_id, partnership_id) VALUES (?, ?)
-                        ON CONFLICT DO NOTHING""")
-                .params(event.programId().value(), event.partnershipId().value())
-                .update();
+        programs.add(event.programId().value(), event.partnershipId().value());
     }
 
     @EventHandler
@@ -150,6 +151,7 @@ class PivotImpactProjection {
      * first.
      */
     private List<Object[]> lastValuesAtOnce(List<Object[]> rows) {
+        programs.flush(); // the programs proposed so far in the batch, which the records measure against
         if (rows.size() < BULK) {
             return rows; // a live batch of a few records: measured one by one, in one round trip
         }

@@ -46,6 +46,11 @@ class EventLogProjection {
     /** Which partnership a program belongs to never changes, so it is remembered once looked up. */
     private final Map<String, String> programPartnerships = new ConcurrentHashMap<>();
     private final BatchedWrites rows;
+    /**
+     * Which partnership a proposed program belongs to, for lookups after a restart (the map above serves the rest):
+     * batched too, so a proposal does not send the batch's event rows early (a statement on the tables would).
+     */
+    private final BatchedWrites programs;
     /** Each row's key is the event's own position, never its tracking token's. */
     private final EventPositions positions;
     private final Tables tables;
@@ -55,16 +60,15 @@ class EventLogProjection {
         this.serializer = serializer;
         this.positions = positions;
         this.rows = tables.batched(INSERT);
+        this.programs = tables.batched("""
+                INSERT INTO query_side.program_partnership (program_id, partnership_id) VALUES (?, ?)
+                ON CONFLICT (program_id) DO NOTHING""");
     }
 
 
     @EventHandler
     void on(ProgramProposed event, DomainEventMessage<?> message) {
-        tables.sql("""
-                        INSERT INTO query_side.program_partnership (program_id, partnership_id) VALUES (?, ?)
-                        ON CONFLICT (program_id) DO NOTHING""")
-                .params(event.programId().value(), event.partnershipId().value())
-                .update();
+        programs.add(event.programId().value(), event.partnershipId().value());
         remember(event.programId().value(), event.partnershipId().value());
         record(event.partnershipId().value(), message);
     }
