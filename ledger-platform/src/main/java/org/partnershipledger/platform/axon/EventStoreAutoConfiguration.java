@@ -107,7 +107,7 @@ public class EventStoreAutoConfiguration {
 
     private static JdbcEventStorageEngine storageEngine(JdbcEventStorageEngine.Builder builder, EventSchema schema,
                                                         EventStoreProperties eventStore) {
-        return new LedgerJdbcStorageEngine(builder, schema, eventStore.gapTimeout().toMillis(),
+        return new LedgerJdbcStorageEngine(builder, eventStore.gapTimeout().toMillis(),
                 eventStore.maxGapOffset(), LOWEST_POSITION);
     }
 

@@ -27,15 +27,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  */
 public class LedgerJdbcStorageEngine extends JdbcEventStorageEngine {
 
-    private final EventSchema schema;
     private final long gapTimeoutMillis;
     private final int maxGapOffset;
     private final long lowestGlobalSequence;
 
-    LedgerJdbcStorageEngine(Builder builder, EventSchema schema, long gapTimeoutMillis, int maxGapOffset,
-                            long lowestGlobalSequence) {
+    LedgerJdbcStorageEngine(Builder builder, long gapTimeoutMillis, int maxGapOffset, long lowestGlobalSequence) {
         super(builder);
-        this.schema = schema;
         this.gapTimeoutMillis = gapTimeoutMillis;
         this.maxGapOffset = maxGapOffset;
         this.lowestGlobalSequence = lowestGlobalSequence;
@@ -44,6 +41,7 @@ public class LedgerJdbcStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
             throws SQLException {
+        EventSchema schema = schema();
         long position = resultSet.getLong(schema.globalIndexColumn());
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
         String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
@@ -66,10 +64,11 @@ public class LedgerJdbcStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
-        return entry(resultSet, resultSet.getString(schema.aggregateIdentifierColumn()));
+        return entry(resultSet, resultSet.getString(schema().aggregateIdentifierColumn()));
     }
 
     private Entry<?> entry(ResultSet resultSet, String aggregateIdentifier) throws SQLException {
+        EventSchema schema = schema();
         String timestamp = (String) readTimeStamp(resultSet, schema.timestampColumn());
         return new Entry<>(resultSet.getString(schema.typeColumn()), aggregateIdentifier,
                 resultSet.getLong(schema.sequenceNumberColumn()), resultSet.getString(schema.eventIdentifierColumn()),

@@ -32,25 +32,22 @@ class ImpactFactProjection {
 
     static final String NAME = "impact-facts";
 
-    private static final String INSERT_FACT = """
+    private static final String INTO_FACTS = """
             INSERT INTO analytics.impact_fact (impact_id, program_id, partnership_id, selected_partners,
                 kpi_id, level, value, unit, region, cohort_id, period_start, period_end, source,
                 curriculum_version, recorded_at)
+            """;
+    private static final String INSERT_FACT = INTO_FACTS + """
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (impact_id) DO NOTHING""";
     /** One record at a time, its partnership and partners looked up by the statement itself: for small batches. */
-    private static final String INSERT_ONE = """
-            INSERT INTO analytics.impact_fact (impact_id, program_id, partnership_id, selected_partners,
-                kpi_id, level, value, unit, region, cohort_id, period_start, period_end, source,
-                curriculum_version, recorded_at)
+    private static final String INSERT_ONE = INTO_FACTS + """
             SELECT ?, p.program_id, p.partnership_id,
                    ARRAY(SELECT s.organization_id FROM analytics.selected_partner s
                          WHERE s.partnership_id = p.partnership_id ORDER BY s.organization_id),
                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
             FROM analytics.program_partnership p WHERE p.program_id = ?
             ON CONFLICT (impact_id) DO NOTHING""";
-    /** From this many records a batch reads their partnerships in one query (a replay's batch); below, one by one. */
-    private static final int BULK = 32;
     /** Each program's partnership and the partners selected in it now, for a batch's impact records at once. */
     private static final String PARTNERSHIPS = """
             SELECT p.program_id, p.partnership_id,
@@ -110,7 +107,7 @@ class ImpactFactProjection {
      */
     private List<Object[]> withPartnerships(List<Object[]> rows) {
         programs.flush(); // the programs proposed so far in the batch, which these records may belong to
-        if (rows.size() < BULK) {
+        if (rows.size() < BatchedWrites.BULK) {
             // a live batch of a few records: one round trip, as the statement finds what it needs itself
             tables.directBatch(INSERT_ONE, rows.stream().map(row -> new Object[] {row[0], row[4], row[5], row[6],
                     row[7], row[8], row[9], row[10], row[11], row[12], row[13], row[14], row[1]}).toList());

@@ -135,8 +135,6 @@ class PivotImpactProjection {
                 event.kpiId(), event.value(), event.impactId());
     }
 
-    /** From this many records a batch writes the last values at once (a replay's batch); below, one by one. */
-    private static final int BULK = 32;
     private static final String LAST_VALUES = """
             INSERT INTO analytics.pivot_impact_last_value (program_id, kpi_id, value, impact_id)
             SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS numeric[]),
@@ -152,7 +150,7 @@ class PivotImpactProjection {
      */
     private List<Object[]> lastValuesAtOnce(List<Object[]> rows) {
         programs.flush(); // the programs proposed so far in the batch, which the records measure against
-        if (rows.size() < BULK) {
+        if (rows.size() < BatchedWrites.BULK) {
             return rows; // a live batch of a few records: measured one by one, in one round trip
         }
         String[] programs = rows.stream().map(row -> (String) row[2]).distinct().toArray(String[]::new);

@@ -18,6 +18,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class BatchedWrites {
 
+    /**
+     * From this many rows a batch is a replay's, or a processor's catching up: a completion that reads what the rows
+     * need once for all of them pays there. A live batch has fewer, and per-row statements that find it themselves
+     * cost one round trip for them all.
+     */
+    public static final int BULK = 32;
+
     private final JdbcTemplate jdbc;
     private final String sql;
     /** The statement's rows as one COPY, when it is a plain INSERT and a batch has enough of them. */

@@ -72,10 +72,6 @@ final class CopyRows {
         return Optional.of(new CopyRows(insert.group(1), columns));
     }
 
-    String table() {
-        return table;
-    }
-
     /**
      * Writes {@code rows} with COPY on {@code connection}, inside the caller's transaction. False, with nothing
      * written, when a row's key is taken or a value has no safe text form: then the caller writes them its own way.

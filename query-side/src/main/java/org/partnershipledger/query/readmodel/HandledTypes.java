@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
@@ -28,8 +29,11 @@ final class HandledTypes {
     private HandledTypes() {
     }
 
-    /** The names to read, or empty when a handler takes every event. */
-    static Optional<Set<String>> of(Collection<Class<?>> projections, Collection<String> storedTypes) {
+    /**
+     * The names to read, or empty when a handler takes every event; the stored types (a scan of the store) are
+     * asked for only when there is a filter to make.
+     */
+    static Optional<Set<String>> of(Collection<Class<?>> projections, Supplier<Collection<String>> storedTypes) {
         Set<String> names = new TreeSet<>();
         for (Class<?> projection : projections) {
             for (Class<?> type = projection; type != null && type != Object.class; type = type.getSuperclass()) {
@@ -47,7 +51,7 @@ final class HandledTypes {
                 }
             }
         }
-        for (String stored : storedTypes) {
+        for (String stored : storedTypes.get()) {
             if (!ClassUtils.isPresent(stored, HandledTypes.class.getClassLoader())) {
                 names.add(stored);
             }

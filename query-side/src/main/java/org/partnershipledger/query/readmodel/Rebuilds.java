@@ -74,9 +74,12 @@ public class Rebuilds {
     private final int batchSize;
     private final EventTypeReads typeReads;
     private final Map<String, TrackingEventProcessor> running = new ConcurrentHashMap<>();
-    /** The readers of a rebuild that reads only the event types its read model handles, while it runs. */
-    private final Map<String, EmbeddedEventStore> typedSources = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> typesRead = new ConcurrentHashMap<>();
+    /** The reader of each running rebuild that reads only the event types its read model handles. */
+    private final Map<String, TypedReader> typedReaders = new ConcurrentHashMap<>();
+
+    /** A reader of some event types, and which. */
+    private record TypedReader(EmbeddedEventStore source, Set<String> types) {
+    }
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-rebuilds");
         thread.setDaemon(true);
@@ -180,7 +183,8 @@ public class Rebuilds {
      * it reads every event or none runs.
      */
     public Optional<Set<String>> readsOnly(String processor) {
-        return running.containsKey(processor) ? Optional.ofNullable(typesRead.get(processor)) : Optional.empty();
+        return running.containsKey(processor)
+                ? Optional.ofNullable(typedReaders.get(processor)).map(TypedReader::types) : Optional.empty();
     }
 
     /** Resumes the rebuilds that were running when the service stopped, and starts watching them. */
@@ -208,19 +212,17 @@ public class Rebuilds {
     void stop() {
         watcher.shutdownNow();
         running.values().forEach(TrackingEventProcessor::shutDown);
-        typedSources.values().forEach(EmbeddedEventStore::shutDown);
+        typedReaders.values().forEach(reader -> reader.source().shutDown());
     }
 
     private synchronized void launch(ReadModel readModel) {
         String name = readModel.processor() + SUFFIX;
         EventHandlerInvoker invoker = deadLetters.invoker(name, readModels.rebuildCopies(readModel));
-        StreamableMessageSource<TrackedEventMessage<?>> source = eventStore;
-        Optional<EmbeddedEventStore> typed = typedSource(readModel);
-        if (typed.isPresent()) {
-            Optional.ofNullable(typedSources.put(readModel.processor(), typed.get()))
-                    .ifPresent(EmbeddedEventStore::shutDown);
-            source = typed.get();
-        }
+        Optional<TypedReader> typed = typedReader(readModel);
+        Optional.ofNullable(typed.isPresent() ? typedReaders.put(readModel.processor(), typed.get())
+                : typedReaders.remove(readModel.processor())).ifPresent(old -> old.source().shutDown());
+        StreamableMessageSource<TrackedEventMessage<?>> source =
+                typed.<StreamableMessageSource<TrackedEventMessage<?>>>map(TypedReader::source).orElse(eventStore);
         TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(invoker)
@@ -245,18 +247,15 @@ public class Rebuilds {
      * A reader of only the event types the read model handles, when it does not handle every event and the store
      * is PostgreSQL: the rebuild then reads those rows alone.
      */
-    private Optional<EmbeddedEventStore> typedSource(ReadModel readModel) {
+    private Optional<TypedReader> typedReader(ReadModel readModel) {
         if (!typeReads.available()) {
             return Optional.empty();
         }
-        List<String> stored = jdbc.sql("SELECT DISTINCT payload_type FROM event_store.domain_event_entry")
-                .query(String.class).list();
-        Optional<Set<String>> types = HandledTypes.of(readModel.projections(), stored);
-        types.ifPresentOrElse(names -> typesRead.put(readModel.processor(), names),
-                () -> typesRead.remove(readModel.processor()));
+        Optional<Set<String>> types = HandledTypes.of(readModel.projections(), () -> jdbc.sql(
+                "SELECT DISTINCT payload_type FROM event_store.domain_event_entry").query(String.class).list());
         types.ifPresent(names -> log.info("Rebuild of {} reads {} event types: {}", readModel.processor(),
                 names.size(), names.stream().map(name -> name.substring(name.lastIndexOf('.') + 1)).toList()));
-        return types.flatMap(typeReads::only);
+        return types.flatMap(names -> typeReads.only(names).map(source -> new TypedReader(source, names)));
     }
 
     private void takeOverCaughtUp() {
@@ -333,7 +332,7 @@ public class Rebuilds {
         }
         live.start();
         running.remove(processor);
-        Optional.ofNullable(typedSources.remove(processor)).ifPresent(EmbeddedEventStore::shutDown);
+        Optional.ofNullable(typedReaders.remove(processor)).ifPresent(reader -> reader.source().shutDown());
         // complete once the live processor runs again (a crash before this line rebuilds once more, from scratch)
         jdbc.sql("UPDATE query_side.read_model_rebuild SET completed_at = ? WHERE processor = ?")
                 .params(Timestamp.from(clock.instant()), processor).update();
