@@ -1,6 +1,7 @@
 package org.partnershipledger.query.readmodel;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,16 +27,19 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 final class RebuildCopies {
 
     private final JdbcClient jdbc;
-    /** The connections, to let the driver wait as long as the finishing statements take; none in some tests. */
+    /** The connections, to let the driver wait as long as the finishing statements may take; none in some tests. */
     private final DataSource dataSource;
+    /** How long finishing may take at the most. */
+    private final Duration finishTimeout;
 
     RebuildCopies(JdbcClient jdbc) {
-        this(jdbc, null);
+        this(jdbc, null, Duration.ofHours(1));
     }
 
-    RebuildCopies(JdbcClient jdbc, DataSource dataSource) {
+    RebuildCopies(JdbcClient jdbc, DataSource dataSource, Duration finishTimeout) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.finishTimeout = finishTimeout;
     }
 
     /**
@@ -55,19 +59,25 @@ final class RebuildCopies {
      * Builds the copies' remaining indexes and unique constraints and makes them logged; call it in a transaction.
      * Over a large history this takes longer than the bound on every other transaction of the service (the indexes
      * are built, and each copy is written to the WAL whole): a bound that keeps the event store's gaps short, which
-     * does not concern this transaction, as it appends no event. So it runs with no statement or transaction
-     * timeout, and the driver waits for its statements as long as they take; the connection gets its bounds back
-     * when the transaction ends.
+     * does not concern this transaction, as it appends no event. So it runs with a bound of its own
+     * ({@code ledger.rebuilds.finish-timeout}, an hour by default) for each statement and for the transaction, and
+     * the driver waits for its statements that long (and 15 s more): a database that stops answering still ends it,
+     * and the rebuild tries again. The connection gets its usual bounds back when the transaction ends.
      */
     void finish(List<String> tables) {
-        jdbc.sql("""
-                        SELECT set_config('statement_timeout', '0', true),
-                               CASE WHEN current_setting('server_version_num')::int >= 170000
-                                    THEN set_config('transaction_timeout', '0', true) END""")
-                .query().listOfRows();
+        String millis = Long.toString(finishTimeout.toMillis());
+        jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(millis).query().listOfRows();
+        // the transaction's timer runs from its start and a new value does not restart it: off first, then on again
+        for (String value : List.of("0", millis)) {
+            jdbc.sql("""
+                            SELECT CASE WHEN current_setting('server_version_num')::int >= 170000
+                                        THEN set_config('transaction_timeout', ?, true) END""")
+                    .param(value).query().listOfRows();
+        }
         if (dataSource != null) {
             try {
-                DataSourceUtils.getConnection(dataSource).setNetworkTimeout(Runnable::run, 0);
+                DataSourceUtils.getConnection(dataSource).setNetworkTimeout(Runnable::run,
+                        (int) Math.min(Integer.MAX_VALUE, finishTimeout.plusSeconds(15).toMillis()));
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not lift the driver's time limit for the rebuild", e);
             }

@@ -98,7 +98,8 @@ public class Rebuilds {
              org.axonframework.config.Configuration axon, EventStore eventStore, TokenStore tokenStore,
              TransactionManager axonTransactions, JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
              DeadLetters deadLetters, EventTypeReads typeReads, javax.sql.DataSource dataSource,
-             @Value("${ledger.rebuilds.batch-size:2000}") int batchSize) {
+             @Value("${ledger.rebuilds.batch-size:2000}") int batchSize,
+             @Value("${ledger.rebuilds.finish-timeout:1h}") java.time.Duration finishTimeout) {
         this.readModels = readModels;
         this.processing = processing;
         this.axon = axon;
@@ -109,7 +110,7 @@ public class Rebuilds {
         this.transaction = transaction;
         this.clock = clock;
         this.deadLetters = deadLetters;
-        this.copies = new RebuildCopies(jdbc, dataSource);
+        this.copies = new RebuildCopies(jdbc, dataSource, finishTimeout);
         this.batchSize = batchSize;
         this.typeReads = typeReads;
     }

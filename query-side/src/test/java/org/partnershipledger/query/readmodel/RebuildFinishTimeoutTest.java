@@ -3,6 +3,7 @@ package org.partnershipledger.query.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class RebuildFinishTimeoutTest {
 
     @Test
     void theFinishingTransactionOutlastsTheServiceBoundWhichHoldsAgainAfterwards() {
-        RebuildCopies copies = new RebuildCopies(jdbc, dataSource);
+        RebuildCopies copies = new RebuildCopies(jdbc, dataSource, Duration.ofSeconds(5));
         String longer = "SELECT pg_sleep(3)";
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> jdbc.sql(longer).query().listOfRows()))
@@ -43,6 +44,10 @@ class RebuildFinishTimeoutTest {
             jdbc.sql(longer).query().listOfRows();
         });
 
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            copies.finish(List.of());
+            jdbc.sql("SELECT pg_sleep(6)").query().listOfRows();
+        })).as("finishing has a bound of its own").isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> jdbc.sql(longer).query().listOfRows()))
                 .as("the bound holds again").isInstanceOf(RuntimeException.class);
         assertThat(jdbc.sql("SELECT current_setting('statement_timeout')").query(String.class).single())
