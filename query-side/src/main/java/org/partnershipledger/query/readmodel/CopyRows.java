@@ -1,6 +1,7 @@
 package org.partnershipledger.query.readmodel;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,8 @@ final class CopyRows {
     private final String copy;
     /** Each column's type as PostgreSQL names it, read at the first use. */
     private volatile Map<String, String> types;
+    /** Bytes per row in the last COPY: the next one's text is made that large at once, rather than grown. */
+    private volatile int rowBytes = 256;
 
     private CopyRows(String table, List<String> columns) {
         this.table = table;
@@ -77,15 +80,14 @@ final class CopyRows {
      * written, when a row's key is taken or a value has no safe text form: then the caller writes them its own way.
      */
     boolean write(Connection connection, List<Object[]> rows) throws SQLException {
-        String text = encode(connection, rows);
+        Text text = encode(connection, rows);
         if (text == null) {
             return false;
         }
         // outside a transaction the COPY is one statement, all or nothing; inside one, a savepoint undoes it
         Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy,
-                    new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, text.stream());
         } catch (SQLException e) {
             if (!keyTaken(e)) {
                 throw e;
@@ -103,46 +105,46 @@ final class CopyRows {
         return true;
     }
 
-    /** The rows in COPY's text format; null when a value cannot be written so. */
-    private String encode(Connection connection, List<Object[]> rows) throws SQLException {
+    /** The rows in COPY's text format, as UTF-8; null when a value cannot be written so. */
+    private Text encode(Connection connection, List<Object[]> rows) throws SQLException {
         Map<String, String> known = types(connection);
-        StringBuilder text = new StringBuilder(rows.size() * 256);
+        String[] columnTypes = columns.stream().map(known::get).toArray(String[]::new);
+        Text text = new Text(rows.size() * (rowBytes + rowBytes / 8));
         for (Object[] row : rows) {
-            if (row.length != columns.size()) {
+            if (row.length != columnTypes.length) {
                 return null;
             }
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
-                    text.append('\t');
+                    text.add((byte) '\t');
                 }
-                if (!append(text, row[i], known.get(columns.get(i)))) {
+                if (!append(text, row[i], columnTypes[i])) {
                     return null;
                 }
             }
-            text.append('\n');
+            text.add((byte) '\n');
         }
-        return text.toString();
+        rowBytes = Math.max(16, text.size / rows.size());
+        return text;
     }
 
-    private static boolean append(StringBuilder text, Object value, String type) {
+    private static boolean append(Text text, Object value, String type) {
         if (value == null) {
-            text.append("\\N");
+            text.ascii("\\N");
         } else if (value instanceof String string) {
-            escape(text, string);
-        } else if (value instanceof Long number) {
-            text.append(number.longValue());
-        } else if (value instanceof Integer || value instanceof Short) {
-            text.append(((Number) value).intValue());
+            text.escaped(string);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            text.ascii(value.toString());
         } else if (value instanceof BigDecimal decimal) {
-            text.append(decimal.toString());
+            text.ascii(decimal.toString());
         } else if (value instanceof Boolean bool) {
-            text.append(bool ? 't' : 'f');
+            text.add((byte) (bool ? 't' : 'f'));
         } else if (value instanceof Timestamp timestamp && "timestamp with time zone".equals(type)) {
-            text.append(timestamp.toInstant());
+            text.ascii(timestamp.toInstant().toString());
         } else if (value instanceof java.sql.Date date && "date".equals(type)) {
-            text.append(date.toLocalDate());
+            text.ascii(date.toLocalDate().toString());
         } else if (value instanceof String[] array && type != null && type.endsWith("[]")) {
-            escape(text, arrayLiteral(array));
+            text.escaped(arrayLiteral(array));
         } else {
             return false;
         }
@@ -166,25 +168,71 @@ final class CopyRows {
     }
 
     /**
-     * COPY's text format: backslash, tab, newline and carriage return are escaped; the stretches between them are
-     * copied whole.
+     * COPY's text as UTF-8 bytes, written straight from each value's bytes: no text is built and encoded again
+     * (a replay's rows are mostly JSON payloads, copied here once).
      */
-    private static void escape(StringBuilder text, String value) {
-        if (value.indexOf('\\') < 0 && value.indexOf('\n') < 0 && value.indexOf('\t') < 0
-                && value.indexOf('\r') < 0) {
-            text.append(value); // nothing to escape, the common case: searched and copied a block at a time
-            return;
+    private static final class Text {
+
+        private byte[] bytes;
+        private int size;
+
+        Text(int capacity) {
+            bytes = new byte[Math.max(capacity, 64)];
         }
-        int from = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                text.append(value, from, i).append('\\').append(c == '\\' ? '\\' : c == '\t' ? 't'
-                        : c == '\n' ? 'n' : 'r');
-                from = i + 1;
+
+        void add(byte b) {
+            room(1);
+            bytes[size++] = b;
+        }
+
+        /** Text known to be ASCII with nothing to escape: numbers, dates, instants. */
+        void ascii(String value) {
+            room(value.length());
+            for (int i = 0; i < value.length(); i++) {
+                bytes[size++] = (byte) value.charAt(i);
             }
         }
-        text.append(value, from, value.length());
+
+        /**
+         * COPY's text format: backslash, tab, newline and carriage return are escaped; the stretches between them
+         * are copied whole. In UTF-8 those bytes are never part of another character.
+         */
+        void escaped(String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            if (value.indexOf('\\') < 0 && value.indexOf('\n') < 0 && value.indexOf('\t') < 0
+                    && value.indexOf('\r') < 0) {
+                copy(utf8, 0, utf8.length); // nothing to escape, the common case: searched and copied a block at a time
+                return;
+            }
+            int from = 0;
+            for (int i = 0; i < utf8.length; i++) {
+                byte b = utf8[i];
+                if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
+                    copy(utf8, from, i);
+                    room(2);
+                    bytes[size++] = '\\';
+                    bytes[size++] = (byte) (b == '\\' ? '\\' : b == '\t' ? 't' : b == '\n' ? 'n' : 'r');
+                    from = i + 1;
+                }
+            }
+            copy(utf8, from, utf8.length);
+        }
+
+        private void copy(byte[] from, int start, int end) {
+            room(end - start);
+            System.arraycopy(from, start, bytes, size, end - start);
+            size += end - start;
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        InputStream stream() {
+            return new ByteArrayInputStream(bytes, 0, size);
+        }
     }
 
     private Map<String, String> types(Connection connection) throws SQLException {
