@@ -3,9 +3,12 @@ package org.partnershipledger.query.readmodel;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -20,6 +23,11 @@ import org.springframework.util.ClassUtils;
  * adds every event class of the ledger that implements it; a handler of {@code Object} (every event) means no
  * filter at all. A type stored in the event store whose class no longer exists is read too: an upcaster may make
  * it into a handled one.
+ *
+ * <p>Reading only some types pays when it leaves out most of the store. When the types handled are most of it
+ * (board-views handles nearly every event, impact-facts the impact records, which are most events), the rebuild
+ * reads every event through the shared reader instead: rebuilds running at once then read and deserialise each
+ * event once between them, where each typed reader would read and deserialise its own copy.
  */
 final class HandledTypes {
 
@@ -30,10 +38,26 @@ final class HandledTypes {
     }
 
     /**
-     * The names to read, or empty when a handler takes every event; the stored types (a scan of the store) are
-     * asked for only when there is a filter to make.
+     * The names to read, or empty when the rebuild should read every event: a handler takes every event, or the
+     * stored events of the types to read are more than {@code share} of the store. {@code storedCounts} is the
+     * number of stored events of each stored type (a scan of the store), asked for only when there is a filter to
+     * make.
      */
-    static Optional<Set<String>> of(Collection<Class<?>> projections, Supplier<Collection<String>> storedTypes) {
+    static Optional<Set<String>> of(Collection<Class<?>> projections, Supplier<Map<String, Long>> storedCounts,
+                                    double share) {
+        Map<String, Long> stored = new HashMap<>();
+        return of(projections, () -> {
+            stored.putAll(storedCounts.get());
+            return stored.keySet();
+        }, types -> {
+            long all = stored.values().stream().mapToLong(Long::longValue).sum();
+            long read = types.stream().mapToLong(type -> stored.getOrDefault(type, 0L)).sum();
+            return read <= share * all;
+        });
+    }
+
+    private static Optional<Set<String>> of(Collection<Class<?>> projections, Supplier<Collection<String>> storedTypes,
+                                            Predicate<Set<String>> worthIt) {
         Set<String> names = new TreeSet<>();
         for (Class<?> projection : projections) {
             for (Class<?> type = projection; type != null && type != Object.class; type = type.getSuperclass()) {
@@ -56,7 +80,7 @@ final class HandledTypes {
                 names.add(stored);
             }
         }
-        return Optional.of(names);
+        return Optional.of(names).filter(worthIt);
     }
 
     /** {@code type} itself, or every event class that implements or extends it. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -73,6 +74,11 @@ public class Rebuilds {
     /** Events per transaction of a rebuild: larger than a live processor's, as nobody waits for them one by one. */
     private final int batchSize;
     private final EventTypeReads typeReads;
+    /**
+     * A rebuild reads only its read model's event types when they are at most this share of the stored events;
+     * otherwise it reads every event through the reader it shares with the other rebuilds and replays.
+     */
+    private final double typedReadShare;
     private final Map<String, TrackingEventProcessor> running = new ConcurrentHashMap<>();
     /** The reader of each running rebuild that reads only the event types its read model handles. */
     private final Map<String, TypedReader> typedReaders = new ConcurrentHashMap<>();
@@ -99,7 +105,8 @@ public class Rebuilds {
              TransactionManager axonTransactions, JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
              DeadLetters deadLetters, EventTypeReads typeReads, javax.sql.DataSource dataSource,
              @Value("${ledger.rebuilds.batch-size:2000}") int batchSize,
-             @Value("${ledger.rebuilds.finish-timeout:1h}") java.time.Duration finishTimeout) {
+             @Value("${ledger.rebuilds.finish-timeout:1h}") java.time.Duration finishTimeout,
+             @Value("${ledger.rebuilds.typed-read-share:0.5}") double typedReadShare) {
         this.readModels = readModels;
         this.processing = processing;
         this.axon = axon;
@@ -113,6 +120,7 @@ public class Rebuilds {
         this.copies = new RebuildCopies(jdbc, dataSource, finishTimeout);
         this.batchSize = batchSize;
         this.typeReads = typeReads;
+        this.typedReadShare = typedReadShare;
     }
 
     /** The read models that can be rebuilt, by processor name. */
@@ -245,15 +253,17 @@ public class Rebuilds {
     }
 
     /**
-     * A reader of only the event types the read model handles, when it does not handle every event and the store
-     * is PostgreSQL: the rebuild then reads those rows alone.
+     * A reader of only the event types the read model handles, when they are a small part of the store (at most
+     * {@code typedReadShare} of its events) and the store is PostgreSQL: the rebuild then reads those rows alone.
      */
     private Optional<TypedReader> typedReader(ReadModel readModel) {
         if (!typeReads.available()) {
             return Optional.empty();
         }
         Optional<Set<String>> types = HandledTypes.of(readModel.projections(), () -> jdbc.sql(
-                "SELECT DISTINCT payload_type FROM event_store.domain_event_entry").query(String.class).list());
+                        "SELECT payload_type, count(*) FROM event_store.domain_event_entry GROUP BY payload_type")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), typedReadShare);
         types.ifPresent(names -> log.info("Rebuild of {} reads {} event types: {}", readModel.processor(),
                 names.size(), names.stream().map(name -> name.substring(name.lastIndexOf('.') + 1)).toList()));
         return types.flatMap(names -> typeReads.only(names).map(source -> new TypedReader(source, names)));

@@ -3,6 +3,7 @@ package org.partnershipledger.query.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,8 @@ class HandledTypesTest {
 
     @Test
     void aReadModelOfAFewTypesReadsThoseAndStoredTypesWhoseClassIsGone() {
-        Set<String> types = HandledTypes.of(List.of(FewTypes.class), () -> List.of(ImpactRecorded.class.getName(),
-                "org.partnershipledger.events.partnership.RenamedSinceThen")).orElseThrow();
+        Set<String> types = HandledTypes.of(List.of(FewTypes.class), () -> Map.of(ImpactRecorded.class.getName(), 90L,
+                "org.partnershipledger.events.partnership.RenamedSinceThen", 10L), 0.5).orElseThrow();
 
         assertThat(types).containsExactlyInAnyOrder(CandidateShortlisted.class.getName(),
                 PartnerSelected.class.getName(), "org.partnershipledger.events.partnership.RenamedSinceThen");
@@ -54,14 +55,26 @@ class HandledTypesTest {
     void aHandlerOfEveryEventMeansNoFilter() {
         assertThat(HandledTypes.of(List.of(FewTypes.class, EveryEvent.class), () -> {
             throw new AssertionError("the store need not be scanned when every event is read");
-        })).isEmpty();
+        }, 0.5)).isEmpty();
     }
 
     @Test
     void aHandlerOfAnInterfaceReadsEveryEventClassThatImplementsIt() {
-        Set<String> types = HandledTypes.of(List.of(EveryPartnershipEvent.class), List::of).orElseThrow();
+        Set<String> types = HandledTypes.of(List.of(EveryPartnershipEvent.class), Map::of, 0.5).orElseThrow();
 
         assertThat(types).contains(PartnershipOpened.class.getName(), PartnerSelected.class.getName())
                 .doesNotContain(ImpactRecorded.class.getName(), PartnershipEvent.class.getName());
+    }
+
+    @Test
+    void typesThatAreMostOfTheStoreAreReadWithEveryOtherEventThroughTheSharedReader() {
+        Map<String, Long> stored = Map.of(CandidateShortlisted.class.getName(), 30L,
+                PartnerSelected.class.getName(), 20L, ImpactRecorded.class.getName(), 50L);
+
+        assertThat(HandledTypes.of(List.of(FewTypes.class), () -> stored, 0.5)).as("half of the store")
+                .contains(Set.of(CandidateShortlisted.class.getName(), PartnerSelected.class.getName()));
+        assertThat(HandledTypes.of(List.of(FewTypes.class), () -> stored, 0.4)).as("more than the share").isEmpty();
+        assertThat(HandledTypes.of(List.of(FewTypes.class), () -> Map.of(CandidateShortlisted.class.getName(), 1L),
+                0.5)).as("the whole store").isEmpty();
     }
 }
