@@ -8,21 +8,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * A rebuild's copies of a read model's tables ({@code …__next}), made cheap to fill: they are created
- * {@code UNLOGGED} (PostgreSQL writes no WAL for them) and with only the keys that give the projection's statements
- * their meaning (primary keys, exclusion constraints and unique indexes, which {@code ON CONFLICT} needs) and with the
- * partial indexes, which are made for a projection's own lookups (a pivot still waiting for a measurement). The
- * other indexes, which serve the read model's questions, and the unique constraints other than the primary key are
- * built once the copy has caught up, and the tables set {@code LOGGED}, in one transaction ({@link #finish}), just
- * before the take-over. So a projection's {@code ON CONFLICT} names its table's primary key or a unique index, never
- * another unique constraint: the event log's {@code event_id}, unique but never a conflict target, cost a tenth to a
- * sixth of PostgreSQL's time in a rebuild (a random key in a second B-tree). A duplicate the deferred constraint
- * would have refused still makes the take-over fail, as building it then fails.
+ * A rebuild's copies of a read model's tables ({@code …__next}), made cheap to fill: they are created with only the
+ * keys that give the projection's statements their meaning (primary keys, exclusion constraints and unique indexes,
+ * which {@code ON CONFLICT} needs) and with the partial indexes, which are made for a projection's own lookups (a
+ * pivot still waiting for a measurement). The other indexes, which serve the read model's questions, and the unique
+ * constraints other than the primary key are built once the copy has caught up, in one transaction
+ * ({@link #finish}), just before the take-over. So a projection's {@code ON CONFLICT} names its table's primary key
+ * or a unique index, never another unique constraint: the event log's {@code event_id}, unique but never a conflict
+ * target, cost a tenth to a sixth of PostgreSQL's time in a rebuild (a random key in a second B-tree). A duplicate
+ * the deferred constraint would have refused still makes the take-over fail, as building it then fails.
  *
- * <p>Why this is safe: PostgreSQL empties an unlogged table after a crash, while the rebuild's token, in a logged
- * table, would say how far it came. So a rebuild whose copies are still unlogged when the service starts is started
- * again from scratch ({@link #durable} is false); once {@link #finish} has committed, the copies are as durable as
- * any table and the rebuild resumes. The live tables are never touched before the take-over.
+ * <p>The copies are logged tables from the start. Earlier they were {@code UNLOGGED} and set {@code LOGGED} before
+ * the take-over; but {@code COPY} into a logged table costs PostgreSQL about what it costs into an unlogged one,
+ * while {@code SET LOGGED} rewrites the whole table into the WAL: a third more for the event log's copy. Being
+ * logged, a copy survives a crash with the rows its rebuild committed along with its token, so the rebuild resumes
+ * where it was. A copy found unlogged (made by an earlier version) may have been emptied by a crash while the token
+ * says otherwise: its rebuild starts again from scratch ({@link #durable} is false). The live tables are never
+ * touched before the take-over.
  */
 final class RebuildCopies {
 
@@ -43,23 +45,23 @@ final class RebuildCopies {
     }
 
     /**
-     * Creates the copy of {@code table}, unlogged, with its primary key, exclusion constraints, unique and partial
+     * Creates the copy of {@code table}, logged, with its primary key, exclusion constraints, unique and partial
      * indexes, but without its other indexes and unique constraints.
      */
     void create(String table) {
         String next = table + TableNames.NEXT;
         jdbc.sql("DROP TABLE IF EXISTS " + next).update();
-        jdbc.sql("CREATE UNLOGGED TABLE " + next + " (LIKE " + table + " INCLUDING ALL EXCLUDING INDEXES)").update();
+        jdbc.sql("CREATE TABLE " + next + " (LIKE " + table + " INCLUDING ALL EXCLUDING INDEXES)").update();
         constraints(table, true).forEach(constraint ->
                 jdbc.sql("ALTER TABLE " + next + " ADD " + constraint).update());
         indexes(table, true).forEach(index -> jdbc.sql(onCopy(index, table)).update());
     }
 
     /**
-     * Builds the copies' remaining indexes and unique constraints and makes them logged; call it in a transaction.
-     * Over a large history this takes longer than the bound on every other transaction of the service (the indexes
-     * are built, and each copy is written to the WAL whole): a bound that keeps the event store's gaps short, which
-     * does not concern this transaction, as it appends no event. So it runs with a bound of its own
+     * Builds the copies' remaining indexes and unique constraints (and makes a copy of an earlier version logged);
+     * call it in a transaction. Over a large history this takes longer than the bound on every other transaction of
+     * the service: a bound that keeps the event store's gaps short, which does not concern this transaction, as it
+     * appends no event. So it runs with a bound of its own
      * ({@code ledger.rebuilds.finish-timeout}, an hour by default) for each statement and for the transaction, and
      * the driver waits for its statements that long (and 15 s more): a database that stops answering still ends it,
      * and the rebuild tries again. The connection gets its usual bounds back when the transaction ends.
@@ -88,6 +90,14 @@ final class RebuildCopies {
                     jdbc.sql("ALTER TABLE " + table + TableNames.NEXT + " ADD " + constraint).update());
             jdbc.sql("ALTER TABLE " + table + TableNames.NEXT + " SET LOGGED").update();
         }
+    }
+
+    /** Whether every copy is there and finished: logged, with as many indexes as its live table. */
+    boolean finished(List<String> tables) {
+        return durable(tables) && tables.stream().allMatch(table -> jdbc.sql("""
+                        SELECT (SELECT count(*) FROM pg_index WHERE indrelid = CAST(? AS regclass))
+                             = (SELECT count(*) FROM pg_index WHERE indrelid = CAST(? AS regclass))""")
+                .params(table + TableNames.NEXT, table).query(Boolean.class).single());
     }
 
     /** Whether every copy is there and logged: it survives a crash, so its rebuild can resume. */

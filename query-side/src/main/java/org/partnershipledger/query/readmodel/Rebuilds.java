@@ -210,7 +210,8 @@ public class Rebuilds {
                 launch(readModel);
                 log.info("Rebuild of {} resumed", processor);
             } else {
-                // unlogged copies may have been emptied by a crash while the token says otherwise: from scratch
+                // copies an earlier version left unlogged may have been emptied by a crash while the token says
+                // otherwise: from scratch
                 start(processor, latest(processor).map(Rebuild::requestedBy).orElse("ledger"), true);
             }
         }
@@ -274,7 +275,7 @@ public class Rebuilds {
             try {
                 if (caughtUp(entry.getValue())) {
                     ReadModel readModel = readModels.of(entry.getKey()).orElseThrow();
-                    if (copies.durable(readModel.tables())) {
+                    if (copies.finished(readModel.tables())) {
                         takeOver(readModel, entry.getValue());
                     } else {
                         finish(readModel, entry.getValue());
@@ -293,7 +294,7 @@ public class Rebuilds {
     }
 
     /**
-     * Builds the copies' remaining indexes and makes them logged, with the rebuild paused (so that none of its
+     * Builds the copies' remaining indexes and unique constraints, with the rebuild paused (so that none of its
      * batches holds a lock on one copy while waiting for another); it then catches up on what came meanwhile and
      * takes over.
      */
@@ -302,7 +303,7 @@ public class Rebuilds {
         try {
             long started = System.nanoTime();
             transaction.executeWithoutResult(status -> copies.finish(readModel.tables()));
-            log.info("Rebuild of {} caught up; indexes built and tables logged in {} ms", readModel.processor(),
+            log.info("Rebuild of {} caught up; indexes built in {} ms", readModel.processor(),
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
             rebuild.start();

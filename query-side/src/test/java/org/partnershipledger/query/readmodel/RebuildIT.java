@@ -18,7 +18,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds with no downtime and the dead-letter queue, through the HTTP API, on the real PostgreSQL: events are
@@ -65,6 +69,10 @@ class RebuildIT {
     JdbcClient jdbc;
     @Autowired
     Rebuilds rebuilds;
+    @Autowired
+    TokenStore tokenStore;
+    @Autowired
+    TransactionTemplate transaction;
 
     /** A handler with a side effect (think: an e-mail); it must never fire for a replayed event. */
     @ProcessingGroup(SideEffects.NAME)
@@ -155,18 +163,20 @@ class RebuildIT {
                 CAST('query_side.program_partnership' AS regclass))""";
 
     @Test
-    void aRebuildCutShortByACrashStartsAgainAndTheLiveReadModelStaysAsItWas() {
+    void aRebuildWhoseCopiesAreUnloggedWhenTheServiceStartsStartsAgainAndTheLiveReadModelStaysAsItWas() {
         Http admin = Http.localhost(port).as("admin");
         appendPartnershipsWithPrograms(20_000, 300);
         awaitCaughtUp(admin, "event-log");
         String before = jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single();
         long indexes = jdbc.sql(EVENT_LOG_INDEXES).query(Long.class).single();
 
-        // the state a crash leaves: the rebuild had filled its unlogged copies up to the head, its token says so,
-        // and PostgreSQL's crash recovery emptied the copies
+        // the state a crash leaves when copies were unlogged (as earlier versions made them): the rebuild had filled
+        // them up to the head, its token says so, and PostgreSQL's crash recovery emptied them
         RebuildCopies copies = new RebuildCopies(jdbc);
         copies.create("analytics.event_log");
         copies.create("query_side.program_partnership");
+        jdbc.sql("ALTER TABLE analytics.event_log__next SET UNLOGGED").update();
+        jdbc.sql("ALTER TABLE query_side.program_partnership__next SET UNLOGGED").update();
         assertThat(copies.durable(List.of("analytics.event_log"))).isFalse();
         jdbc.sql("""
                 INSERT INTO query_side.read_model_rebuild (processor, requested_by, requested_at)
@@ -193,6 +203,51 @@ class RebuildIT {
                 .query(Long.class).single()).as("logged again").isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%\\_\\_next'")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRebuildStoppedHalfwayResumesFromItsTokenIntoItsLoggedCopiesAndTakesOverWithTheSameData() {
+        Http admin = Http.localhost(port).as("admin");
+        appendPartnershipsWithPrograms(40_000, 300);
+        awaitCaughtUp(admin, "event-log");
+        String before = jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single();
+        long rows = jdbc.sql("SELECT count(*) FROM analytics.event_log").query(Long.class).single();
+        long halfway = jdbc.sql("SELECT position FROM analytics.event_log ORDER BY position OFFSET ? LIMIT 1")
+                .param(rows / 2).query(Long.class).single();
+
+        // the state a stop or a crash leaves: the copies hold what the rebuild committed up to its token, which was
+        // committed with them; one copied row is marked, to tell a resumed rebuild from one started again
+        RebuildCopies copies = new RebuildCopies(jdbc);
+        copies.create("analytics.event_log");
+        copies.create("query_side.program_partnership");
+        assertThat(copies.durable(List.of("analytics.event_log", "query_side.program_partnership")))
+                .as("copies are logged while they fill").isTrue();
+        jdbc.sql("INSERT INTO analytics.event_log__next SELECT * FROM analytics.event_log WHERE position <= ?")
+                .param(halfway).update();
+        jdbc.sql("INSERT INTO query_side.program_partnership__next SELECT * FROM query_side.program_partnership")
+                .update();
+        jdbc.sql("UPDATE analytics.event_log__next SET reason = 'kept from before the stop' WHERE position = ?")
+                .param(halfway).update();
+        jdbc.sql("""
+                INSERT INTO query_side.read_model_rebuild (processor, requested_by, requested_at)
+                VALUES ('event-log', 'admin', now())
+                ON CONFLICT (processor) DO UPDATE SET completed_at = NULL""")
+                .update();
+        jdbc.sql("DELETE FROM query_side.token_entry WHERE processor_name = 'event-log@next'").update();
+        transaction.executeWithoutResult(status -> tokenStore.initializeTokenSegments("event-log@next", 1,
+                ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(Long.MAX_VALUE, Set.of()),
+                        GapAwareTrackingToken.newInstance(halfway, Set.of()))));
+
+        rebuilds.resume(); // the service starts again
+
+        admin.await("/api/admin/processors/event-log",
+                r -> !r.json().get("rebuild").get("completedAt").isNull(), Duration.ofSeconds(120));
+        awaitCaughtUp(admin, "event-log");
+        assertThat(jdbc.sql("SELECT reason FROM analytics.event_log WHERE position = ?").param(halfway)
+                .query(String.class).single()).as("resumed, not started again").isEqualTo("kept from before the stop");
+        assertThat(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single()).as("every event, once").isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM analytics.event_log").query(Long.class).single())
+                .isGreaterThanOrEqualTo(rows);
     }
 
     static final String PIVOT_IMPACT_DIGEST = """
