@@ -11,6 +11,8 @@ import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -34,7 +36,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * full replay move together and the pages they share stay few. A reader that has not moved for
  * {@code stalledAfterMillis} (a processor retrying after an error, or paused) is not waited for, and neither is one
  * so far behind that it belongs to another replay (a rebuild at the tail does not hold up a processor near the
- * head). At most {@code 2 * (maxPagesAhead + 1)} pages are held, plus the one each reader is reading.
+ * head). At most {@code 2 * (maxPagesAhead + 1)} pages are held, plus the one each reader is reading and the one read
+ * ahead: when a reader takes a full page, the next one is read in the background (with its metadata and timestamps
+ * deserialised) while the processor handles this one, so reading the store and handling events overlap.
  *
  * <p>What a reader sees is exactly what it would have read alone: a page starting at a token is what the store
  * returned from that token, and the next page starts at the page's last token, as the storage engine's own stream
@@ -49,6 +53,12 @@ public class SharedReplayReads extends StorageEngineDecorator {
     private final long stalledAfterNanos;
     private final Map<Start, CompletableFuture<List<? extends TrackedEventMessage<?>>>> pages = new ConcurrentHashMap<>();
     private final Set<Reader> readers = ConcurrentHashMap.newKeySet();
+    /** Reads the page after the one a reader has just taken, while the reader handles it. */
+    private final Executor ahead = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "replay-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Where a page starts; the token may be null (the very beginning). */
     private record Start(TrackingToken token) {
@@ -95,6 +105,40 @@ public class SharedReplayReads extends StorageEngineDecorator {
                 return read(start);
             }
         }
+        return fill(start, mine);
+    }
+
+    /**
+     * Reads the page at {@code start} in the background, unless it is held or being read already: while the
+     * processors handle one page, the next one is read and its metadata and timestamps deserialised, on the
+     * other core.
+     */
+    private void readAhead(Start start) {
+        if (pages.containsKey(start)) {
+            return;
+        }
+        CompletableFuture<List<? extends TrackedEventMessage<?>>> mine = new CompletableFuture<>();
+        if (pages.putIfAbsent(start, mine) == null) {
+            try {
+                ahead.execute(() -> {
+                    try {
+                        fill(start, mine).forEach(event -> {
+                            event.getTimestamp();
+                            event.getMetaData();
+                        });
+                    } catch (Throwable e) {
+                        // the reader that asks for the page reads it itself, and meets the error if there is one
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                pages.remove(start, mine);
+                mine.completeExceptionally(rejected);
+            }
+        }
+    }
+
+    private List<? extends TrackedEventMessage<?>> fill(
+            Start start, CompletableFuture<List<? extends TrackedEventMessage<?>>> mine) {
         try {
             List<? extends TrackedEventMessage<?>> events = read(start);
             if (events.size() < pageSize) {
@@ -193,6 +237,9 @@ public class SharedReplayReads extends StorageEngineDecorator {
                 next = new Start(current.get(current.size() - 1).trackingToken());
             }
             evict();
+            if (!last) {
+                readAhead(next);
+            }
         }
 
         /** Waits while this reader is far ahead of the slowest one alongside it that is still moving. */

@@ -24,10 +24,14 @@ class SharedReplayReadsTest {
     static class CountingStore extends InMemoryEventStorageEngine {
         final AtomicInteger reads = new AtomicInteger();
         final AtomicBoolean failNextRead = new AtomicBoolean();
+        /** The read, counted from 1, that fails; 0: none. */
+        final AtomicInteger failingRead = new AtomicInteger();
 
         @Override
         public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
-            reads.incrementAndGet();
+            if (reads.incrementAndGet() == failingRead.get()) {
+                throw new AssertionError("the store failed this read");
+            }
             if (failNextRead.getAndSet(false)) {
                 throw new AssertionError("the store failed badly");
             }
@@ -65,6 +69,43 @@ class SharedReplayReadsTest {
         // 50 full pages and the empty one at the head; a reader alone would have read 51
         assertThat(store.reads.get()).isLessThanOrEqualTo(51 + 2);
         assertThat(shared.pagesHeld()).as("nothing is held once both have finished").isZero();
+    }
+
+    @Test
+    void theNextPageIsReadWhileAReaderHandlesTheOneItTook() throws Exception {
+        store.append(1_000);
+        SharedReplayReads shared = new SharedReplayReads(store, 100, 2, 5_000);
+        try (Stream<? extends TrackedEventMessage<?>> alone = shared.readEvents(null, false)) {
+            var events = alone.iterator();
+            Object first = events.next().getPayload(); // took the first page, and handles its first event
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (store.reads.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(store.reads.get()).as("the second page was read before the reader asked for it").isEqualTo(2);
+            List<Object> payloads = new ArrayList<>(List.of(first));
+            for (int i = 1; i < 1_000; i++) {
+                payloads.add(events.next().getPayload());
+            }
+            assertThat(payloads).isEqualTo(IntStream.range(0, 1_000).mapToObj(i -> "e" + i).toList());
+            assertThat(events.hasNext()).isFalse();
+        }
+        // ten full pages, each read once, and the empty one at the head (read ahead, and again if the read ahead
+        // found it empty before the reader asked: the head is never kept)
+        assertThat(store.reads.get()).isBetween(11, 12);
+        assertThat(shared.pagesHeld()).isZero();
+    }
+
+    @Test
+    void aPageThatFailedToBeReadAheadIsReadByTheReaderThatAsksForIt() {
+        store.append(300);
+        store.failingRead.set(2); // the read ahead of the second page
+        SharedReplayReads shared = new SharedReplayReads(store, 100, 2, 5_000);
+
+        assertThat(all(shared, null)).extracting(TrackedEventMessage::getPayload)
+                .isEqualTo(IntStream.range(0, 300).mapToObj(i -> "e" + i).toList());
+        assertThat(store.reads.get()).as("the second page read again").isGreaterThanOrEqualTo(5);
     }
 
     @Test
