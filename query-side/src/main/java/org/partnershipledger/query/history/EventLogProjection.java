@@ -121,8 +121,8 @@ class EventLogProjection {
                 message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                 Timestamp.from(message.getTimestamp()), Storable.text(EventMetadata.actor(message)),
                 Storable.text(EventMetadata.reason(message)),
-                Storable.json(message.serializePayload(serializer, String.class).getData()),
-                Storable.json(message.serializeMetaData(serializer, String.class).getData()),
+                Storable.json(message.serializePayload(serializer, byte[].class).getData()),
+                Storable.json(message.serializeMetaData(serializer, byte[].class).getData()),
                 Storable.text(EventMetadata.text(message, LedgerMetadata.CORRELATION_ID)),
                 Storable.text(EventMetadata.text(message, LedgerMetadata.CAUSATION_ID))};
         rows.add(row);

@@ -3,6 +3,7 @@ package org.partnershipledger.query.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -78,6 +79,46 @@ class CopyRowsTest {
                 .hasSize(ROWS).isEqualTo(jdbc.queryForList(everything.formatted("inserted")));
         assertThat(jdbc.queryForObject("SELECT tags[3] FROM copied WHERE id = 1", String.class))
                 .isEqualTo("back\\slash");
+    }
+
+    @Test
+    void jsonGivenAsItsStoredBytesLandsAsTheInsertWritesIt() {
+        String[] documents = {"{\"k\":\"plain é ✓ 𝄞\",\"n\":[1,2]}", "{\"q\":\"a \\\"quote\\\" and a \\\\ back\"}",
+                "{\"nul\":\"x\\u0000y\"}", "{\"not a nul\":\"\\\\u0000\"}", "{\n \"pretty\":\t1\r\n}"};
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> asText = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            String document = documents[i % documents.length];
+            Timestamp at = Timestamp.from(Instant.parse("1999-12-31T23:59:59.999999Z").plusMillis(i * 86_400_007L));
+            rows.add(new Object[] {(long) i, null, null, Storable.json(document.getBytes(StandardCharsets.UTF_8)),
+                    at, null, null, null, null});
+            asText.add(new Object[] {(long) i, null, null, Storable.json(document), at, null, null, null, null});
+        }
+
+        assertThat(inUnitOfWork("copied", rows)).isEqualTo(ROWS);
+        jdbc.batchUpdate(INSERT.formatted("inserted"), asText);
+
+        String everything = "SELECT id, doc::text AS doc, at FROM %s ORDER BY id";
+        assertThat(jdbc.queryForList(everything.formatted("copied")))
+                .hasSize(ROWS).isEqualTo(jdbc.queryForList(everything.formatted("inserted")));
+        assertThat(jdbc.queryForObject("SELECT doc->>'nul' FROM copied WHERE id = 2", String.class))
+                .isEqualTo("x\uFFFDy");
+    }
+
+    @Test
+    void storedBytesThatAreNotUtf8GoAsTheStatementBindsThem() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            byte[] broken = i == 7 ? new byte[] {'{', '"', 'k', '"', ':', '"', (byte) 0xC3, '"', '}'}
+                    : "{\"k\":1}".getBytes(StandardCharsets.UTF_8);
+            rows.add(new Object[] {(long) i, null, null, Storable.json(broken), null, null, null, null, null});
+        }
+
+        assertThat(inUnitOfWork("copied", rows)).as("not as a COPY").isZero();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM copied", Long.class)).isEqualTo(ROWS);
+        assertThat(jdbc.queryForObject("SELECT doc->>'k' FROM copied WHERE id = 7", String.class))
+                .isEqualTo("\uFFFD");
     }
 
     @Test
