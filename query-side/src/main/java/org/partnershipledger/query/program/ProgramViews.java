@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.partnershipledger.query.readmodel.Json;
 import org.partnershipledger.query.readmodel.ReadModels;
+import org.partnershipledger.query.readmodel.Storable;
 import org.partnershipledger.query.readmodel.StoredRows;
 import org.partnershipledger.query.readmodel.Tables;
 import org.partnershipledger.query.readmodel.ViewStore;
@@ -238,7 +239,7 @@ public class ProgramViews extends ViewStore<ProgramView> {
 
     private String documentOf(ProgramView view) {
         try {
-            return document.writeValueAsString(view);
+            return Storable.json(document.writeValueAsString(view));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write program " + view.programId, e);
         }

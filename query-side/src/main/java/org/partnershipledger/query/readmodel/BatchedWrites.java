@@ -49,7 +49,8 @@ public final class BatchedWrites {
         this.complete = complete;
     }
 
-    public void add(Object... row) {
+    public void add(Object... values) {
+        Object[] row = StorableParams.storable(values);
         if (!CurrentUnitOfWork.isStarted()) {
             complete.apply(List.<Object[]>of(row)).forEach(completed -> jdbc.update(sql, completed));
             return;

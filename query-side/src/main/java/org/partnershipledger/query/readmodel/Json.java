@@ -15,9 +15,10 @@ public class Json {
         this.mapper = mapper;
     }
 
+    /** {@code value} as JSON text a jsonb column can keep ({@link Storable#json(String)}). */
     public String write(Object value) {
         try {
-            return mapper.writeValueAsString(value);
+            return Storable.json(mapper.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + value.getClass().getName() + " as JSON", e);
         }

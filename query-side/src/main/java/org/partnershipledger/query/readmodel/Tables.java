@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * names or, in a rebuild, under the names of the rebuild's copies. A projection receives one in its constructor and
  * never sees the raw connection, so no statement of a rebuild can reach the live tables. Statements it sends for many
  * events can go in JDBC batches ({@link #batched}); every other statement ({@link #sql}) sends what is pending
- * first, so the writes keep the events' order.
+ * first, so the writes keep the events' order. Text goes to the tables as PostgreSQL can keep it
+ * ({@link StorableParams}).
  */
 public final class Tables {
 
@@ -34,7 +36,7 @@ public final class Tables {
     /** A statement on these tables, after whatever is pending in their batches. */
     public JdbcClient.StatementSpec sql(String sql) {
         batches.forEach(BatchedWrites::flush);
-        return jdbc.sql(names.sql(sql));
+        return new StorableParams(jdbc.sql(names.sql(sql)));
     }
 
     /** A statement on these tables sent in batches, in the order its rows are added. */
@@ -60,7 +62,7 @@ public final class Tables {
      * of other batches will write.
      */
     public JdbcClient.StatementSpec direct(String sql) {
-        return jdbc.sql(names.sql(sql));
+        return new StorableParams(jdbc.sql(names.sql(sql)));
     }
 
     /**
@@ -69,20 +71,24 @@ public final class Tables {
      */
     public void insert(String sql, List<Object[]> rows) {
         batches.forEach(BatchedWrites::flush);
-        inserts.computeIfAbsent(sql, statement -> new BatchedWrites(batch, names.sql(statement))).writeNow(rows);
+        inserts.computeIfAbsent(sql, statement -> new BatchedWrites(batch, names.sql(statement))).writeNow(storable(rows));
     }
 
     /** One statement for many rows, in one round trip, without sending the pending batches first (see {@link #direct}). */
     public void directBatch(String sql, List<Object[]> rows) {
         if (!rows.isEmpty()) {
-            batch.batchUpdate(names.sql(sql), rows);
+            batch.batchUpdate(names.sql(sql), storable(rows));
         }
     }
 
     /** One statement for many rows, in one round trip, after whatever is pending. */
     public void batchUpdate(String sql, List<Object[]> rows) {
         batches.forEach(BatchedWrites::flush);
-        batch.batchUpdate(names.sql(sql), rows);
+        batch.batchUpdate(names.sql(sql), storable(rows));
+    }
+
+    private static List<Object[]> storable(List<Object[]> rows) {
+        return rows.stream().map(StorableParams::storable).collect(Collectors.toList());
     }
 
     /** Forgets the position the read model reflects (for its reset handler). */

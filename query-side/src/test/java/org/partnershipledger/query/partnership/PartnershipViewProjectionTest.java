@@ -55,6 +55,14 @@ class PartnershipViewProjectionTest {
     }
 
     @Test
+    void anEventRecordedWithANulCharacterIsStillShownWithTheReplacementCharacter() {
+        // recorded before the command side refused NUL; PostgreSQL's text and jsonb cannot hold it
+        handle(0, new PartnershipOpened(P, "Field\u0000academy", "Acme", "v", List.of()));
+
+        assertThat(partnerships.find("p-1").orElseThrow().name).isEqualTo("Field\uFFFDacademy");
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() {
         handle(0, new PartnershipOpened(P, "Academy", "Acme", "v", List.of()));
         handle(1, new ConcernRaised(P, "k-1", Side.CLIENT, "s", "d", null));

@@ -69,6 +69,22 @@ class ProgramViewProjectionTest {
     }
 
     @Test
+    void eventsRecordedWithANulCharacterAreStillShownWithTheReplacementCharacter() {
+        // recorded before the command side refused NUL; PostgreSQL's text and jsonb cannot hold it
+        handle(0, new ProgramProposed(G, P, "Sell\u0000ing", List.of(), null, List.of("ttq"),
+                List.of(new CurriculumModule(new ModuleId("m-1"), "Disc\u0000overy")), 1));
+        handle(1, new ImpactRecorded(G, "i-1", 4, "ttq", BigDecimal.TEN, "da\u0000ys", null, "EM\u0000EA",
+                LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"), ImpactSource.BI, List.of("a\u0000b"),
+                null, null, 1));
+
+        var view = programs.find("prog-1").orElseThrow();
+        assertThat(view.title).isEqualTo("Sell\uFFFDing");
+        assertThat(view.curriculumHistory.get(0).modules().get(0).title()).isEqualTo("Disc\uFFFDovery");
+        assertThat(view.impacts.get(0).unit).isEqualTo("da\uFFFDys");
+        assertThat(view.impacts.get(0).evidence).containsExactly("a\uFFFDb");
+    }
+
+    @Test
     void impactRecordsAndCurriculumVersionsWrittenEarlierAreUpdatedInPlace() {
         var module = new CurriculumModule(new ModuleId("m-2"), "Role plays");
         proposed();
