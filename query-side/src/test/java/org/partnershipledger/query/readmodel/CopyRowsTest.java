@@ -71,12 +71,7 @@ class CopyRowsTest {
                     BigDecimal.valueOf(i)), i % 4 == 0 ? new String[0]
                     : new String[] {"org-" + i, "with \"quote\"", "back\\slash", "comma, {brace}", "tab\t"}});
         }
-        assertThat(inUnitOfWork("copied", rows)).isEqualTo(ROWS);
-        jdbc.batchUpdate(INSERT.formatted("inserted"), rows);
-
-        String everything = "SELECT id, label, note, doc, at, day, flag, amount, tags::text AS tags FROM %s ORDER BY id";
-        assertThat(jdbc.queryForList(everything.formatted("copied")))
-                .hasSize(ROWS).isEqualTo(jdbc.queryForList(everything.formatted("inserted")));
+        copiedAsInserted(rows, rows, "id, label, note, doc, at, day, flag, amount, tags::text AS tags");
         assertThat(jdbc.queryForObject("SELECT tags[3] FROM copied WHERE id = 1", String.class))
                 .isEqualTo("back\\slash");
     }
@@ -95,12 +90,7 @@ class CopyRowsTest {
             asText.add(new Object[] {(long) i, null, null, Storable.json(document), at, null, null, null, null});
         }
 
-        assertThat(inUnitOfWork("copied", rows)).isEqualTo(ROWS);
-        jdbc.batchUpdate(INSERT.formatted("inserted"), asText);
-
-        String everything = "SELECT id, doc::text AS doc, at FROM %s ORDER BY id";
-        assertThat(jdbc.queryForList(everything.formatted("copied")))
-                .hasSize(ROWS).isEqualTo(jdbc.queryForList(everything.formatted("inserted")));
+        copiedAsInserted(rows, asText, "id, doc::text AS doc, at");
         assertThat(jdbc.queryForObject("SELECT doc->>'nul' FROM copied WHERE id = 2", String.class))
                 .isEqualTo("x\uFFFDy");
     }
@@ -162,6 +152,16 @@ class CopyRowsTest {
 
         Map<String, Object> copied = jdbc.queryForMap("SELECT local FROM copied");
         assertThat(copied).isEqualTo(jdbc.queryForMap("SELECT local FROM inserted WHERE id = 0"));
+    }
+
+    /** {@code rows} all go as a COPY, and land as {@code inserted} do with the INSERT, in the columns selected. */
+    private void copiedAsInserted(List<Object[]> rows, List<Object[]> inserted, String columns) {
+        assertThat(inUnitOfWork("copied", rows)).isEqualTo(ROWS);
+        jdbc.batchUpdate(INSERT.formatted("inserted"), inserted);
+
+        String everything = "SELECT " + columns + " FROM %s ORDER BY id";
+        assertThat(jdbc.queryForList(everything.formatted("copied")))
+                .hasSize(ROWS).isEqualTo(jdbc.queryForList(everything.formatted("inserted")));
     }
 
     /** Rows added in one unit of work, as a processor's batch adds them, written when it commits; how many were copied. */
