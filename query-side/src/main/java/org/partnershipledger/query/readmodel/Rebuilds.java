@@ -80,6 +80,11 @@ public class Rebuilds {
      */
     private final double typedReadShare;
     private final Map<String, TrackingEventProcessor> running = new ConcurrentHashMap<>();
+    /**
+     * The running rebuilds whose copies this node has finished: they take over at the next look, whatever the
+     * copies' indexes say (after a restart, {@link RebuildCopies#finished} tells).
+     */
+    private final Set<String> finishedHere = ConcurrentHashMap.newKeySet();
     /** The reader of each running rebuild that reads only the event types its read model handles. */
     private final Map<String, TypedReader> typedReaders = new ConcurrentHashMap<>();
 
@@ -227,6 +232,7 @@ public class Rebuilds {
 
     private synchronized void launch(ReadModel readModel) {
         String name = readModel.processor() + SUFFIX;
+        finishedHere.remove(readModel.processor()); // copies made or found now: their indexes tell
         EventHandlerInvoker invoker = deadLetters.invoker(name, readModels.rebuildCopies(readModel));
         Optional<TypedReader> typed = typedReader(readModel);
         Optional.ofNullable(typed.isPresent() ? typedReaders.put(readModel.processor(), typed.get())
@@ -275,7 +281,7 @@ public class Rebuilds {
             try {
                 if (caughtUp(entry.getValue())) {
                     ReadModel readModel = readModels.of(entry.getKey()).orElseThrow();
-                    if (copies.finished(readModel.tables())) {
+                    if (finishedHere.contains(entry.getKey()) || copies.finished(readModel.tables())) {
                         takeOver(readModel, entry.getValue());
                     } else {
                         finish(readModel, entry.getValue());
@@ -303,6 +309,7 @@ public class Rebuilds {
         try {
             long started = System.nanoTime();
             transaction.executeWithoutResult(status -> copies.finish(readModel.tables()));
+            finishedHere.add(readModel.processor());
             log.info("Rebuild of {} caught up; indexes built in {} ms", readModel.processor(),
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
@@ -344,6 +351,7 @@ public class Rebuilds {
         }
         live.start();
         running.remove(processor);
+        finishedHere.remove(processor);
         Optional.ofNullable(typedReaders.remove(processor)).ifPresent(reader -> reader.source().shutDown());
         // complete once the live processor runs again (a crash before this line rebuilds once more, from scratch)
         jdbc.sql("UPDATE query_side.read_model_rebuild SET completed_at = ? WHERE processor = ?")
