@@ -114,26 +114,18 @@ public class SharedReplayReads extends StorageEngineDecorator {
      * other core.
      */
     private void readAhead(Start start) {
-        if (pages.containsKey(start)) {
-            return;
-        }
         CompletableFuture<List<? extends TrackedEventMessage<?>>> mine = new CompletableFuture<>();
         if (pages.putIfAbsent(start, mine) == null) {
-            try {
-                ahead.execute(() -> {
-                    try {
-                        fill(start, mine).forEach(event -> {
-                            event.getTimestamp();
-                            event.getMetaData();
-                        });
-                    } catch (Throwable e) {
-                        // the reader that asks for the page reads it itself, and meets the error if there is one
-                    }
-                });
-            } catch (RuntimeException rejected) {
-                pages.remove(start, mine);
-                mine.completeExceptionally(rejected);
-            }
+            ahead.execute(() -> {
+                try {
+                    fill(start, mine).forEach(event -> {
+                        event.getTimestamp();
+                        event.getMetaData();
+                    });
+                } catch (Throwable e) {
+                    // the reader that asks for the page reads it itself, and meets the error if there is one
+                }
+            });
         }
     }
 

@@ -68,8 +68,7 @@ class ReviewDecisionProjection {
                         ON CONFLICT (partnership_id, period) DO NOTHING""")
                 .params(event.partnershipId().value(), event.period(), message.getIdentifier(),
                         positions.of(message), Timestamp.from(message.getTimestamp()),
-                        Storable.text(EventMetadata.actor(message)), Storable.json(json.write(event.attendees())),
-                        Storable.json(json.write(event.decisions())))
+                        EventMetadata.actor(message), json.write(event.attendees()), json.write(event.decisions()))
                 .update();
     }
 
@@ -104,10 +103,10 @@ class ReviewDecisionProjection {
                 .params(positions.of(message), message.getIdentifier(), partnershipId.get(), ref.asText(),
                         message.getAggregateIdentifier(), message.getType(), message.getSequenceNumber(),
                         event.getClass().getSimpleName(), Timestamp.from(message.getTimestamp()),
-                        Storable.text(EventMetadata.actor(message)), Storable.text(EventMetadata.reason(message)),
+                        EventMetadata.actor(message), EventMetadata.reason(message),
                         Storable.json(payload.toString()),
-                        Storable.text(EventMetadata.text(message, LedgerMetadata.CORRELATION_ID)),
-                        Storable.text(EventMetadata.text(message, LedgerMetadata.CAUSATION_ID)))
+                        EventMetadata.text(message, LedgerMetadata.CORRELATION_ID),
+                        EventMetadata.text(message, LedgerMetadata.CAUSATION_ID))
                 .update();
     }
 

@@ -119,12 +119,11 @@ class EventLogProjection {
         Object[] row = {positions.of(message),
                 message.getIdentifier(), partnershipId, message.getAggregateIdentifier(), message.getType(),
                 message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
-                Timestamp.from(message.getTimestamp()), Storable.text(EventMetadata.actor(message)),
-                Storable.text(EventMetadata.reason(message)),
+                Timestamp.from(message.getTimestamp()), EventMetadata.actor(message), EventMetadata.reason(message),
                 Storable.json(message.serializePayload(serializer, byte[].class).getData()),
                 Storable.json(message.serializeMetaData(serializer, byte[].class).getData()),
-                Storable.text(EventMetadata.text(message, LedgerMetadata.CORRELATION_ID)),
-                Storable.text(EventMetadata.text(message, LedgerMetadata.CAUSATION_ID))};
+                EventMetadata.text(message, LedgerMetadata.CORRELATION_ID),
+                EventMetadata.text(message, LedgerMetadata.CAUSATION_ID)};
         rows.add(row);
     }
 }

@@ -3,12 +3,10 @@ package org.partnershipledger.query.readmodel;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -45,19 +43,21 @@ final class HandledTypes {
      */
     static Optional<Set<String>> of(Collection<Class<?>> projections, Supplier<Map<String, Long>> storedCounts,
                                     double share) {
-        Map<String, Long> stored = new HashMap<>();
-        return of(projections, () -> {
-            stored.putAll(storedCounts.get());
-            return stored.keySet();
-        }, types -> {
-            long all = stored.values().stream().mapToLong(Long::longValue).sum();
-            long read = types.stream().mapToLong(type -> stored.getOrDefault(type, 0L)).sum();
-            return read <= share * all;
-        });
+        Optional<Set<String>> handled = handled(projections);
+        if (handled.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Long> stored = storedCounts.get();
+        Set<String> names = new TreeSet<>(handled.get());
+        stored.keySet().stream().filter(type -> !ClassUtils.isPresent(type, HandledTypes.class.getClassLoader()))
+                .forEach(names::add);
+        long all = stored.values().stream().mapToLong(Long::longValue).sum();
+        long read = names.stream().mapToLong(type -> stored.getOrDefault(type, 0L)).sum();
+        return read <= share * all ? Optional.of(names) : Optional.empty();
     }
 
-    private static Optional<Set<String>> of(Collection<Class<?>> projections, Supplier<Collection<String>> storedTypes,
-                                            Predicate<Set<String>> worthIt) {
+    /** The event classes the projections' handlers take; empty when one takes every event. */
+    private static Optional<Set<String>> handled(Collection<Class<?>> projections) {
         Set<String> names = new TreeSet<>();
         for (Class<?> projection : projections) {
             for (Class<?> type = projection; type != null && type != Object.class; type = type.getSuperclass()) {
@@ -75,12 +75,7 @@ final class HandledTypes {
                 }
             }
         }
-        for (String stored : storedTypes.get()) {
-            if (!ClassUtils.isPresent(stored, HandledTypes.class.getClassLoader())) {
-                names.add(stored);
-            }
-        }
-        return Optional.of(names).filter(worthIt);
+        return Optional.of(names);
     }
 
     /** {@code type} itself, or every event class that implements or extends it. */

@@ -71,10 +71,14 @@ public final class Tables {
      */
     public void insert(String sql, List<Object[]> rows) {
         batches.forEach(BatchedWrites::flush);
-        inserts.computeIfAbsent(sql, statement -> new BatchedWrites(batch, names.sql(statement))).writeNow(storable(rows));
+        inserts.computeIfAbsent(sql, statement -> new BatchedWrites(batch, names.sql(statement)))
+                .writeNow(storable(rows));
     }
 
-    /** One statement for many rows, in one round trip, without sending the pending batches first (see {@link #direct}). */
+    /**
+     * One statement for many rows, in one round trip, without sending the pending batches first (see
+     * {@link #direct}).
+     */
     public void directBatch(String sql, List<Object[]> rows) {
         if (!rows.isEmpty()) {
             batch.batchUpdate(names.sql(sql), storable(rows));

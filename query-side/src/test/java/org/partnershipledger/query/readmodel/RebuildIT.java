@@ -172,17 +172,10 @@ class RebuildIT {
 
         // the state a crash leaves when copies were unlogged (as earlier versions made them): the rebuild had filled
         // them up to the head, its token says so, and PostgreSQL's crash recovery emptied them
-        RebuildCopies copies = new RebuildCopies(jdbc);
-        copies.create("analytics.event_log");
-        copies.create("query_side.program_partnership");
+        RebuildCopies copies = unfinishedRebuildOfTheEventLog();
         jdbc.sql("ALTER TABLE analytics.event_log__next SET UNLOGGED").update();
         jdbc.sql("ALTER TABLE query_side.program_partnership__next SET UNLOGGED").update();
         assertThat(copies.durable(List.of("analytics.event_log"))).isFalse();
-        jdbc.sql("""
-                INSERT INTO query_side.read_model_rebuild (processor, requested_by, requested_at)
-                VALUES ('event-log', 'admin', now())
-                ON CONFLICT (processor) DO UPDATE SET completed_at = NULL""").update();
-        jdbc.sql("DELETE FROM query_side.token_entry WHERE processor_name = 'event-log@next'").update();
         jdbc.sql("""
                 INSERT INTO query_side.token_entry (processor_name, segment, token, token_type, time_stamp)
                 SELECT 'event-log@next', segment, token, token_type, time_stamp FROM query_side.token_entry
@@ -217,9 +210,7 @@ class RebuildIT {
 
         // the state a stop or a crash leaves: the copies hold what the rebuild committed up to its token, which was
         // committed with them; one copied row is marked, to tell a resumed rebuild from one started again
-        RebuildCopies copies = new RebuildCopies(jdbc);
-        copies.create("analytics.event_log");
-        copies.create("query_side.program_partnership");
+        RebuildCopies copies = unfinishedRebuildOfTheEventLog();
         assertThat(copies.durable(List.of("analytics.event_log", "query_side.program_partnership")))
                 .as("copies are logged while they fill").isTrue();
         jdbc.sql("INSERT INTO analytics.event_log__next SELECT * FROM analytics.event_log WHERE position <= ?")
@@ -228,12 +219,6 @@ class RebuildIT {
                 .update();
         jdbc.sql("UPDATE analytics.event_log__next SET reason = 'kept from before the stop' WHERE position = ?")
                 .param(halfway).update();
-        jdbc.sql("""
-                INSERT INTO query_side.read_model_rebuild (processor, requested_by, requested_at)
-                VALUES ('event-log', 'admin', now())
-                ON CONFLICT (processor) DO UPDATE SET completed_at = NULL""")
-                .update();
-        jdbc.sql("DELETE FROM query_side.token_entry WHERE processor_name = 'event-log@next'").update();
         transaction.executeWithoutResult(status -> tokenStore.initializeTokenSegments("event-log@next", 1,
                 ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(Long.MAX_VALUE, Set.of()),
                         GapAwareTrackingToken.newInstance(halfway, Set.of()))));
@@ -334,6 +319,19 @@ class RebuildIT {
         admin.await("/api/admin/processors/" + processor, r -> r.status() == 200
                 && r.json().path("caughtUp").asBoolean() && r.json().path("lag").asLong(-1) == 0,
                 Duration.ofSeconds(120));
+    }
+
+    /** The event log's rebuild as the service left it: its copies made, asked for and unfinished, no token yet. */
+    private RebuildCopies unfinishedRebuildOfTheEventLog() {
+        RebuildCopies copies = new RebuildCopies(jdbc);
+        copies.create("analytics.event_log");
+        copies.create("query_side.program_partnership");
+        jdbc.sql("""
+                INSERT INTO query_side.read_model_rebuild (processor, requested_by, requested_at)
+                VALUES ('event-log', 'admin', now())
+                ON CONFLICT (processor) DO UPDATE SET completed_at = NULL""").update();
+        jdbc.sql("DELETE FROM query_side.token_entry WHERE processor_name = 'event-log@next'").update();
+        return copies;
     }
 
     private void appendPartnershipsWithPrograms(int from, int count) {
