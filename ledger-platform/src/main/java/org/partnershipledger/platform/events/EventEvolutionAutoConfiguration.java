@@ -1,8 +1,13 @@
 package org.partnershipledger.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +30,23 @@ public class EventEvolutionAutoConfiguration {
     @Bean(name = "defaultAxonObjectMapper", autowireCandidate = false)
     ObjectMapper defaultAxonObjectMapper(ObjectMapper application) {
         return StoredMessages.tolerant(application);
+    }
+
+    /**
+     * Axon's Jackson serializers (general, messages, events), read through {@link StoredMessagesSerializer}: the same
+     * mapper and converter, the lookups made once rather than for every message.
+     */
+    @Bean
+    static BeanPostProcessor storedMessagesSerializers(ObjectProvider<RevisionResolver> revisions) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean.getClass() == JacksonSerializer.class
+                        ? StoredMessagesSerializer.of((JacksonSerializer) bean,
+                        revisions.getIfAvailable(AnnotationRevisionResolver::new))
+                        : bean;
+            }
+        };
     }
 
     @Bean

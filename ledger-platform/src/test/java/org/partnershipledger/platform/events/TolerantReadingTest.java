@@ -66,6 +66,12 @@ class TolerantReadingTest {
     }
 
     @Test
+    void everyAxonSerializerReadsThroughTheOneThatKeepsItsLookups() {
+        assertThat(List.of(serializer, eventSerializer, messageSerializer))
+                .allSatisfy(each -> assertThat(each).isInstanceOf(StoredMessagesSerializer.class));
+    }
+
+    @Test
     void aFieldTheStoredJsonLacksTakesItsDefault() {
         for (Serializer each : List.of(serializer, eventSerializer, messageSerializer)) {
             assertThat(read(each, FROM_BEFORE_AN_OPTIONAL_FIELD)).isEqualTo(concern(null));
