@@ -59,6 +59,8 @@ public class Rebuilds {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     /** Axon's token claim timeout ({@code axon.eventhandling.tokenstore.claim-timeout}, 10 s by default). */
     private static final java.time.Duration CLAIM_TIMEOUT = java.time.Duration.ofSeconds(10);
+    /** How often the copies that fill are looked at for statistics ({@link RebuildCopies#analyzeGrown}). */
+    private static final java.time.Duration ANALYZE_EVERY = java.time.Duration.ofSeconds(1);
 
     private final ReadModels readModels;
     private final EventProcessingConfiguration processing;
@@ -91,6 +93,8 @@ public class Rebuilds {
     /** A reader of some event types, and which. */
     private record TypedReader(EmbeddedEventStore source, Set<String> types) {
     }
+    /** When the copies were last looked at for statistics (the watcher's thread only). */
+    private long analyzed = System.nanoTime();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-rebuilds");
         thread.setDaemon(true);
@@ -277,15 +281,21 @@ public class Rebuilds {
     }
 
     private void takeOverCaughtUp() {
+        boolean analyze = System.nanoTime() - analyzed >= ANALYZE_EVERY.toNanos();
+        if (analyze) {
+            analyzed = System.nanoTime();
+        }
         for (Map.Entry<String, TrackingEventProcessor> entry : running.entrySet()) {
             try {
+                ReadModel readModel = readModels.of(entry.getKey()).orElseThrow();
                 if (caughtUp(entry.getValue())) {
-                    ReadModel readModel = readModels.of(entry.getKey()).orElseThrow();
                     if (finishedHere.contains(entry.getKey()) || copies.finished(readModel.tables())) {
                         takeOver(readModel, entry.getValue());
                     } else {
                         finish(readModel, entry.getValue());
                     }
+                } else if (analyze && !finishedHere.contains(entry.getKey())) {
+                    transaction.executeWithoutResult(status -> copies.analyzeGrown(readModel.tables()));
                 }
             } catch (RuntimeException e) {
                 log.warn("Rebuild of {} could not take over yet; trying again", entry.getKey(), e);

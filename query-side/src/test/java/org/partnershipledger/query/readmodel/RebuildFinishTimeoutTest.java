@@ -81,6 +81,51 @@ class RebuildFinishTimeoutTest {
         jdbc.sql("DROP TABLE query_side.copied, query_side.copied__next").update();
     }
 
+    /**
+     * A copy that fills has no statistics, and PostgreSQL then plans a lookup of a batch's keys as a scan of the
+     * whole copy; it is analysed as it grows ({@link RebuildCopies#GROWTH}), and once more when it is finished, for
+     * the readers of the table it becomes.
+     */
+    @Test
+    void aCopyThatFillsIsAnalysedWhenItHasGrownEightfoldAndWhenItIsFinished() {
+        jdbc.sql("DROP TABLE IF EXISTS query_side.looked_up, query_side.looked_up__next").update();
+        jdbc.sql("CREATE TABLE query_side.looked_up (id text PRIMARY KEY, partnership text NOT NULL)").update();
+        jdbc.sql("CREATE INDEX looked_up_partnership ON query_side.looked_up (partnership)").update();
+        RebuildCopies copies = new RebuildCopies(jdbc, dataSource, Duration.ofSeconds(5));
+        List<String> tables = List.of("query_side.looked_up");
+        copies.create("query_side.looked_up");
+
+        fill(0, 2_000);
+        assertThat(rowsKnown()).as("never analysed").isLessThanOrEqualTo(0);
+        transaction.executeWithoutResult(status -> copies.analyzeGrown(tables));
+        assertThat(rowsKnown()).isEqualTo(2_000);
+
+        fill(2_000, 10_000);
+        transaction.executeWithoutResult(status -> copies.analyzeGrown(tables));
+        assertThat(rowsKnown()).as("grown fivefold: not yet again").isEqualTo(2_000);
+
+        fill(10_000, 20_000);
+        transaction.executeWithoutResult(status -> copies.analyzeGrown(tables));
+        assertThat(rowsKnown()).isEqualTo(20_000);
+
+        fill(20_000, 21_000);
+        transaction.executeWithoutResult(status -> copies.finish(tables));
+        assertThat(rowsKnown()).as("finished").isEqualTo(21_000);
+        jdbc.sql("DROP TABLE query_side.looked_up, query_side.looked_up__next").update();
+    }
+
+    private void fill(int from, int to) {
+        jdbc.sql("""
+                        INSERT INTO query_side.looked_up__next
+                        SELECT 'p-' || i, 'partnership-' || (i % 100) FROM generate_series(?, ?) i""")
+                .params(from, to - 1).update();
+    }
+
+    private long rowsKnown() {
+        return jdbc.sql("SELECT reltuples::bigint FROM pg_class WHERE oid = CAST('query_side.looked_up__next' AS regclass)")
+                .query(Long.class).single();
+    }
+
     /** A table's index definitions without their names. */
     private List<String> indexes(String table) {
         return jdbc.sql("SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = CAST(? AS regclass)")
