@@ -96,10 +96,10 @@ final class RebuildCopies {
             constraints(table, false).forEach(constraint ->
                     jdbc.sql("ALTER TABLE " + table + TableNames.NEXT + " ADD " + constraint).update());
             jdbc.sql("ALTER TABLE " + table + TableNames.NEXT + " SET LOGGED").update();
-            // statistics for the live table it becomes: the planner's first queries on it are the readers'
-            jdbc.sql("ANALYZE " + table + TableNames.NEXT).update();
-            analyzedAt.remove(table + TableNames.NEXT);
         }
+        // statistics for the live table each becomes, as they fill (autovacuum samples it fully later on)
+        analyzeGrown(tables);
+        tables.forEach(table -> analyzedAt.remove(table + TableNames.NEXT));
     }
 
     /**
@@ -112,14 +112,28 @@ final class RebuildCopies {
      */
     void analyzeGrown(List<String> tables) {
         jdbc.sql("SET LOCAL default_statistics_target = 10").update();
-        for (String table : tables) {
-            String next = table + TableNames.NEXT;
-            Long size = jdbc.sql("SELECT pg_relation_size(to_regclass(?))").param(next).query(Long.class).single();
-            if (size != null && size > 0 && size >= GROWTH * analyzedAt.getOrDefault(next, 0L)) {
-                jdbc.sql("ANALYZE " + next).update();
-                analyzedAt.put(next, size);
-            }
+        tables.forEach(table -> analyzeIfGrown(table + TableNames.NEXT));
+    }
+
+    private void analyzeIfGrown(String copy) {
+        Long size = jdbc.sql("SELECT pg_relation_size(to_regclass(?))").param(copy).query(Long.class).single();
+        if (size != null && size > 0 && size >= GROWTH * analyzedAt.getOrDefault(copy, 0L)) {
+            analyze(copy);
+            analyzedAt.put(copy, size);
         }
+    }
+
+    /**
+     * Analyses {@code copy}'s columns but its JSON documents: no question looks inside them through the planner's
+     * statistics, and sampling them was most of the time (an event log's copy of 200,000 rows: 275 ms).
+     */
+    private void analyze(String copy) {
+        String columns = jdbc.sql("""
+                        SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
+                        WHERE attrelid = CAST(? AS regclass) AND attnum > 0 AND NOT attisdropped
+                          AND atttypid NOT IN (CAST('json' AS regtype), CAST('jsonb' AS regtype))""")
+                .param(copy).query(String.class).single();
+        jdbc.sql("ANALYZE " + copy + (columns == null ? "" : " (" + columns + ")")).update();
     }
 
     /** Whether every copy is there and finished: logged, with as many indexes as its live table. */
