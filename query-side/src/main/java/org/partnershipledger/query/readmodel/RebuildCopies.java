@@ -58,6 +58,7 @@ final class RebuildCopies {
     void create(String table) {
         String next = table + TableNames.NEXT;
         jdbc.sql("DROP TABLE IF EXISTS " + next).update();
+        analyzedAt.remove(next); // a new copy: whatever size an earlier one reached
         jdbc.sql("CREATE TABLE " + next + " (LIKE " + table + " INCLUDING ALL EXCLUDING INDEXES)").update();
         constraints(table, true).forEach(constraint ->
                 jdbc.sql("ALTER TABLE " + next + " ADD " + constraint).update());

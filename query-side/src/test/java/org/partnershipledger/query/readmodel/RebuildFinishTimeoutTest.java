@@ -110,7 +110,13 @@ class RebuildFinishTimeoutTest {
         transaction.executeWithoutResult(status -> copies.analyzeGrown(tables));
         assertThat(rowsKnown()).isEqualTo(20_000);
 
-        copies.create("query_side.looked_up"); // a rebuild from scratch, finished by a node that never looked at it
+        copies.create("query_side.looked_up"); // a rebuild from scratch: a new copy, whatever size the last one had
+        fill(0, 3_000);
+        assertThat(statistics()).isEmpty();
+        transaction.executeWithoutResult(status -> copies.analyzeGrown(tables));
+        assertThat(rowsKnown()).isEqualTo(3_000);
+
+        copies.create("query_side.looked_up"); // and one finished by a node that never looked at it
         fill(0, 3_000);
         assertThat(statistics()).isEmpty();
         RebuildCopies afterARestart = new RebuildCopies(jdbc, dataSource, Duration.ofSeconds(5));
