@@ -55,6 +55,29 @@ final class CpuAccount {
         return new Used(processors, jvm, postgres());
     }
 
+    /**
+     * Waits, at most {@code longest}, until this JVM and PostgreSQL together use less than a tenth of one core over
+     * half a second, so that a phase is not charged with what the one before left running: after a replay, Axon's
+     * shared reader of the event store reads up to the head again and wakes every processor at each event it
+     * adds; after a take-over, PostgreSQL vacuums and analyses the tables just taken over. Returns the seconds
+     * waited.
+     */
+    static double awaitQuiet(java.time.Duration longest) throws InterruptedException {
+        long started = System.nanoTime();
+        long window = 500_000_000L;
+        Used before = now();
+        while (System.nanoTime() - started < longest.toNanos()) {
+            Thread.sleep(window / 1_000_000);
+            Used after = now();
+            long used = (after.jvm - before.jvm) + Math.max(0, after.postgres - before.postgres);
+            if (used < window / 10) {
+                break;
+            }
+            before = after;
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
     /** CPU nanoseconds used so far by the live threads whose names start with one of {@code prefixes}. */
     static long threads(String... prefixes) {
         long used = 0;

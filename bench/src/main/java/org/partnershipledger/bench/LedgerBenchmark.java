@@ -247,6 +247,7 @@ public class LedgerBenchmark implements Callable<Integer> {
         Rebuilds rebuilds = ledger.querySide.getBean(Rebuilds.class);
         List<String> models = ledger.readModelProcessors().stream().map(p -> p.getName())
                 .filter(rebuilds::isReadModel).toList();
+        quiet(report, "before the full rebuild");
         CpuAccount.Used before = CpuAccount.now();
         long started = System.nanoTime();
         models.forEach(model -> rebuilds.start(model, "bench"));
@@ -274,6 +275,7 @@ public class LedgerBenchmark implements Callable<Integer> {
         Map<String, Double> rates = new java.util.LinkedHashMap<>();
         for (String model : models) {
             // into fresh tables while the live one serves, then taking over
+            quiet(report, "before " + model);
             CpuAccount.Used before = CpuAccount.now();
             long started = System.nanoTime();
             rebuilds.start(model, "bench");
@@ -291,6 +293,12 @@ public class LedgerBenchmark implements Callable<Integer> {
             report.figure("  CPU", "", CpuAccount.now().wholeJvmSince(before, head / 1000.0, "1,000 events"));
         }
         return rates;
+    }
+
+    /** Waits for the machine to go quiet before a phase (see {@link CpuAccount#awaitQuiet}), and says how long. */
+    private static void quiet(Report report, String phase) throws InterruptedException {
+        double waited = CpuAccount.awaitQuiet(Duration.ofMinutes(2));
+        report.figure("  quiet " + phase + " after", String.format("%.1f s", waited), "");
     }
 
     /** The R2 and R7 targets of the replays and rebuilds. */
