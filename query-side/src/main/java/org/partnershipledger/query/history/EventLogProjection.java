@@ -16,6 +16,7 @@ import org.partnershipledger.query.readmodel.BatchedWrites;
 import org.partnershipledger.query.readmodel.EventMetadata;
 import org.partnershipledger.query.readmodel.EventPositions;
 import org.partnershipledger.query.readmodel.Owns;
+import org.partnershipledger.query.readmodel.PerAggregate;
 import org.partnershipledger.query.readmodel.Storable;
 import org.partnershipledger.query.readmodel.Tables;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,11 +26,14 @@ import org.springframework.stereotype.Component;
  * {@code analytics.event_log}: every event in the order the ledger recorded it, with who, when, why, its payload
  * and metadata, and the partnership it belongs to. The board's histories and the pivot log read it; analysts
  * query it with SQL. Keyed by the event's own global position (see {@link EventPositions}), so a redelivered event
- * changes nothing and an event that committed after later ones still gets its row; a reset empties it.
+ * changes nothing and an event that committed after later ones still gets its row; a reset empties it. An event's
+ * row needs only the event and, for a program's events, the program's proposal, an event of the same aggregate: so
+ * it is rebuilt in segments ({@link PerAggregate}).
  */
 @Component
 @ProcessingGroup(EventLogProjection.NAME)
 @Owns({"analytics.event_log", "query_side.program_partnership"})
+@PerAggregate
 class EventLogProjection {
 
     static final String NAME = "event-log";

@@ -7,16 +7,19 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.partnershipledger.events.partnership.PartnershipEvent;
 import org.partnershipledger.query.readmodel.Json;
 import org.partnershipledger.query.readmodel.Owns;
+import org.partnershipledger.query.readmodel.PerAggregate;
 import org.partnershipledger.query.readmodel.Tables;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the board's partnership views. Each view remembers the sequence number of the last event applied to it,
- * so a redelivered event is recognised and changes nothing; a reset empties them for a replay.
+ * so a redelivered event is recognised and changes nothing; a reset empties them for a replay. A view is folded
+ * from its partnership's events alone ({@link PerAggregate}).
  */
 @Component
 @ProcessingGroup(PartnershipViews.BOARD_VIEWS)
 @Owns("query_side.partnership_view")
+@PerAggregate
 class PartnershipViewProjection {
 
     private final Tables tables;

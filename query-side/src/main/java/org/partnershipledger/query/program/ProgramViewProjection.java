@@ -9,6 +9,7 @@ import org.partnershipledger.query.partnership.PartnershipViews;
 import org.partnershipledger.query.readmodel.EventMetadata;
 import org.partnershipledger.query.readmodel.Json;
 import org.partnershipledger.query.readmodel.Owns;
+import org.partnershipledger.query.readmodel.PerAggregate;
 import org.partnershipledger.query.readmodel.Tables;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
  * Keeps the board's program views, with who changed them and why. Each view remembers the sequence number of the
  * last event applied to it, so a redelivered event is recognised and changes nothing; a reset empties them for a
  * replay. Runs in the same processor as the partnership views, so a board reading both sees them at one position.
+ * A view is folded from its program's events alone ({@link PerAggregate}).
  */
 @Component
 @ProcessingGroup(PartnershipViews.BOARD_VIEWS)
 @Owns({"query_side.program_view", "query_side.program_impact", "query_side.program_curriculum"})
+@PerAggregate
 class ProgramViewProjection {
 
     private final Tables tables;

@@ -80,11 +80,17 @@ public class ProgramViews extends ViewStore<ProgramView> {
             VALUES (?, ?, CAST(? AS jsonb))
             ON CONFLICT (program_id, version) DO UPDATE SET doc = EXCLUDED.doc""";
 
-    /** The rows of the views being saved, written together once they all are: new ones and changed ones. */
-    private final List<Object[]> newImpacts = new ArrayList<>();
-    private final List<Object[]> changedImpacts = new ArrayList<>();
-    private final List<Object[]> newVersions = new ArrayList<>();
-    private final List<Object[]> changedVersions = new ArrayList<>();
+    /**
+     * The rows of the views being saved, written together once they all are: new ones and changed ones. One per
+     * {@link #saveAll}, so that the threads of a rebuild in segments each write their own.
+     */
+    private record Rows(List<Object[]> newImpacts, List<Object[]> changedImpacts, List<Object[]> newVersions,
+                        List<Object[]> changedVersions) {
+
+        Rows() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
 
     /**
      * Every view's document, then the rows of all of them: the new rows in one statement (one COPY when there are
@@ -92,26 +98,24 @@ public class ProgramViews extends ViewStore<ProgramView> {
      */
     @Override
     protected void saveAll(Map<String, ProgramView> views) {
-        try {
-            super.saveAll(views);
-            tables.insert(INSERT_IMPACT, newImpacts);
-            tables.insert(INSERT_VERSION, newVersions);
-            if (!changedImpacts.isEmpty()) {
-                tables.batchUpdate(INSERT_IMPACT, changedImpacts);
-            }
-            if (!changedVersions.isEmpty()) {
-                tables.batchUpdate(INSERT_VERSION, changedVersions);
-            }
-        } finally {
-            newImpacts.clear();
-            changedImpacts.clear();
-            newVersions.clear();
-            changedVersions.clear();
+        Rows rows = new Rows();
+        views.forEach((id, view) -> save(id, view, rows));
+        tables.insert(INSERT_IMPACT, rows.newImpacts());
+        tables.insert(INSERT_VERSION, rows.newVersions());
+        if (!rows.changedImpacts().isEmpty()) {
+            tables.batchUpdate(INSERT_IMPACT, rows.changedImpacts());
+        }
+        if (!rows.changedVersions().isEmpty()) {
+            tables.batchUpdate(INSERT_VERSION, rows.changedVersions());
         }
     }
 
     @Override
     protected void save(String id, ProgramView view) {
+        saveAll(Map.of(id, view));
+    }
+
+    private void save(String id, ProgramView view, Rows rows) {
         tables.sql("""
                         INSERT INTO query_side.program_view (program_id, partnership_id, doc, version, last_change)
                         VALUES (?, ?, CAST(? AS jsonb), ?, ?)
@@ -121,10 +125,10 @@ public class ProgramViews extends ViewStore<ProgramView> {
                 .update();
         StoredRows.Changes<ProgramView.Impact> impacts = changes(view.impacts);
         StoredRows.Changes<ProgramView.CurriculumVersion> versions = changes(view.curriculumHistory);
-        impacts.added().forEach(impact -> newImpacts.add(impactRow(id, impact)));
-        impacts.changed().forEach(impact -> changedImpacts.add(impactRow(id, impact)));
-        versions.added().forEach(version -> newVersions.add(versionRow(id, version)));
-        versions.changed().forEach(version -> changedVersions.add(versionRow(id, version)));
+        impacts.added().forEach(impact -> rows.newImpacts().add(impactRow(id, impact)));
+        impacts.changed().forEach(impact -> rows.changedImpacts().add(impactRow(id, impact)));
+        versions.added().forEach(version -> rows.newVersions().add(versionRow(id, version)));
+        versions.changed().forEach(version -> rows.changedVersions().add(versionRow(id, version)));
         if (!(view.impacts instanceof StoredRows)) {
             // a view new in this batch: its rows are written now, so later changes are told apart from them
             view.impacts = StoredRows.written(view.impacts, ProgramViews::key, json::write);

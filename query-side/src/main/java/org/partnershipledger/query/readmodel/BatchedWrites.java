@@ -31,7 +31,7 @@ public final class BatchedWrites {
     private final CopyRows copy;
     /** What the rows need from other tables, added when they are written; the identity when nothing. */
     private final UnaryOperator<List<Object[]>> complete;
-    private long copied;
+    private final java.util.concurrent.atomic.AtomicLong copied = new java.util.concurrent.atomic.AtomicLong();
     private final String key = BatchedWrites.class.getName() + "@" + System.identityHashCode(this);
 
     public BatchedWrites(JdbcTemplate jdbc, String sql) {
@@ -80,7 +80,7 @@ public final class BatchedWrites {
 
     /** Rows written with COPY so far (for tests and diagnostics). */
     long copiedRows() {
-        return copied;
+        return copied.get();
     }
 
     private void write(List<Object[]> pending) {
@@ -100,7 +100,7 @@ public final class BatchedWrites {
         boolean asCopy = copy != null && rows.size() >= CopyRows.FEWEST
                 && Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> copy.write(c, rows)));
         if (asCopy) {
-            this.copied += rows.size();
+            copied.addAndGet(rows.size());
         } else if (!rows.isEmpty()) {
             jdbc.batchUpdate(sql, rows);
         }

@@ -80,8 +80,11 @@ public final class FailureIsolation {
 
         private final String processor;
         private final String resource = Guard.class.getName() + "@" + System.identityHashCode(this);
-        /** Events at or below this token position are handled carefully: a batch up to there failed. */
-        private volatile long carefulUntil = Long.MIN_VALUE;
+        /**
+         * Events at or below this token position are handled carefully: a batch up to there failed. Per thread: each
+         * segment of a processor has its own, and a batch of one segment says nothing of another's.
+         */
+        private final ThreadLocal<long[]> carefulUntil = ThreadLocal.withInitial(() -> new long[] {Long.MIN_VALUE});
 
         public Guard(String processor) {
             this.processor = processor;
@@ -92,20 +95,21 @@ public final class FailureIsolation {
                 throws Exception {
             long position = tokenPosition(unitOfWork.getMessage());
             UnitOfWork<?> root = unitOfWork.root();
+            long[] until = carefulUntil.get();
             long[] highest = root.getOrComputeResource(resource, key -> {
                 long[] reached = {Long.MIN_VALUE};
-                root.onRollback(u -> carefulUntil = Math.max(carefulUntil, reached[0]));
+                root.onRollback(u -> until[0] = Math.max(until[0], reached[0]));
                 // once a batch beyond the failed one has committed, back to batches (a replay from the start
                 // must not run event by event)
                 root.afterCommit(u -> {
-                    if (reached[0] > carefulUntil) {
-                        carefulUntil = Long.MIN_VALUE;
+                    if (reached[0] > until[0]) {
+                        until[0] = Long.MIN_VALUE;
                     }
                 });
                 return reached;
             });
             highest[0] = Math.max(highest[0], position);
-            boolean careful = position <= carefulUntil;
+            boolean careful = position <= until[0];
             MODE.set(careful ? Mode.CAREFUL : Mode.BATCHED);
             FAILED.set(false);
             PASSING.set(false);

@@ -16,4 +16,9 @@ public record ReadModel(String processor, List<String> tables, List<Class<?>> pr
         tables = List.copyOf(tables);
         projections = List.copyOf(projections);
     }
+
+    /** Whether each of its projections writes per aggregate ({@link PerAggregate}), so it can be rebuilt in segments. */
+    public boolean perAggregate() {
+        return projections.stream().allMatch(projection -> projection.isAnnotationPresent(PerAggregate.class));
+    }
 }

@@ -80,6 +80,20 @@ public class ReadModelPositions implements MessageHandlerInterceptor<EventMessag
                 .param(processor).query(Long.class).optional().orElse(NONE);
     }
 
+    /**
+     * Sets the processor's position to what {@code token} has reached, lower than the stored one if need be (a
+     * rebuild in segments hands the live processor its least advanced segment's token); none when it has reached
+     * nothing.
+     */
+    static void reset(JdbcClient jdbc, String processor, TrackingToken token) {
+        jdbc.sql("DELETE FROM query_side.read_model_position WHERE processor = ?").param(processor).update();
+        if (token != null && token.position().isPresent()) {
+            Set<Long> gaps = token instanceof GapAwareTrackingToken gapAware ? gapAware.getGaps() : Set.of();
+            jdbc.sql("INSERT INTO query_side.read_model_position (processor, position, gaps) VALUES (?, ?, ?)")
+                    .params(processor, token.position().getAsLong(), gaps.toArray(Long[]::new)).update();
+        }
+    }
+
     /** The positions below {@link #of} the processor has not seen yet, lowest first. */
     public static List<Long> gapsOf(JdbcClient jdbc, String processor) {
         return jdbc.sql("SELECT unnest(gaps) FROM query_side.read_model_position WHERE processor = ? ORDER BY 1")

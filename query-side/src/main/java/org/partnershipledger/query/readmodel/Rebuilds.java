@@ -45,8 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * pause for a moment and one transaction renames the copies into place, hands the copy's token and position to the
  * live processor and drops the old tables; readers see either the old tables or the new ones, never an empty one.
  * The copy replays until it takes over, so its handlers marked {@code @DisallowReplay} never fire (the live
- * processor fires them for new events meanwhile). The copy runs in one segment, and so does the live processor after
- * the take-over. A read model that does not handle every event reads only the rows of the event types it handles
+ * processor fires them for new events meanwhile). The copy of a read model whose projections write per aggregate
+ * ({@link PerAggregate}) runs in {@code ledger.rebuilds.segments} segments, each on a thread of its own, so that one
+ * segment's events are handled while another's rows are stored; any other runs in one. The live processor runs in one
+ * segment after the take-over, from the least advanced segment's token. A read model that does not handle every event reads only the rows of the event types it handles
  * ({@link HandledTypes}, {@link EventTypeReads}), so a new metric of a few types is rebuilt at the speed of those
  * rows. A rebuild that was running when the service stopped resumes where it was when the service starts again.
  */
@@ -81,6 +83,8 @@ public class Rebuilds {
      * otherwise it reads every event through the reader it shares with the other rebuilds and replays.
      */
     private final double typedReadShare;
+    /** Segments of the rebuild of a read model that writes per aggregate. */
+    private final int segments;
     private final Map<String, TrackingEventProcessor> running = new ConcurrentHashMap<>();
     /**
      * The running rebuilds whose copies this node has finished: they take over at the next look, whatever the
@@ -115,7 +119,8 @@ public class Rebuilds {
              DeadLetters deadLetters, EventTypeReads typeReads, javax.sql.DataSource dataSource,
              @Value("${ledger.rebuilds.batch-size:2000}") int batchSize,
              @Value("${ledger.rebuilds.finish-timeout:1h}") java.time.Duration finishTimeout,
-             @Value("${ledger.rebuilds.typed-read-share:0.5}") double typedReadShare) {
+             @Value("${ledger.rebuilds.typed-read-share:0.5}") double typedReadShare,
+             @Value("${ledger.rebuilds.segments:2}") int segments) {
         this.readModels = readModels;
         this.processing = processing;
         this.axon = axon;
@@ -130,6 +135,7 @@ public class Rebuilds {
         this.batchSize = batchSize;
         this.typeReads = typeReads;
         this.typedReadShare = typedReadShare;
+        this.segments = Math.max(1, segments);
     }
 
     /** The read models that can be rebuilt, by processor name. */
@@ -251,7 +257,8 @@ public class Rebuilds {
                 .transactionManager(axonTransactions)
                 .messageMonitor(axon.messageMonitor(TrackingEventProcessor.class, name))
                 .spanFactory(axon.getComponent(org.axonframework.eventhandling.EventProcessorSpanFactory.class))
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
+                        .forParallelProcessing(readModel.perAggregate() ? segments : 1)
                         .andBatchSize(batchSize)
                         // pausing a processor waits for its wait at the head to end: short, as a rebuild pauses twice
                         .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS)
@@ -288,7 +295,9 @@ public class Rebuilds {
         for (Map.Entry<String, TrackingEventProcessor> entry : running.entrySet()) {
             try {
                 ReadModel readModel = readModels.of(entry.getKey()).orElseThrow();
-                if (caughtUp(entry.getValue())) {
+                if (caughtUp(entry.getValue()) && !holdsEverySegment(entry.getKey(), entry.getValue())) {
+                    gather(entry.getValue());
+                } else if (caughtUp(entry.getValue())) {
                     if (finishedHere.contains(entry.getKey()) || copies.finished(readModel.tables())) {
                         takeOver(readModel, entry.getValue());
                     } else {
@@ -307,6 +316,39 @@ public class Rebuilds {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         return processor.isRunning() && !segments.isEmpty() && segments.values().stream().allMatch(
                 segment -> segment.isCaughtUp() && !segment.isErrorState());
+    }
+
+    /**
+     * Whether this node's processor holds every segment of the rebuild: with several query-side nodes, each may have
+     * claimed some of them. Only a node that holds them all builds the indexes and takes over.
+     */
+    private boolean holdsEverySegment(String processor, StreamingEventProcessor rebuild) {
+        long segments = jdbc.sql("SELECT count(*) FROM query_side.token_entry WHERE processor_name = ?")
+                .param(processor + SUFFIX).query(Long.class).single();
+        return rebuild.processingStatus().size() >= segments;
+    }
+
+    /**
+     * A node holding some segments of a rebuild but not the first lets them go for a minute, so that the node that
+     * holds the first claims them all (its processor keeps claiming while it has threads free) and takes over.
+     */
+    private static void gather(StreamingEventProcessor rebuild) {
+        if (!rebuild.processingStatus().containsKey(0)) {
+            rebuild.processingStatus().keySet().forEach(segment -> rebuild.releaseSegment(segment, 1, TimeUnit.MINUTES));
+        }
+    }
+
+    /**
+     * Where the least advanced of a rebuild's segments is: a live processor in one segment that starts there
+     * misses no event of any of them (it handles again those the others had passed). Null when one reached nothing.
+     */
+    static TrackingToken leastAdvanced(List<TrackingToken> segments) {
+        TrackingToken reached = null;
+        for (int i = 0; i < segments.size(); i++) {
+            TrackingToken token = WrappedToken.unwrapLowerBound(segments.get(i));
+            reached = i == 0 ? token : reached == null || token == null ? null : reached.lowerBound(token);
+        }
+        return reached;
     }
 
     /**
@@ -347,11 +389,23 @@ public class Rebuilds {
                 String name = processor + SUFFIX;
                 jdbc.sql("UPDATE query_side.token_entry SET processor_name = ?, owner = NULL WHERE processor_name = ?")
                         .params(processor, name).update();
-                TrackingToken reached = WrappedToken.unwrapLowerBound(tokenStore.fetchToken(processor, 0));
+                // one segment from here on, from where the least advanced segment of the rebuild was
+                int[] rebuilt = tokenStore.fetchSegments(processor);
+                List<TrackingToken> tokens = new java.util.ArrayList<>();
+                for (int segment : rebuilt) {
+                    tokens.add(tokenStore.fetchToken(processor, segment));
+                }
+                TrackingToken reached = leastAdvanced(tokens);
+                jdbc.sql("DELETE FROM query_side.token_entry WHERE processor_name = ? AND segment <> 0")
+                        .param(processor).update();
                 tokenStore.storeToken(reached, processor, 0);
                 tokenStore.releaseClaim(processor, 0);
                 jdbc.sql("UPDATE query_side.read_model_position SET processor = ? WHERE processor = ?")
                         .params(processor, name).update();
+                if (rebuilt.length > 1) {
+                    // the position the read model reflects is the least advanced segment's
+                    ReadModelPositions.reset(jdbc, processor, reached);
+                }
                 deadLetters.handOver(name, processor);
             });
         } catch (RuntimeException e) {

@@ -1,9 +1,9 @@
 package org.partnershipledger.query.readmodel;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +24,8 @@ public final class Tables {
     private final TableNames names;
     private final String processor;
     private final List<BatchedWrites> batches = new ArrayList<>();
-    private final Map<String, BatchedWrites> inserts = new HashMap<>();
+    /** Shared by the threads of a rebuild in segments. */
+    private final Map<String, BatchedWrites> inserts = new ConcurrentHashMap<>();
 
     Tables(JdbcClient jdbc, JdbcTemplate batch, TableNames names, String processor) {
         this.jdbc = jdbc;

@@ -235,6 +235,40 @@ class RebuildIT {
                 .isGreaterThanOrEqualTo(rows);
     }
 
+    @Test
+    void aReadModelWrittenPerAggregateIsRebuiltInSegmentsAndTheLiveProcessorCarriesOnInOne() {
+        Http admin = Http.localhost(port).as("admin");
+        appendPartnershipsWithPrograms(60_000, 300);
+        awaitCaughtUp(admin, "event-log");
+        String before = jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single();
+
+        rebuilds.start("event-log", "admin");
+        assertThat(rebuilds.rebuilding("event-log").orElseThrow().maxCapacity()).as("segments, each a thread")
+                .isEqualTo(2);
+        rebuilds.start("pivot-impact", "admin");
+        assertThat(rebuilds.rebuilding("pivot-impact").orElseThrow().maxCapacity())
+                .as("a read model that reads across aggregates: one segment").isEqualTo(1);
+
+        for (String processor : List.of("event-log", "pivot-impact")) {
+            admin.await("/api/admin/processors/" + processor,
+                    r -> !r.json().get("rebuild").get("completedAt").isNull(), Duration.ofSeconds(120));
+        }
+        awaitCaughtUp(admin, "event-log");
+        assertThat(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single()).as("every event, once").isEqualTo(before);
+        assertThat(jdbc.sql("SELECT segment FROM query_side.token_entry WHERE processor_name = 'event-log'")
+                .query(Integer.class).list()).as("the live processor in one segment").containsExactly(0);
+        assertThat(jdbc.sql("SELECT count(*) FROM query_side.token_entry WHERE processor_name LIKE '%@next'")
+                .query(Long.class).single()).isZero();
+
+        appendPartnershipsWithPrograms(60_300, 1); // the taken-over processor carries on
+        awaitCaughtUp(admin, "event-log");
+        assertThat(jdbc.sql("SELECT count(*) FROM analytics.event_log WHERE aggregate_id = 'p-60300'")
+                .query(Long.class).single()).isPositive();
+        assertThat(ReadModelPositions.of(jdbc, "event-log")).as("the position the log reflects")
+                .isEqualTo(jdbc.sql("SELECT max(global_index) FROM event_store.domain_event_entry")
+                        .query(Long.class).single());
+    }
+
     static final String PIVOT_IMPACT_DIGEST = """
             SELECT md5(string_agg(program_id || partnership_id, ',' ORDER BY program_id))
             FROM analytics.pivot_impact_program""";
