@@ -332,7 +332,7 @@ public class Rebuilds {
      * A node holding some segments of a rebuild but not the first lets them go for a minute, so that the node that
      * holds the first claims them all (its processor keeps claiming while it has threads free) and takes over.
      */
-    private static void gather(StreamingEventProcessor rebuild) {
+    static void gather(StreamingEventProcessor rebuild) {
         if (!rebuild.processingStatus().containsKey(0)) {
             rebuild.processingStatus().keySet().forEach(segment -> rebuild.releaseSegment(segment, 1, TimeUnit.MINUTES));
         }

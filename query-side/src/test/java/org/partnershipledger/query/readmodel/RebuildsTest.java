@@ -1,13 +1,24 @@
 package org.partnershipledger.query.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 
 /** The token a rebuild in segments hands the live processor: no event of any segment may be skipped. */
@@ -43,5 +54,28 @@ class RebuildsTest {
     @Test
     void oneSegmentIsHandedOverAsItIs() {
         assertThat(Rebuilds.leastAdvanced(List.of(at(900, 850L)))).isEqualTo(at(900, 850L));
+    }
+
+    @Test
+    void aNodeHoldingSomeSegmentsButNotTheFirstLetsThemGoForTheOtherToGather() {
+        StreamingEventProcessor withoutTheFirst = holding(1, 3);
+        StreamingEventProcessor withTheFirst = holding(0, 2);
+
+        Rebuilds.gather(withoutTheFirst);
+        Rebuilds.gather(withTheFirst);
+
+        verify(withoutTheFirst).releaseSegment(1, 1, TimeUnit.MINUTES);
+        verify(withoutTheFirst).releaseSegment(3, 1, TimeUnit.MINUTES);
+        verify(withTheFirst, never()).releaseSegment(anyInt(), anyLong(), any());
+    }
+
+    private static StreamingEventProcessor holding(int... segments) {
+        StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
+        Map<Integer, EventTrackerStatus> held = new java.util.HashMap<>();
+        for (int segment : segments) {
+            held.put(segment, mock(EventTrackerStatus.class));
+        }
+        when(processor.processingStatus()).thenReturn(held);
+        return processor;
     }
 }
