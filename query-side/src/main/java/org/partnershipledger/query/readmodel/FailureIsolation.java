@@ -4,10 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.annotation.Nonnull;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;
@@ -81,13 +84,19 @@ public final class FailureIsolation {
         private final String processor;
         private final String resource = Guard.class.getName() + "@" + System.identityHashCode(this);
         /**
-         * Events at or below this token position are handled carefully: a batch up to there failed. Per thread: each
-         * segment of a processor has its own, and a batch of one segment says nothing of another's.
+         * By segment: events at or below this token position are handled carefully, as a batch up to there failed. A
+         * batch of one segment of a processor says nothing of another's; the state outlives the segment's thread (a
+         * processor started again handles its failed batch carefully still).
          */
-        private final ThreadLocal<long[]> carefulUntil = ThreadLocal.withInitial(() -> new long[] {Long.MIN_VALUE});
+        private final Map<Integer, Long> carefulUntil = new ConcurrentHashMap<>();
+        /** Where Axon's tracking processor puts a batch's segment and last token among the unit of work's resources. */
+        private final String segmentKey;
+        private final String lastTokenKey;
 
         public Guard(String processor) {
             this.processor = processor;
+            this.segmentKey = "Processor[" + processor + "]/SegmentId";
+            this.lastTokenKey = "Processor[" + processor + "]/Token";
         }
 
         @Override
@@ -95,21 +104,22 @@ public final class FailureIsolation {
                 throws Exception {
             long position = tokenPosition(unitOfWork.getMessage());
             UnitOfWork<?> root = unitOfWork.root();
-            long[] until = carefulUntil.get();
+            int segment = root.resources().get(segmentKey) instanceof Integer id ? id : 0;
             long[] highest = root.getOrComputeResource(resource, key -> {
                 long[] reached = {Long.MIN_VALUE};
-                root.onRollback(u -> until[0] = Math.max(until[0], reached[0]));
+                // the whole batch, to its last event: handled again event by event, every failing event in it is
+                // parked in that one pass (up to the failed event only, each later failure cost one more pass)
+                root.onRollback(u -> carefulUntil.merge(segment,
+                        Math.max(reached[0], tokenPosition(root.resources().get(lastTokenKey), Long.MIN_VALUE)),
+                        Math::max));
                 // once a batch beyond the failed one has committed, back to batches (a replay from the start
                 // must not run event by event)
-                root.afterCommit(u -> {
-                    if (reached[0] > until[0]) {
-                        until[0] = Long.MIN_VALUE;
-                    }
-                });
+                root.afterCommit(u ->
+                        carefulUntil.computeIfPresent(segment, (id, until) -> reached[0] > until ? null : until));
                 return reached;
             });
             highest[0] = Math.max(highest[0], position);
-            boolean careful = position <= until[0];
+            boolean careful = position <= carefulUntil.getOrDefault(segment, Long.MIN_VALUE);
             MODE.set(careful ? Mode.CAREFUL : Mode.BATCHED);
             FAILED.set(false);
             PASSING.set(false);
@@ -130,9 +140,13 @@ public final class FailureIsolation {
         }
 
         private static long tokenPosition(EventMessage<?> message) {
-            return message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                    ? WrappedToken.unwrapUpperBound(tracked.trackingToken()).position().orElse(Long.MAX_VALUE)
-                    : Long.MAX_VALUE;
+            return message instanceof TrackedEventMessage<?> tracked
+                    ? tokenPosition(tracked.trackingToken(), Long.MAX_VALUE) : Long.MAX_VALUE;
+        }
+
+        private static long tokenPosition(Object token, long otherwise) {
+            return token instanceof TrackingToken tracking
+                    ? WrappedToken.unwrapUpperBound(tracking).position().orElse(otherwise) : otherwise;
         }
     }
 
