@@ -17,17 +17,20 @@ import org.partnershipledger.events.program.ImpactWithdrawn;
 import org.partnershipledger.events.program.ProgramProposed;
 import org.partnershipledger.query.readmodel.BatchedWrites;
 import org.partnershipledger.query.readmodel.Owns;
+import org.partnershipledger.query.readmodel.PerPartnership;
 import org.partnershipledger.query.readmodel.Tables;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code analytics.impact_fact}: one row per impact record with its program, partnership, the partners selected
  * (and not offboarded) when it was recorded, KPI, level, value, where and when, and whether it was withdrawn. Keyed by impact id and
- * written with conflict guards, so redelivery changes nothing; reset empties it for a replay.
+ * written with conflict guards, so redelivery changes nothing; reset empties it for a replay. A fact needs its
+ * program's partnership and that partnership's partners, never another partnership's ({@link PerPartnership}).
  */
 @Component
 @ProcessingGroup(ImpactFactProjection.NAME)
 @Owns({"analytics.impact_fact", "analytics.selected_partner", "analytics.program_partnership"})
+@PerPartnership
 class ImpactFactProjection {
 
     static final String NAME = "impact-facts";

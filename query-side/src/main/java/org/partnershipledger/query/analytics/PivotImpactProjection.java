@@ -21,6 +21,7 @@ import org.partnershipledger.events.program.ImpactWithdrawn;
 import org.partnershipledger.events.program.ProgramProposed;
 import org.partnershipledger.query.readmodel.BatchedWrites;
 import org.partnershipledger.query.readmodel.Owns;
+import org.partnershipledger.query.readmodel.PerPartnership;
 import org.partnershipledger.query.readmodel.Tables;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +31,15 @@ import org.springframework.stereotype.Component;
  * pivot's or later). That record fills in the lead time in whole days, its KPI, the KPI's value before (the
  * program's previous level-3/4 value of that KPI, else the partnership's baseline) and after, the partnership's
  * target, and whether the KPI moved toward the target. A new processing group: on its first start it replays the
- * whole history. Only unfilled pivots are filled and facts are keyed, so a redelivered event changes nothing.
+ * whole history. Only unfilled pivots are filled and facts are keyed, so a redelivered event changes nothing. A
+ * measurement needs its program's pivots and values and its partnership's KPIs, never another partnership's
+ * ({@link PerPartnership}).
  */
 @Component
 @ProcessingGroup(PivotImpactProjection.NAME)
 @Owns({"analytics.pivot_impact_lead_time", "analytics.pivot_impact_program", "analytics.pivot_impact_kpi",
         "analytics.pivot_impact_last_value"})
+@PerPartnership
 class PivotImpactProjection {
 
     static final String NAME = "pivot-impact";

@@ -13,6 +13,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -157,9 +158,17 @@ public class DeadLetters {
                 .build();
     }
 
-    /** The handler invoker of a rebuild's processor: it parks failures like the live processors do. */
-    EventHandlerInvoker invoker(String processor, List<Object> projections) {
-        DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
+    /**
+     * The handler invoker of a rebuild's processor: it parks failures like the live processors do. {@code sequences}:
+     * which events keep their order, and are parked behind a failed one (null: an aggregate's, Axon's default).
+     */
+    EventHandlerInvoker invoker(String processor, List<Object> projections,
+                                SequencingPolicy<? super EventMessage<?>> sequences) {
+        DeadLetteringEventHandlerInvoker.Builder builder = DeadLetteringEventHandlerInvoker.builder();
+        if (sequences != null) {
+            builder.sequencingPolicy(sequences);
+        }
+        DeadLetteringEventHandlerInvoker invoker = builder
                 .eventHandlers(projections)
                 .parameterResolverFactory(axon.parameterResolverFactory())
                 .handlerDefinition(axon.handlerDefinition(projections.get(0).getClass()))
@@ -171,10 +180,20 @@ public class DeadLetters {
         return invoker;
     }
 
-    /** The rebuild's letters become the live processor's (inside the take-over's transaction). */
-    void handOver(String from, String to) {
+    /**
+     * The rebuild's letters become the live processor's (inside the take-over's transaction). {@code byAggregate}:
+     * the rebuild kept other sequences than the live processor's (a partnership's); each letter goes to its
+     * aggregate's, in the order it had, as the live processor keeps them.
+     */
+    void handOver(String from, String to, boolean byAggregate) {
         jdbc.sql("UPDATE query_side.dead_letter_entry SET processing_group = ? WHERE processing_group = ?")
                 .params(to, from).update();
+        if (byAggregate) {
+            jdbc.sql("""
+                            UPDATE query_side.dead_letter_entry SET sequence_identifier = aggregate_identifier
+                            WHERE processing_group = ? AND aggregate_identifier IS NOT NULL""")
+                    .param(to).update();
+        }
         rebuildInvokers.remove(from);
     }
 

@@ -21,4 +21,13 @@ public record ReadModel(String processor, List<String> tables, List<Class<?>> pr
     public boolean perAggregate() {
         return projections.stream().allMatch(projection -> projection.isAnnotationPresent(PerAggregate.class));
     }
+
+    /**
+     * Whether each of its projections writes per partnership ({@link PerPartnership}) or per aggregate, so it can be
+     * rebuilt in segments by partnership ({@link ByPartnership}).
+     */
+    public boolean perPartnership() {
+        return projections.stream().allMatch(projection -> projection.isAnnotationPresent(PerAggregate.class)
+                || projection.isAnnotationPresent(PerPartnership.class));
+    }
 }

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -46,11 +48,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * live processor and drops the old tables; readers see either the old tables or the new ones, never an empty one.
  * The copy replays until it takes over, so its handlers marked {@code @DisallowReplay} never fire (the live
  * processor fires them for new events meanwhile). The copy of a read model whose projections write per aggregate
- * ({@link PerAggregate}) runs in {@code ledger.rebuilds.segments} segments, each on a thread of its own, so that one
- * segment's events are handled while another's rows are stored; any other runs in one. The live processor runs in one
- * segment after the take-over, from the least advanced segment's token. A read model that does not handle every event reads only the rows of the event types it handles
- * ({@link HandledTypes}, {@link EventTypeReads}), so a new metric of a few types is rebuilt at the speed of those
- * rows. A rebuild that was running when the service stopped resumes where it was when the service starts again.
+ * ({@link PerAggregate}) or per partnership ({@link PerPartnership}, split by {@link ByPartnership}) runs in
+ * {@code ledger.rebuilds.segments} segments, each on a thread of its own, so that one segment's events are handled
+ * while another's rows are stored; any other runs in one. The live processor runs in one segment after the
+ * take-over, from the least advanced segment's token. A read model that does not handle every event reads only the
+ * rows of the event types it handles ({@link HandledTypes}, {@link EventTypeReads}), so a new metric of a few types
+ * is rebuilt at the speed of those rows. A rebuild that was running when the service stopped resumes where it was when the service starts again.
  */
 @Component
 public class Rebuilds {
@@ -243,7 +246,11 @@ public class Rebuilds {
     private synchronized void launch(ReadModel readModel) {
         String name = readModel.processor() + SUFFIX;
         finishedHere.remove(readModel.processor()); // copies made or found now: their indexes tell
-        EventHandlerInvoker invoker = deadLetters.invoker(name, readModels.rebuildCopies(readModel));
+        // by aggregate (Axon's default), by partnership, or in one segment
+        int threads = readModel.perPartnership() ? segments : 1;
+        SequencingPolicy<EventMessage<?>> byPartnership =
+                threads > 1 && !readModel.perAggregate() ? new ByPartnership(eventStore) : null;
+        EventHandlerInvoker invoker = deadLetters.invoker(name, readModels.rebuildCopies(readModel), byPartnership);
         Optional<TypedReader> typed = typedReader(readModel);
         Optional.ofNullable(typed.isPresent() ? typedReaders.put(readModel.processor(), typed.get())
                 : typedReaders.remove(readModel.processor())).ifPresent(old -> old.source().shutDown());
@@ -258,7 +265,7 @@ public class Rebuilds {
                 .messageMonitor(axon.messageMonitor(TrackingEventProcessor.class, name))
                 .spanFactory(axon.getComponent(org.axonframework.eventhandling.EventProcessorSpanFactory.class))
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
-                        .forParallelProcessing(readModel.perAggregate() ? segments : 1)
+                        .forParallelProcessing(threads)
                         .andBatchSize(batchSize)
                         // pausing a processor waits for its wait at the head to end: short, as a rebuild pauses twice
                         .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS)
@@ -406,7 +413,7 @@ public class Rebuilds {
                     // the position the read model reflects is the least advanced segment's
                     ReadModelPositions.reset(jdbc, processor, reached);
                 }
-                deadLetters.handOver(name, processor);
+                deadLetters.handOver(name, processor, readModel.perPartnership() && !readModel.perAggregate());
             });
         } catch (RuntimeException e) {
             live.start();

@@ -27,9 +27,15 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.events.partnership.Kpi;
 import org.partnershipledger.events.partnership.PartnershipId;
+import org.partnershipledger.events.partnership.CandidateShortlisted;
+import org.partnershipledger.events.partnership.PartnerOffboarded;
+import org.partnershipledger.events.partnership.PartnerRole;
+import org.partnershipledger.events.partnership.PartnerSelected;
 import org.partnershipledger.events.partnership.PartnershipOpened;
 import org.partnershipledger.events.partnership.StrategyRealigned;
 import org.partnershipledger.events.program.CurriculumModule;
+import org.partnershipledger.events.program.ImpactRecorded;
+import org.partnershipledger.events.program.ImpactSource;
 import org.partnershipledger.events.program.ModuleId;
 import org.partnershipledger.events.program.ProgramApproved;
 import org.partnershipledger.events.program.ProgramId;
@@ -73,6 +79,8 @@ class RebuildIT {
     TokenStore tokenStore;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    DeadLetters deadLetters;
 
     /** A handler with a side effect (think: an e-mail); it must never fire for a replayed event. */
     @ProcessingGroup(SideEffects.NAME)
@@ -276,28 +284,46 @@ class RebuildIT {
                 .isGreaterThanOrEqualTo(rows);
     }
 
+    static final String IMPACT_FACTS_DIGEST = """
+            SELECT md5(string_agg(impact_id || partnership_id || array_to_string(selected_partners, '+') || value,
+                                  ',' ORDER BY impact_id)) FROM analytics.impact_fact""";
+
     @Test
-    void aReadModelWrittenPerAggregateIsRebuiltInSegmentsAndTheLiveProcessorCarriesOnInOne() {
+    void readModelsWrittenPerAggregateOrPerPartnershipAreRebuiltInSegmentsAndTheLiveProcessorCarriesOnInOne() {
         Http admin = Http.localhost(port).as("admin");
         appendPartnershipsWithPrograms(60_000, 300);
+        appendPartnersAndImpacts(60_000, 300);
         awaitCaughtUp(admin, "event-log");
-        String before = jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single();
+        awaitCaughtUp(admin, "impact-facts");
+        String log = jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single();
+        String facts = jdbc.sql(IMPACT_FACTS_DIGEST).query(String.class).single();
+        assertThat(jdbc.sql("SELECT selected_partners FROM analytics.impact_fact WHERE impact_id = 'i-60007-3'")
+                .query(String.class).single()).as("credited to the partners selected then").isEqualTo("{o-b}");
 
         rebuilds.start("event-log", "admin");
-        assertThat(rebuilds.rebuilding("event-log").orElseThrow().maxCapacity()).as("segments, each a thread")
+        assertThat(rebuilds.rebuilding("event-log").orElseThrow().maxCapacity()).as("by aggregate, in segments")
                 .isEqualTo(2);
-        rebuilds.start("pivot-impact", "admin");
-        assertThat(rebuilds.rebuilding("pivot-impact").orElseThrow().maxCapacity())
-                .as("a read model that reads across aggregates: one segment").isEqualTo(1);
+        rebuilds.start("impact-facts", "admin");
+        assertThat(rebuilds.rebuilding("impact-facts").orElseThrow().maxCapacity()).as("by partnership, in segments")
+                .isEqualTo(2);
+        rebuilds.start("partner-access", "admin");
+        assertThat(rebuilds.rebuilding("partner-access").orElseThrow().maxCapacity())
+                .as("a read model that says neither: one segment").isEqualTo(1);
 
-        for (String processor : List.of("event-log", "pivot-impact")) {
+        for (String processor : List.of("event-log", "impact-facts", "partner-access")) {
             admin.await("/api/admin/processors/" + processor,
                     r -> !r.json().get("rebuild").get("completedAt").isNull(), Duration.ofSeconds(120));
         }
         awaitCaughtUp(admin, "event-log");
-        assertThat(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single()).as("every event, once").isEqualTo(before);
-        assertThat(jdbc.sql("SELECT segment FROM query_side.token_entry WHERE processor_name = 'event-log'")
-                .query(Integer.class).list()).as("the live processor in one segment").containsExactly(0);
+        awaitCaughtUp(admin, "impact-facts");
+        assertThat(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single()).as("every event, once").isEqualTo(log);
+        assertThat(jdbc.sql(IMPACT_FACTS_DIGEST).query(String.class).single())
+                .as("each fact with the partners selected when it was recorded").isEqualTo(facts);
+        assertThat(jdbc.sql("""
+                        SELECT processor_name || ':' || segment FROM query_side.token_entry
+                        WHERE processor_name IN ('event-log', 'impact-facts') ORDER BY 1""")
+                .query(String.class).list()).as("the live processors in one segment")
+                .containsExactly("event-log:0", "impact-facts:0");
         assertThat(jdbc.sql("SELECT count(*) FROM query_side.token_entry WHERE processor_name LIKE '%@next'")
                 .query(Long.class).single()).isZero();
 
@@ -308,6 +334,69 @@ class RebuildIT {
         assertThat(ReadModelPositions.of(jdbc, "event-log")).as("the position the log reflects")
                 .isEqualTo(jdbc.sql("SELECT max(global_index) FROM event_store.domain_event_entry")
                         .query(Long.class).single());
+    }
+
+    @Test
+    void lettersParkedByPartnershipInARebuildGoToTheirAggregatesSequencesWhenItTakesOver() {
+        for (String[] letter : List.of(new String[] {"1", "p-1", "0"}, new String[] {"2", "g-1", "1"},
+                new String[] {"3", "g-1", "2"})) {
+            jdbc.sql("""
+                            INSERT INTO query_side.dead_letter_entry (dead_letter_id, processing_group,
+                                sequence_identifier, sequence_index, message_type, event_identifier, time_stamp,
+                                payload_type, payload, aggregate_identifier, enqueued_at)
+                            VALUES (?, 'letters@next', 'p-1', ?, 'DomainEventMessage', ?, '2026-12-05T10:00:00Z',
+                                    'x', convert_to('{}', 'UTF8'), ?, '2026-12-05T10:00:00Z')""")
+                    .params("letter-" + letter[0], Long.parseLong(letter[2]), "event-" + letter[0], letter[1])
+                    .update();
+        }
+
+        transaction.executeWithoutResult(status -> deadLetters.handOver("letters@next", "letters", true));
+
+        assertThat(jdbc.sql("""
+                        SELECT dead_letter_id || ':' || processing_group || ':' || sequence_identifier || ':'
+                            || sequence_index FROM query_side.dead_letter_entry WHERE dead_letter_id LIKE 'letter-%'
+                        ORDER BY dead_letter_id""").query(String.class).list())
+                .containsExactly("letter-1:letters:p-1:0", "letter-2:letters:g-1:1", "letter-3:letters:g-1:2");
+        jdbc.sql("DELETE FROM query_side.dead_letter_entry WHERE processing_group = 'letters'").update();
+    }
+
+    /**
+     * For each partnership from {@code from}: partners selected and one offboarded between its program's impact
+     * records, so each record is credited to other partners (events of two aggregates, whose order matters).
+     */
+    private void appendPartnersAndImpacts(int from, int count) {
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            String partnership = "p-" + i;
+            String program = "g-" + i;
+            batch.add(partnershipEvent(partnership, 1, new CandidateShortlisted(new PartnershipId(partnership), "a",
+                    "o-a", "Alpha Training", PartnerRole.TRAINING_PROVIDER)));
+            batch.add(partnershipEvent(partnership, 2, new CandidateShortlisted(new PartnershipId(partnership), "b",
+                    "o-b", "Beta Field", PartnerRole.FIELD_TRAINER)));
+            batch.add(partnershipEvent(partnership, 3, new PartnerSelected(new PartnershipId(partnership), "a",
+                    "o-a", "Best offer", List.of(), null)));
+            batch.add(impact(program, 1, "i-" + i + "-1"));
+            batch.add(partnershipEvent(partnership, 4, new PartnerSelected(new PartnershipId(partnership), "b",
+                    "o-b", "Second trainer", List.of(), null)));
+            batch.add(impact(program, 2, "i-" + i + "-2"));
+            batch.add(partnershipEvent(partnership, 5, new PartnerOffboarded(new PartnershipId(partnership), "a",
+                    "o-a", "Missed the dates", List.of(), null)));
+            batch.add(impact(program, 3, "i-" + i + "-3"));
+        }
+        eventStore.publish(batch);
+    }
+
+    private static DomainEventMessage<?> partnershipEvent(String partnership, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("Partnership", partnership, sequence, payload,
+                MetaData.with("actor", "alice").and("reason", "Due diligence"));
+    }
+
+    private static DomainEventMessage<?> impact(String program, long sequence, String impactId) {
+        return new GenericDomainEventMessage<>("Program", program, sequence,
+                new ImpactRecorded(new ProgramId(program), impactId, 3, "ttq", new BigDecimal("100"), "days", null,
+                        null, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-03-31"), ImpactSource.SURVEY,
+                        List.of(), null, null, 1),
+                MetaData.with("actor", "bob").and("reason", "Quarterly survey"));
     }
 
     static final String PIVOT_IMPACT_DIGEST = """
