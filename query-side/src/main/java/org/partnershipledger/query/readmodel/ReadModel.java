@@ -17,7 +17,7 @@ public record ReadModel(String processor, List<String> tables, List<Class<?>> pr
         projections = List.copyOf(projections);
     }
 
-    /** Whether each of its projections writes per aggregate ({@link PerAggregate}), so it can be rebuilt in segments. */
+    /** Whether each of its projections writes per aggregate ({@link PerAggregate}): rebuilt in segments so. */
     public boolean perAggregate() {
         return projections.stream().allMatch(projection -> projection.isAnnotationPresent(PerAggregate.class));
     }

@@ -50,10 +50,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * processor fires them for new events meanwhile). The copy of a read model whose projections write per aggregate
  * ({@link PerAggregate}) or per partnership ({@link PerPartnership}, split by {@link ByPartnership}) runs in
  * {@code ledger.rebuilds.segments} segments, each on a thread of its own, so that one segment's events are handled
- * while another's rows are stored; any other runs in one. The live processor runs in one segment after the
+ * while another's rows are stored, when no other rebuild runs on the node as it starts; any other runs in one. The live processor runs in one segment after the
  * take-over, from the least advanced segment's token. A read model that does not handle every event reads only the
  * rows of the event types it handles ({@link HandledTypes}, {@link EventTypeReads}), so a new metric of a few types
- * is rebuilt at the speed of those rows. A rebuild that was running when the service stopped resumes where it was when the service starts again.
+ * is rebuilt at the speed of those rows. A rebuild that was running when the service stopped resumes where it was
+ * when the service starts again.
  */
 @Component
 public class Rebuilds {
@@ -86,7 +87,7 @@ public class Rebuilds {
      * otherwise it reads every event through the reader it shares with the other rebuilds and replays.
      */
     private final double typedReadShare;
-    /** Segments of the rebuild of a read model that writes per aggregate. */
+    /** Segments of the rebuild of a read model that writes per aggregate or per partnership. */
     private final int segments;
     private final Map<String, TrackingEventProcessor> running = new ConcurrentHashMap<>();
     /**
@@ -246,8 +247,9 @@ public class Rebuilds {
     private synchronized void launch(ReadModel readModel) {
         String name = readModel.processor() + SUFFIX;
         finishedHere.remove(readModel.processor()); // copies made or found now: their indexes tell
-        // by aggregate (Axon's default), by partnership, or in one segment
-        int threads = readModel.perPartnership() ? segments : 1;
+        // by aggregate (Axon's default), by partnership, or in one segment; in one also when other rebuilds run here,
+        // as they keep the cores busy already and each segment reads every event
+        int threads = readModel.perPartnership() && running.isEmpty() ? segments : 1;
         SequencingPolicy<EventMessage<?>> byPartnership =
                 threads > 1 && !readModel.perAggregate() ? new ByPartnership(eventStore) : null;
         EventHandlerInvoker invoker = deadLetters.invoker(name, readModels.rebuildCopies(readModel), byPartnership);
@@ -341,7 +343,8 @@ public class Rebuilds {
      */
     static void gather(StreamingEventProcessor rebuild) {
         if (!rebuild.processingStatus().containsKey(0)) {
-            rebuild.processingStatus().keySet().forEach(segment -> rebuild.releaseSegment(segment, 1, TimeUnit.MINUTES));
+            rebuild.processingStatus().keySet()
+                    .forEach(segment -> rebuild.releaseSegment(segment, 1, TimeUnit.MINUTES));
         }
     }
 

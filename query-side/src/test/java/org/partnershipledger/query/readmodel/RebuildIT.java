@@ -303,17 +303,17 @@ class RebuildIT {
         rebuilds.start("event-log", "admin");
         assertThat(rebuilds.rebuilding("event-log").orElseThrow().maxCapacity()).as("by aggregate, in segments")
                 .isEqualTo(2);
-        rebuilds.start("impact-facts", "admin");
-        assertThat(rebuilds.rebuilding("impact-facts").orElseThrow().maxCapacity()).as("by partnership, in segments")
-                .isEqualTo(2);
         rebuilds.start("partner-access", "admin");
         assertThat(rebuilds.rebuilding("partner-access").orElseThrow().maxCapacity())
                 .as("a read model that says neither: one segment").isEqualTo(1);
-
-        for (String processor : List.of("event-log", "impact-facts", "partner-access")) {
-            admin.await("/api/admin/processors/" + processor,
-                    r -> !r.json().get("rebuild").get("completedAt").isNull(), Duration.ofSeconds(120));
-        }
+        awaitRebuilt(admin, "event-log", "partner-access");
+        rebuilds.start("impact-facts", "admin");
+        assertThat(rebuilds.rebuilding("impact-facts").orElseThrow().maxCapacity()).as("by partnership, in segments")
+                .isEqualTo(2);
+        rebuilds.start("pivot-impact", "admin");
+        assertThat(rebuilds.rebuilding("pivot-impact").orElseThrow().maxCapacity())
+                .as("started while another rebuild keeps the cores busy: one segment").isEqualTo(1);
+        awaitRebuilt(admin, "impact-facts", "pivot-impact");
         awaitCaughtUp(admin, "event-log");
         awaitCaughtUp(admin, "impact-facts");
         assertThat(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single()).as("every event, once").isEqualTo(log);
@@ -358,6 +358,13 @@ class RebuildIT {
                         ORDER BY dead_letter_id""").query(String.class).list())
                 .containsExactly("letter-1:letters:p-1:0", "letter-2:letters:g-1:1", "letter-3:letters:g-1:2");
         jdbc.sql("DELETE FROM query_side.dead_letter_entry WHERE processing_group = 'letters'").update();
+    }
+
+    private static void awaitRebuilt(Http admin, String... processors) {
+        for (String processor : processors) {
+            admin.await("/api/admin/processors/" + processor,
+                    r -> !r.json().get("rebuild").get("completedAt").isNull(), Duration.ofSeconds(120));
+        }
     }
 
     /**
