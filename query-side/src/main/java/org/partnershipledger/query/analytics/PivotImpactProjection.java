@@ -47,7 +47,10 @@ class PivotImpactProjection {
             WITH reference AS (
                 SELECT k.target, COALESCE(v.value, k.baseline) AS before
                 FROM analytics.pivot_impact_program p
-                LEFT JOIN analytics.pivot_impact_kpi k ON k.partnership_id = p.partnership_id AND k.kpi_id = ?
+                LEFT JOIN analytics.pivot_impact_kpi k
+                       ON k.partnership_id = (SELECT partnership_id FROM analytics.pivot_impact_program
+                                              WHERE program_id = ?)
+                      AND k.kpi_id = ?
                 LEFT JOIN analytics.pivot_impact_last_value v ON v.program_id = p.program_id AND v.kpi_id = ?
                 WHERE p.program_id = ?
             ), measured AS (
@@ -134,7 +137,7 @@ class PivotImpactProjection {
         }
         String program = event.programId().value();
         Timestamp recordedAt = Timestamp.from(message.getTimestamp());
-        measurements.add(event.kpiId(), event.kpiId(), program, event.impactId(), event.level(), event.kpiId(),
+        measurements.add(program, event.kpiId(), event.kpiId(), program, event.impactId(), event.level(), event.kpiId(),
                 recordedAt, recordedAt, event.value(), event.value(), program, event.curriculumVersion(), program,
                 event.kpiId(), event.value(), event.impactId());
     }
@@ -157,7 +160,7 @@ class PivotImpactProjection {
         if (rows.size() < BatchedWrites.BULK) {
             return rows; // a live batch of a few records: measured one by one, in one round trip
         }
-        String[] programs = rows.stream().map(row -> (String) row[2]).distinct().toArray(String[]::new);
+        String[] programs = rows.stream().map(row -> (String) row[0]).distinct().toArray(String[]::new);
         Set<String> waiting = new HashSet<>(tables.direct("""
                         SELECT DISTINCT program_id FROM analytics.pivot_impact_lead_time
                         WHERE impact_id IS NULL AND program_id = ANY(?)""")
@@ -165,19 +168,19 @@ class PivotImpactProjection {
         List<Object[]> measured = new ArrayList<>();
         Map<List<String>, Object[]> last = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            if (waiting.contains((String) row[2])) {
+            if (waiting.contains((String) row[0])) {
                 measured.add(row);
             } else {
-                last.put(List.of((String) row[2], (String) row[0]), row);
+                last.put(List.of((String) row[0], (String) row[1]), row);
             }
         }
         if (!last.isEmpty()) {
             List<Object[]> values = List.copyOf(last.values());
             tables.direct(LAST_VALUES).params(
-                    values.stream().map(row -> (String) row[2]).toArray(String[]::new),
                     values.stream().map(row -> (String) row[0]).toArray(String[]::new),
-                    values.stream().map(row -> row[8].toString()).toArray(String[]::new),
-                    values.stream().map(row -> (String) row[3]).toArray(String[]::new)).update();
+                    values.stream().map(row -> (String) row[1]).toArray(String[]::new),
+                    values.stream().map(row -> row[9].toString()).toArray(String[]::new),
+                    values.stream().map(row -> (String) row[4]).toArray(String[]::new)).update();
         }
         return measured;
     }
