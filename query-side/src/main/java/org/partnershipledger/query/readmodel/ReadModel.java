@@ -30,4 +30,13 @@ public record ReadModel(String processor, List<String> tables, List<Class<?>> pr
         return projections.stream().allMatch(projection -> projection.isAnnotationPresent(PerAggregate.class)
                 || projection.isAnnotationPresent(PerPartnership.class));
     }
+
+    /**
+     * Whether its rebuild in segments splits the events by partnership ({@link ByPartnership}) rather than by
+     * aggregate: some projection writes per partnership. Its dead letters, parked by partnership while it rebuilds,
+     * join their aggregate's sequence at the take-over.
+     */
+    public boolean byPartnership() {
+        return perPartnership() && !perAggregate();
+    }
 }

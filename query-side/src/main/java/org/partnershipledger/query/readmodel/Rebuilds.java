@@ -251,7 +251,7 @@ public class Rebuilds {
         // as they keep the cores busy already and each segment reads every event
         int threads = readModel.perPartnership() && running.isEmpty() ? segments : 1;
         SequencingPolicy<EventMessage<?>> byPartnership =
-                threads > 1 && !readModel.perAggregate() ? new ByPartnership(eventStore) : null;
+                threads > 1 && readModel.byPartnership() ? new ByPartnership(eventStore) : null;
         EventHandlerInvoker invoker = deadLetters.invoker(name, readModels.rebuildCopies(readModel), byPartnership);
         Optional<TypedReader> typed = typedReader(readModel);
         Optional.ofNullable(typed.isPresent() ? typedReaders.put(readModel.processor(), typed.get())
@@ -416,7 +416,7 @@ public class Rebuilds {
                     // the position the read model reflects is the least advanced segment's
                     ReadModelPositions.reset(jdbc, processor, reached);
                 }
-                deadLetters.handOver(name, processor, readModel.perPartnership() && !readModel.perAggregate());
+                deadLetters.handOver(name, processor, readModel.byPartnership());
             });
         } catch (RuntimeException e) {
             live.start();
