@@ -1,6 +1,5 @@
 package org.partnershipledger.query.readmodel;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,15 @@ final class StorableParams implements JdbcClient.StatementSpec {
             return Storable.text(text);
         }
         if (value instanceof String[] texts) {
-            return Arrays.stream(texts).map(Storable::text).toArray(String[]::new);
+            String[] kept = texts;
+            for (int i = 0; i < texts.length; i++) {
+                String text = Storable.text(texts[i]);
+                if (text != texts[i]) {
+                    kept = kept == texts ? texts.clone() : kept;
+                    kept[i] = text;
+                }
+            }
+            return kept;
         }
         if (value instanceof List<?> list) {
             return list.stream().map(StorableParams::storable).toList();

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -93,7 +92,11 @@ public final class Tables {
     }
 
     private static List<Object[]> storable(List<Object[]> rows) {
-        return rows.stream().map(StorableParams::storable).collect(Collectors.toList());
+        List<Object[]> kept = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            kept.add(StorableParams.storable(row));
+        }
+        return kept;
     }
 
     /** Forgets the position the read model reflects (for its reset handler). */

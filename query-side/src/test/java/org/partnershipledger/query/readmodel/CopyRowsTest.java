@@ -64,7 +64,9 @@ class CopyRowsTest {
     void everyValueLandsAsTheInsertWritesIt() {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
-            rows.add(new Object[] {(long) i, i % 2 == 0 ? "tab\there" : "line\nbreak \\ back\\slash \r é ✓ 𝄞",
+            String label = i % 2 == 0 ? "tab\there" : i % 5 == 1 ? "ascii: \\ back\\slash\r\n\tall four"
+                    : "line\nbreak \\ back\\slash \r é ✓ 𝄞";
+            rows.add(new Object[] {(long) i, label,
                     i % 3 == 0 ? null : "note " + i, "{\"k\": \"v\\t" + i + "\", \"n\": [1, 2]}",
                     Timestamp.from(Instant.parse("2026-12-05T09:15:24.123456Z").plusSeconds(i)),
                     Date.valueOf(LocalDate.of(2026, 1, 1).plusDays(i)), i % 2 == 0, new BigDecimal("12.5").add(
