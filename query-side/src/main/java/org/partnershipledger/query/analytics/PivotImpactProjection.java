@@ -2,11 +2,11 @@ package org.partnershipledger.query.analytics;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -149,11 +149,17 @@ class PivotImpactProjection {
             ON CONFLICT (program_id, kpi_id) DO UPDATE SET value = EXCLUDED.value, impact_id = EXCLUDED.impact_id""";
 
     /**
-     * A batch's records of programs with no pivot waiting for a measurement only make themselves their KPI's last
-     * value: of those, only the last record of each program and KPI is written, all in one statement. The records of
-     * programs with a pivot waiting are measured one by one, in order (returned, for the batch). No pivot starts
-     * waiting while the batch's records are written: a pivot is recorded with {@code Tables.sql}, which writes them
-     * first.
+     * A record measures its program's pivots waiting with a curriculum version up to its own (all of them, in one
+     * statement); any other record only makes itself its KPI's last value, so of a run of those only the last of each
+     * KPI counts. In a batch, the records of a program before its first measuring record are written as last values,
+     * the last of each program and KPI, all in one statement. The measuring records are measured one by one, in
+     * order (returned, for the batch), each after the last values of the records before it; after a program's
+     * measuring record, the last record of each KPI in each run up to its next one (or to the end) goes with them,
+     * so the last value is right when the next record measures and when the batch ends. Before this, every record
+     * of a program with a pivot waiting went one by one: a program's pivot waits from the pivot to its first record
+     * under the new curriculum, so a batch holding both sent most of the program's records one statement each. No
+     * pivot starts waiting while the batch's records are written: a pivot is recorded with {@code Tables.sql}, which
+     * writes them first.
      */
     private List<Object[]> lastValuesAtOnce(List<Object[]> rows) {
         programs.flush(); // the programs proposed so far in the batch, which the records measure against
@@ -161,21 +167,36 @@ class PivotImpactProjection {
             return rows; // a live batch of a few records: measured one by one, in one round trip
         }
         String[] programs = rows.stream().map(row -> (String) row[0]).distinct().toArray(String[]::new);
-        Set<String> waiting = new HashSet<>(tables.direct("""
-                        SELECT DISTINCT program_id FROM analytics.pivot_impact_lead_time
+        Map<String, TreeSet<Integer>> waiting = new HashMap<>();
+        tables.direct("""
+                        SELECT program_id, to_version FROM analytics.pivot_impact_lead_time
                         WHERE impact_id IS NULL AND program_id = ANY(?)""")
-                .param(programs).query(String.class).list());
+                .param(programs).query((result, n) -> waiting.computeIfAbsent(result.getString(1),
+                        program -> new TreeSet<>()).add(result.getInt(2))).list();
         List<Object[]> measured = new ArrayList<>();
-        Map<List<String>, Object[]> last = new LinkedHashMap<>();
+        Map<List<String>, Object[]> before = new LinkedHashMap<>();
+        /* per program that measured in this batch: the last record of each KPI since it last measured */
+        Map<String, Map<String, Object[]>> since = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            if (waiting.contains((String) row[0])) {
+            String program = (String) row[0];
+            TreeSet<Integer> pivots = waiting.get(program);
+            int version = (Integer) row[12];
+            if (pivots != null && !pivots.isEmpty() && pivots.first() <= version) {
+                Map<String, Object[]> run = since.put(program, new LinkedHashMap<>());
+                if (run != null) {
+                    measured.addAll(run.values());
+                }
                 measured.add(row);
+                pivots.headSet(version, true).clear(); // measured by this record
+            } else if (since.containsKey(program)) {
+                since.get(program).put((String) row[1], row);
             } else {
-                last.put(List.of((String) row[0], (String) row[1]), row);
+                before.put(List.of(program, (String) row[1]), row);
             }
         }
-        if (!last.isEmpty()) {
-            List<Object[]> values = List.copyOf(last.values());
+        since.values().forEach(run -> measured.addAll(run.values()));
+        if (!before.isEmpty()) {
+            List<Object[]> values = List.copyOf(before.values());
             tables.direct(LAST_VALUES).params(
                     values.stream().map(row -> (String) row[0]).toArray(String[]::new),
                     values.stream().map(row -> (String) row[1]).toArray(String[]::new),

@@ -150,6 +150,67 @@ class PivotImpactProjectionTest {
         assertThat(lastValues()).containsEntry("prog-1", "110 i-42").containsEntry("prog-2", "250 o-40");
     }
 
+    @Test
+    void aLargeBatchWithPivotsWaitingWritesWhatTheSameEventsWriteOneByOne() {
+        Runnable history = () -> {
+            ProgramId other = new ProgramId("prog-2");
+            projection.on(new ProgramProposed(other, P, "Service", List.of(), null, List.of("ttq"), List.of(), 1));
+            pivot(2, PIVOT_AT);
+            long minute = 0;
+            for (int i = 0; i < 12; i++) { // the old curriculum: last values only
+                impact(G, "a-" + i, 3 + i % 2, i % 3 == 0 ? "nps" : "ttq", String.valueOf(150 - i), 1,
+                        PIVOT_AT.plusSeconds(60 * ++minute));
+                impact(other, "b-" + i, 4, "ttq", String.valueOf(300 - i), 1, PIVOT_AT.plusSeconds(60 * ++minute));
+            }
+            impact(G, "c-0", 4, "ttq", "120", 2, PIVOT_AT.plusSeconds(86_400 * 3)); // measures the pivot to 2
+            for (int i = 0; i < 12; i++) { // nothing left to measure until the next pivot
+                impact(G, "d-" + i, 3, i % 2 == 0 ? "nps" : "ttq", String.valueOf(110 - i), 2,
+                        PIVOT_AT.plusSeconds(86_400 * 3 + 60 * ++minute));
+                impact(other, "e-" + i, 3, "nps", String.valueOf(40 + i), 1,
+                        PIVOT_AT.plusSeconds(86_400 * 3 + 60 * ++minute));
+            }
+            pivot(3, PIVOT_AT.plusSeconds(86_400 * 10));
+            for (int i = 0; i < 16; i++) { // still the second curriculum, then a record under the third, and more
+                int version = i < 8 ? 2 : 3;
+                impact(G, "f-" + i, 4, i % 2 == 0 ? "ttq" : "nps", String.valueOf(100 - i), version,
+                        PIVOT_AT.plusSeconds(86_400 * (11 + i)));
+                impact(other, "g-" + i, 4, "ttq", String.valueOf(280 - i), 1, PIVOT_AT.plusSeconds(86_400 * (11 + i)));
+            }
+        };
+        history.run(); // every event written as it comes, as by a live processor
+        List<Map<String, Object>> pivots = pivotRows();
+        Map<String, String> lastValues = lastValuesByKpi();
+        assertThat(pivots).hasSize(2).allSatisfy(row -> assertThat(row.get("impact_id")).isNotNull());
+        assertThat(pivots.get(0)).containsEntry("impact_id", "c-0");
+        assertThat(pivots.get(1)).containsEntry("impact_id", "f-8");
+        assertThat(lastValues).containsEntry("prog-1 ttq", "86 f-14").containsEntry("prog-1 nps", "85 f-15")
+                .containsEntry("prog-2 nps", "51 e-11").containsEntry("prog-2 ttq", "265 g-15");
+
+        aProgramWithATimeToQuotaTargetOf90Days();
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null); // a replay's batch: written at the end, in bulk
+        history.run();
+        batch.commit();
+
+        assertThat(pivotRows()).isEqualTo(pivots);
+        assertThat(lastValuesByKpi()).isEqualTo(lastValues);
+    }
+
+    private List<Map<String, Object>> pivotRows() {
+        return jdbc.sql("SELECT * FROM analytics.pivot_impact_lead_time ORDER BY program_id, to_version")
+                .query().listOfRows();
+    }
+
+    private Map<String, String> lastValuesByKpi() {
+        Map<String, String> values = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT program_id || ' ' || kpi_id, value::text || ' ' || impact_id
+                        FROM analytics.pivot_impact_last_value""")
+                .query(rs -> {
+                    values.put(rs.getString(1), rs.getString(2));
+                });
+        return values;
+    }
+
     private Map<String, String> lastValues() {
         Map<String, String> values = new java.util.HashMap<>();
         jdbc.sql("SELECT program_id, value::text || ' ' || impact_id FROM analytics.pivot_impact_last_value")
@@ -185,7 +246,12 @@ class PivotImpactProjectionTest {
     }
 
     private void impact(ProgramId program, String id, int level, String value, int curriculumVersion, Instant at) {
-        ImpactRecorded impact = new ImpactRecorded(program, id, level, "ttq", bd(value), "days", null, "EMEA",
+        impact(program, id, level, "ttq", value, curriculumVersion, at);
+    }
+
+    private void impact(ProgramId program, String id, int level, String kpi, String value, int curriculumVersion,
+                        Instant at) {
+        ImpactRecorded impact = new ImpactRecorded(program, id, level, kpi, bd(value), "days", null, "EMEA",
                 LocalDate.parse("2026-04-01"), LocalDate.parse("2026-06-30"), ImpactSource.BI, List.of(), null, null,
                 curriculumVersion);
         projection.on(impact, message(impact, at));
