@@ -142,6 +142,13 @@ class PivotImpactProjection {
                 event.kpiId(), event.value(), event.impactId());
     }
 
+    /**
+     * From this many records a batch's are sorted ({@link #lastValuesAtOnce}), fewer than {@link BatchedWrites#BULK}:
+     * a pivot writes the records pending before it, so a replay's batch reaches here in runs from one pivot to the
+     * next, about thirty records each in the bench's history, which went one by one below {@code BULK}.
+     */
+    static final int SORTED = 4;
+
     private static final String LAST_VALUES = """
             INSERT INTO analytics.pivot_impact_last_value (program_id, kpi_id, value, impact_id)
             SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS numeric[]),
@@ -163,7 +170,7 @@ class PivotImpactProjection {
      */
     private List<Object[]> lastValuesAtOnce(List<Object[]> rows) {
         programs.flush(); // the programs proposed so far in the batch, which the records measure against
-        if (rows.size() < BatchedWrites.BULK) {
+        if (rows.size() < SORTED) {
             return rows; // a live batch of a few records: measured one by one, in one round trip
         }
         String[] programs = rows.stream().map(row -> (String) row[0]).distinct().toArray(String[]::new);
