@@ -84,22 +84,30 @@ public class ProgramViews extends ViewStore<ProgramView> {
      * The rows of the views being saved, written together once they all are: new ones and changed ones. One per
      * {@link #saveAll}, so that the threads of a rebuild in segments each write their own.
      */
-    private record Rows(List<Object[]> newImpacts, List<Object[]> changedImpacts, List<Object[]> newVersions,
-                        List<Object[]> changedVersions) {
+    private record Rows(List<Object[]> documents, List<Object[]> newImpacts, List<Object[]> changedImpacts,
+                        List<Object[]> newVersions, List<Object[]> changedVersions) {
 
         Rows() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
+    private static final String UPSERT_DOCUMENT = """
+            INSERT INTO query_side.program_view (program_id, partnership_id, doc, version, last_change)
+            VALUES (?, ?, CAST(? AS jsonb), ?, ?)
+            ON CONFLICT (program_id) DO UPDATE SET doc = EXCLUDED.doc, version = EXCLUDED.version,
+                last_change = EXCLUDED.last_change""";
+
     /**
-     * Every view's document, then the rows of all of them: the new rows in one statement (one COPY when there are
+     * Every view's document, all in one round trip (a replay's batch saves a few hundred programs; one statement each
+     * waited for its answer), then the rows of all of them: the new rows in one statement (one COPY when there are
      * many, as in a replay), the changed ones in another.
      */
     @Override
     protected void saveAll(Map<String, ProgramView> views) {
         Rows rows = new Rows();
         views.forEach((id, view) -> save(id, view, rows));
+        tables.batchUpdate(UPSERT_DOCUMENT, rows.documents());
         tables.insert(INSERT_IMPACT, rows.newImpacts());
         tables.insert(INSERT_VERSION, rows.newVersions());
         if (!rows.changedImpacts().isEmpty()) {
@@ -116,13 +124,8 @@ public class ProgramViews extends ViewStore<ProgramView> {
     }
 
     private void save(String id, ProgramView view, Rows rows) {
-        tables.sql("""
-                        INSERT INTO query_side.program_view (program_id, partnership_id, doc, version, last_change)
-                        VALUES (?, ?, CAST(? AS jsonb), ?, ?)
-                        ON CONFLICT (program_id) DO UPDATE SET doc = EXCLUDED.doc, version = EXCLUDED.version,
-                            last_change = EXCLUDED.last_change""")
-                .params(id, view.partnershipId, documentOf(view), view.version, Timestamp.from(view.lastChange))
-                .update();
+        rows.documents().add(new Object[] {id, view.partnershipId, documentOf(view), view.version,
+                Timestamp.from(view.lastChange)});
         StoredRows.Changes<ProgramView.Impact> impacts = changes(view.impacts);
         StoredRows.Changes<ProgramView.CurriculumVersion> versions = changes(view.curriculumHistory);
         impacts.added().forEach(impact -> rows.newImpacts().add(impactRow(id, impact)));
