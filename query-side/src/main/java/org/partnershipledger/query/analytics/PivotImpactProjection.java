@@ -137,6 +137,8 @@ class PivotImpactProjection {
         }
         String program = event.programId().value();
         Timestamp recordedAt = Timestamp.from(message.getTimestamp());
+        // the statement's parameters; lastValuesAtOnce reads the program [0], the KPI [1], the impact [4], the value
+        // [9] and the curriculum version [12]
         measurements.add(program, event.kpiId(), event.kpiId(), program, event.impactId(), event.level(), event.kpiId(),
                 recordedAt, recordedAt, event.value(), event.value(), program, event.curriculumVersion(), program,
                 event.kpiId(), event.value(), event.impactId());
