@@ -3,6 +3,7 @@ package org.partnershipledger.query.readmodel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -30,15 +31,7 @@ final class StorableParams implements JdbcClient.StatementSpec {
             return Storable.text(text);
         }
         if (value instanceof String[] texts) {
-            String[] kept = texts;
-            for (int i = 0; i < texts.length; i++) {
-                String text = Storable.text(texts[i]);
-                if (text != texts[i]) {
-                    kept = kept == texts ? texts.clone() : kept;
-                    kept[i] = text;
-                }
-            }
-            return kept;
+            return kept(texts, Storable::text);
         }
         if (value instanceof List<?> list) {
             return list.stream().map(StorableParams::storable).toList();
@@ -48,11 +41,16 @@ final class StorableParams implements JdbcClient.StatementSpec {
 
     /** A row of values as a read model can keep them; the same array when nothing needed a change. */
     static Object[] storable(Object[] row) {
-        Object[] kept = row;
-        for (int i = 0; i < row.length; i++) {
-            Object value = storable(row[i]);
-            if (value != row[i]) {
-                kept = kept == row ? row.clone() : kept;
+        return kept(row, StorableParams::storable);
+    }
+
+    /** {@code values}, each as {@code storable} keeps it: the same array when none changed, else a changed copy. */
+    private static <T> T[] kept(T[] values, UnaryOperator<T> storable) {
+        T[] kept = values;
+        for (int i = 0; i < values.length; i++) {
+            T value = storable.apply(values[i]);
+            if (value != values[i]) {
+                kept = kept == values ? values.clone() : kept;
                 kept[i] = value;
             }
         }
