@@ -300,19 +300,11 @@ class RebuildIT {
         assertThat(jdbc.sql("SELECT selected_partners FROM analytics.impact_fact WHERE impact_id = 'i-60007-3'")
                 .query(String.class).single()).as("credited to the partners selected then").isEqualTo("{o-b}");
 
-        rebuilds.start("event-log", "admin");
-        assertThat(rebuilds.rebuilding("event-log").orElseThrow().maxCapacity()).as("by aggregate, in segments")
-                .isEqualTo(2);
-        rebuilds.start("partner-access", "admin");
-        assertThat(rebuilds.rebuilding("partner-access").orElseThrow().maxCapacity())
-                .as("a read model that says neither: one segment").isEqualTo(1);
+        startsIn("event-log", 2, "by aggregate, in segments");
+        startsIn("partner-access", 1, "a read model that says neither: one segment");
         awaitRebuilt(admin, "event-log", "partner-access");
-        rebuilds.start("impact-facts", "admin");
-        assertThat(rebuilds.rebuilding("impact-facts").orElseThrow().maxCapacity()).as("by partnership, in segments")
-                .isEqualTo(2);
-        rebuilds.start("pivot-impact", "admin");
-        assertThat(rebuilds.rebuilding("pivot-impact").orElseThrow().maxCapacity())
-                .as("started while another rebuild keeps the cores busy: one segment").isEqualTo(1);
+        startsIn("impact-facts", 2, "by partnership, in segments");
+        startsIn("pivot-impact", 1, "started while another rebuild keeps the cores busy: one segment");
         awaitRebuilt(admin, "impact-facts", "pivot-impact");
         awaitCaughtUp(admin, "event-log");
         awaitCaughtUp(admin, "impact-facts");
@@ -358,6 +350,12 @@ class RebuildIT {
                         ORDER BY dead_letter_id""").query(String.class).list())
                 .containsExactly("letter-1:letters:p-1:0", "letter-2:letters:g-1:1", "letter-3:letters:g-1:2");
         jdbc.sql("DELETE FROM query_side.dead_letter_entry WHERE processing_group = 'letters'").update();
+    }
+
+    /** Starts the rebuild of {@code processor} and checks it runs in {@code segments} segments. */
+    private void startsIn(String processor, int segments, String why) {
+        rebuilds.start(processor, "admin");
+        assertThat(rebuilds.rebuilding(processor).orElseThrow().maxCapacity()).as(why).isEqualTo(segments);
     }
 
     private static void awaitRebuilt(Http admin, String... processors) {
