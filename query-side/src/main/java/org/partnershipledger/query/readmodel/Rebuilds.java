@@ -50,11 +50,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * processor fires them for new events meanwhile). The copy of a read model whose projections write per aggregate
  * ({@link PerAggregate}) or per partnership ({@link PerPartnership}, split by {@link ByPartnership}) runs in
  * {@code ledger.rebuilds.segments} segments, each on a thread of its own, so that one segment's events are handled
- * while another's rows are stored, when no other rebuild runs on the node as it starts; any other runs in one. The live processor runs in one segment after the
- * take-over, from the least advanced segment's token. A read model that does not handle every event reads only the
- * rows of the event types it handles ({@link HandledTypes}, {@link EventTypeReads}), so a new metric of a few types
- * is rebuilt at the speed of those rows. A rebuild that was running when the service stopped resumes where it was
- * when the service starts again.
+ * while another's rows are stored, when no other rebuild runs on the node as it starts; any other runs in one.
+ * The live processor runs in one segment after the take-over, from the least advanced segment's token. A read
+ * model that does not handle every event reads only the rows of the event types it handles ({@link HandledTypes},
+ * {@link EventTypeReads}), so a new metric of a few types is rebuilt at the speed of those rows. A rebuild that was
+ * running when the service stopped resumes where it was when the service starts again.
  */
 @Component
 public class Rebuilds {
