@@ -9,8 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,14 +102,15 @@ class RebuildIT {
     @Owns({})
     static class Picky {
         static final String NAME = "picky";
-        static final AtomicInteger HANDLED = new AtomicInteger();
+        /** The partnerships it handled (a batch rolled back and handled again counts each once). */
+        static final Set<String> HANDLED = ConcurrentHashMap.newKeySet();
 
         @EventHandler
         void on(PartnershipOpened event) {
             if (event.partnershipId().value().startsWith("picky-")) {
                 throw new IllegalStateException("Cannot handle " + event.partnershipId().value());
             }
-            HANDLED.incrementAndGet();
+            HANDLED.add(event.partnershipId().value());
         }
     }
 
@@ -128,7 +130,6 @@ class RebuildIT {
     @Test
     void manyFailingEventsInOneBatchAreParkedInOnePassAndTheRestIsHandled() {
         Http admin = Http.localhost(port).as("admin");
-        int handledBefore = Picky.HANDLED.get();
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             batch.add(opened("picky-" + i, 0));
@@ -141,7 +142,7 @@ class RebuildIT {
         admin.await("/api/admin/dead-letters?processor=" + Picky.NAME, r -> r.json().get("count").asInt() == 40,
                 Duration.ofSeconds(30));
         awaitCaughtUp(admin, Picky.NAME);
-        assertThat(Picky.HANDLED.get() - handledBefore).isEqualTo(40);
+        assertThat(Picky.HANDLED.stream().filter(id -> id.startsWith("fine-"))).hasSize(40);
         jdbc.sql("DELETE FROM query_side.dead_letter_entry WHERE processing_group = ?").param(Picky.NAME).update();
     }
 
