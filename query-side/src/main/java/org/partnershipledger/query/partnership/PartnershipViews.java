@@ -1,12 +1,21 @@
 package org.partnershipledger.query.partnership;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.partnershipledger.events.partnership.PartnershipEvent;
 import org.partnershipledger.query.readmodel.Json;
 import org.partnershipledger.query.readmodel.ReadModels;
 import org.partnershipledger.query.readmodel.Tables;
 import org.partnershipledger.query.readmodel.ViewStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /** The stored partnership views: the live ones for readers, or the tables a projection was given. */
@@ -35,17 +44,47 @@ public class PartnershipViews extends ViewStore<PartnershipView> {
                 .query(String.class).optional().map(doc -> json.read(doc, PartnershipView.class));
     }
 
+    /** A batch's partnerships in one query. */
+    @Override
+    protected Map<String, PartnershipView> loadAll(Collection<String> ids) {
+        Map<String, PartnershipView> found = new HashMap<>();
+        tables.sql("""
+                        SELECT v.partnership_id, v.doc::text FROM query_side.partnership_view v
+                        JOIN unnest(CAST(? AS text[])) AS wanted(id) ON v.partnership_id = wanted.id""")
+                .param(ids.toArray(String[]::new))
+                .query((RowCallbackHandler) rs ->
+                        found.put(rs.getString(1), json.read(rs.getString(2), PartnershipView.class)));
+        return found;
+    }
+
+    /** The partnership an event of the batch changes: its aggregate, for a partnership's events. */
+    @Override
+    protected String viewOf(EventMessage<?> event) {
+        return event.getPayload() instanceof PartnershipEvent && event instanceof DomainEventMessage<?> domain
+                ? domain.getAggregateIdentifier() : null;
+    }
+
+    private static final String UPSERT = """
+            INSERT INTO query_side.partnership_view (partnership_id, name, client, stage, doc, version, last_change)
+            VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+            ON CONFLICT (partnership_id) DO UPDATE SET name = EXCLUDED.name, client = EXCLUDED.client,
+                stage = EXCLUDED.stage, doc = EXCLUDED.doc, version = EXCLUDED.version,
+                last_change = EXCLUDED.last_change""";
+
     @Override
     protected void save(String id, PartnershipView view) {
-        tables.sql("""
-                        INSERT INTO query_side.partnership_view (partnership_id, name, client, stage, doc, version, last_change)
-                        VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
-                        ON CONFLICT (partnership_id) DO UPDATE SET name = EXCLUDED.name, client = EXCLUDED.client,
-                            stage = EXCLUDED.stage, doc = EXCLUDED.doc, version = EXCLUDED.version,
-                            last_change = EXCLUDED.last_change""")
-                .params(id, view.name, view.client, view.stage.name(), json.write(view), view.version,
-                        Timestamp.from(view.lastChange))
-                .update();
+        saveAll(Map.of(id, view));
+    }
+
+    /** Every view of the batch in one round trip. */
+    @Override
+    protected void saveAll(Map<String, PartnershipView> views) {
+        List<Object[]> rows = new ArrayList<>(views.size());
+        views.forEach((id, view) -> rows.add(new Object[] {id, view.name, view.client, view.stage.name(),
+                json.write(view), view.version, Timestamp.from(view.lastChange)}));
+        if (!rows.isEmpty()) {
+            tables.batchUpdate(UPSERT, rows);
+        }
     }
 
     /** The version of the stored view, -1 when there is none. */

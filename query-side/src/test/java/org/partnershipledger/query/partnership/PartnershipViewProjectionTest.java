@@ -71,6 +71,46 @@ class PartnershipViewProjectionTest {
         assertThat(partnerships.find("p-1").orElseThrow().concerns).hasSize(1);
     }
 
+    static DomainEventMessage<?> event(String partnership, long sequence, PartnershipEvent payload) {
+        return new GenericDomainEventMessage<>(PartnershipEvent.AGGREGATE, partnership, sequence, payload,
+                MetaData.with("actor", "m"));
+    }
+
+    List<String> storedRows() {
+        return jdbc.sql("""
+                SELECT partnership_id || ' ' || name || ' ' || client || ' ' || stage || ' ' || version || ' '
+                       || last_change || ' ' || doc::text
+                FROM query_side.partnership_view ORDER BY partnership_id""").query(String.class).list();
+    }
+
+    @Test
+    void aBatchReadsItsPartnershipsTogetherAndWritesWhatItsEventsWriteOneByOne() {
+        var earlier = List.<DomainEventMessage<?>>of(
+                event("p-1", 0, new PartnershipOpened(new PartnershipId("p-1"), "Academy", "Acme", "v", List.of())),
+                event("p-3", 0, new PartnershipOpened(new PartnershipId("p-3"), "Field", "Acme", "v", List.of())));
+        var batch = List.<DomainEventMessage<?>>of(
+                event("p-1", 1, new OnboardingStarted(new PartnershipId("p-1"))),
+                event("p-2", 0, new PartnershipOpened(new PartnershipId("p-2"), "Content", "Beta", "v", List.of())),
+                event("p-1", 1, new OnboardingStarted(new PartnershipId("p-1"))), // redelivered
+                event("p-2", 1, new ConcernRaised(new PartnershipId("p-2"), "k-1", Side.CLIENT, "s", "d", null)),
+                event("p-1", 2, new ConcernRaised(new PartnershipId("p-1"), "k-2", Side.PARTNER, "s", "d", null)));
+        earlier.forEach(event -> projection.on((PartnershipEvent) event.getPayload(), event));
+        batch.forEach(event -> projection.on((PartnershipEvent) event.getPayload(), event));
+        var oneByOne = storedRows();
+        projection.reset();
+
+        earlier.forEach(event -> projection.on((PartnershipEvent) event.getPayload(), event));
+        var unitOfWork = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(batch);
+        unitOfWork.executeWithResult(() -> {
+            projection.on((PartnershipEvent) unitOfWork.getMessage().getPayload(), unitOfWork.getMessage());
+            return null;
+        }, org.axonframework.messaging.unitofwork.RollbackConfigurationType.ANY_THROWABLE);
+
+        assertThat(storedRows()).isEqualTo(oneByOne);
+        assertThat(partnerships.find("p-1").orElseThrow().stage).isEqualTo(Stage.ONBOARDING);
+        assertThat(partnerships.find("p-2").orElseThrow().concerns).hasSize(1);
+    }
+
     @Test
     void resetEmptiesTheViewsForAReplay() {
         handle(0, new PartnershipOpened(P, "Academy", "Acme", "v", List.of()));

@@ -155,6 +155,78 @@ class ProgramViewProjectionTest {
         assertThat(view.version).isEqualTo(602);
     }
 
+    static DomainEventMessage<?> event(String program, long sequence, ProgramEvent payload) {
+        return new GenericDomainEventMessage<>(ProgramEvent.AGGREGATE, program, sequence, payload,
+                MetaData.with("actor", "m").and("reason", "Batch " + sequence));
+    }
+
+    static ProgramProposed proposal(String program) {
+        return new ProgramProposed(new ProgramId(program), P, "Selling " + program, List.of(), null, List.of("ttq"),
+                List.of(new CurriculumModule(new ModuleId("m-1"), "Discovery")), 1);
+    }
+
+    static ImpactRecorded impact(String program, String impactId) {
+        return new ImpactRecorded(new ProgramId(program), impactId, 4, "ttq", BigDecimal.TEN, "days", null, null,
+                LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"), ImpactSource.BI, List.of(), null, null,
+                1);
+    }
+
+    void handleAlone(List<DomainEventMessage<?>> events) {
+        events.forEach(event -> projection.on((ProgramEvent) event.getPayload(), event));
+    }
+
+    /** The events in one batch of a processor, which also holds events of no program. */
+    void handleInOneBatch(List<DomainEventMessage<?>> events) {
+        List<org.axonframework.eventhandling.EventMessage<?>> batch = new java.util.ArrayList<>(events);
+        batch.add(1, org.axonframework.eventhandling.GenericEventMessage.asEventMessage("not a program's event"));
+        var unitOfWork = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(batch);
+        unitOfWork.executeWithResult(() -> {
+            if (unitOfWork.getMessage() instanceof DomainEventMessage<?> event) {
+                projection.on((ProgramEvent) event.getPayload(), event);
+            }
+            return null;
+        }, org.axonframework.messaging.unitofwork.RollbackConfigurationType.ANY_THROWABLE);
+    }
+
+    List<String> storedRows() {
+        var rows = new java.util.ArrayList<>(jdbc.sql("""
+                SELECT program_id || ' ' || version || ' ' || last_change || ' ' || doc::text
+                FROM query_side.program_view ORDER BY program_id""").query(String.class).list());
+        rows.addAll(jdbc.sql("""
+                SELECT program_id || ' ' || impact_id || ' ' || sequence || ' ' || doc::text
+                FROM query_side.program_impact ORDER BY program_id, impact_id""").query(String.class).list());
+        rows.addAll(jdbc.sql("""
+                SELECT program_id || ' ' || version || ' ' || doc::text
+                FROM query_side.program_curriculum ORDER BY program_id, version""").query(String.class).list());
+        return rows;
+    }
+
+    @Test
+    void aBatchReadsItsProgramsTogetherAndWritesWhatItsEventsWriteOneByOne() {
+        var earlier = List.<DomainEventMessage<?>>of(event("prog-1", 0, proposal("prog-1")),
+                event("prog-1", 1, impact("prog-1", "i-1")), event("prog-1", 2, impact("prog-1", "i-2")),
+                event("prog-3", 0, proposal("prog-3")));
+        var batch = List.<DomainEventMessage<?>>of(
+                event("prog-1", 3, new ImpactWithdrawn(new ProgramId("prog-1"), "i-1", "Wrong extract")),
+                event("prog-2", 0, proposal("prog-2")),
+                event("prog-1", 2, impact("prog-1", "i-2")), // redelivered
+                event("prog-1", 4, impact("prog-1", "i-3")),
+                event("prog-2", 1, impact("prog-2", "i-4")),
+                event("prog-1", 5, new ProgramApproved(new ProgramId("prog-1"), "Head of Sales")));
+        handleAlone(earlier);
+        handleAlone(batch);
+        var oneByOne = storedRows();
+        projection.reset();
+
+        handleAlone(earlier);
+        handleInOneBatch(batch);
+
+        assertThat(storedRows()).isEqualTo(oneByOne);
+        assertThat(programs.find("prog-1").orElseThrow().impacts).extracting(i -> i.impactId + " " + i.withdrawn)
+                .containsExactly("i-1 true", "i-2 false", "i-3 false");
+        assertThat(programs.version("prog-2")).isEqualTo(1);
+    }
+
     @Test
     void aRedeliveredEventChangesNothing() {
         proposed();
