@@ -67,6 +67,8 @@ public class Rebuilds {
     private static final java.time.Duration CLAIM_TIMEOUT = java.time.Duration.ofSeconds(10);
     /** How often the copies that fill are looked at for statistics ({@link RebuildCopies#analyzeGrown}). */
     private static final java.time.Duration ANALYZE_EVERY = java.time.Duration.ofSeconds(1);
+    /** How long the store's events counted by type serve the rebuilds that start ({@link StoredTypeCounts}). */
+    private static final java.time.Duration TYPE_COUNTS_KEPT = java.time.Duration.ofSeconds(10);
 
     private final ReadModels readModels;
     private final EventProcessingConfiguration processing;
@@ -87,6 +89,7 @@ public class Rebuilds {
      * otherwise it reads every event through the reader it shares with the other rebuilds and replays.
      */
     private final double typedReadShare;
+    private final StoredTypeCounts typeCounts;
     /** Segments of the rebuild of a read model that writes per aggregate or per partnership. */
     private final int segments;
     private final Map<String, TrackingEventProcessor> running = new ConcurrentHashMap<>();
@@ -140,6 +143,10 @@ public class Rebuilds {
         this.typeReads = typeReads;
         this.typedReadShare = typedReadShare;
         this.segments = Math.max(1, segments);
+        this.typeCounts = new StoredTypeCounts(() -> jdbc.sql(
+                        "SELECT payload_type, count(*) FROM event_store.domain_event_entry GROUP BY payload_type")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), clock, TYPE_COUNTS_KEPT);
     }
 
     /** The read models that can be rebuilt, by processor name. */
@@ -287,10 +294,7 @@ public class Rebuilds {
         if (!typeReads.available()) {
             return Optional.empty();
         }
-        Optional<Set<String>> types = HandledTypes.of(readModel.projections(), () -> jdbc.sql(
-                        "SELECT payload_type, count(*) FROM event_store.domain_event_entry GROUP BY payload_type")
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), typedReadShare);
+        Optional<Set<String>> types = HandledTypes.of(readModel.projections(), typeCounts::get, typedReadShare);
         types.ifPresent(names -> log.info("Rebuild of {} reads {} event types: {}", readModel.processor(),
                 names.size(), names.stream().map(name -> name.substring(name.lastIndexOf('.') + 1)).toList()));
         return types.flatMap(names -> typeReads.only(names).map(source -> new TypedReader(source, names)));
