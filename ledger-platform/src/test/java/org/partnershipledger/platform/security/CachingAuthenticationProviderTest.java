@@ -3,13 +3,12 @@ package org.partnershipledger.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.partnershipledger.platform.testing.HandClock;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,7 +17,7 @@ import org.springframework.security.core.Authentication;
 class CachingAuthenticationProviderTest {
 
     final AtomicInteger checks = new AtomicInteger();
-    Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    final HandClock clock = new HandClock(Instant.parse("2026-11-23T10:00:00Z"));
 
     final AuthenticationProvider slowChecks = new AuthenticationProvider() {
         @Override
@@ -37,22 +36,7 @@ class CachingAuthenticationProviderTest {
     };
 
     final CachingAuthenticationProvider provider = new CachingAuthenticationProvider(slowChecks, Duration.ofMinutes(5),
-            new Clock() {
-                @Override
-                public ZoneOffset getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now;
-                }
-            });
+            clock);
 
     static Authentication login(String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated("manager", password);
@@ -64,7 +48,7 @@ class CachingAuthenticationProviderTest {
         provider.authenticate(login("right"));
         assertThat(checks).hasValue(1);
 
-        now = now.plus(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         provider.authenticate(login("right"));
         assertThat(checks).hasValue(2);
     }

@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnershipledger.platform.testing.HandClock;
 import org.slf4j.LoggerFactory;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -35,7 +33,7 @@ class LoginBackoffTest {
     static final LedgerSecurityProperties.LoginBackoff SETTINGS = new LedgerSecurityProperties.LoginBackoff(5,
             Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(8));
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
+    final HandClock clock = new HandClock(Instant.parse("2026-11-23T10:00:00Z"));
     final FailedLogins failedLogins = new FailedLogins(SETTINGS, clock);
 
     /** The users that exist and their passwords; any other name fails like a wrong password. */
@@ -219,33 +217,5 @@ class LoginBackoffTest {
         request.setRemoteAddr("203.0.113.9");
         attempt.setDetails(new WebAuthenticationDetails(request));
         return attempt;
-    }
-
-    /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
