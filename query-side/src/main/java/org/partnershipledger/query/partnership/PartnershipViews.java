@@ -15,7 +15,6 @@ import org.partnershipledger.query.readmodel.ReadModels;
 import org.partnershipledger.query.readmodel.Tables;
 import org.partnershipledger.query.readmodel.ViewStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /** The stored partnership views: the live ones for readers, or the tables a projection was given. */
@@ -48,12 +47,8 @@ public class PartnershipViews extends ViewStore<PartnershipView> {
     @Override
     protected Map<String, PartnershipView> loadAll(Collection<String> ids) {
         Map<String, PartnershipView> found = new HashMap<>();
-        tables.sql("""
-                        SELECT v.partnership_id, v.doc::text FROM query_side.partnership_view v
-                        JOIN unnest(CAST(? AS text[])) AS wanted(id) ON v.partnership_id = wanted.id""")
-                .param(ids.toArray(String[]::new))
-                .query((RowCallbackHandler) rs ->
-                        found.put(rs.getString(1), json.read(rs.getString(2), PartnershipView.class)));
+        tables.documents("query_side.partnership_view", "partnership_id", ids)
+                .forEach((id, doc) -> found.put(id, json.read(doc, PartnershipView.class)));
         return found;
     }
 

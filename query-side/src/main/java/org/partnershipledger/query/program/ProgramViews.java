@@ -20,7 +20,6 @@ import org.partnershipledger.query.readmodel.StoredRows;
 import org.partnershipledger.query.readmodel.Tables;
 import org.partnershipledger.query.readmodel.ViewStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,15 +65,12 @@ public class ProgramViews extends ViewStore<ProgramView> {
                 .query(String.class).optional().map(doc -> view(id, doc));
     }
 
-    /** A batch's programs in one query (joined with the ids: a prepared plan of "= ANY(?)" may scan the table). */
+    /** A batch's programs in one query. */
     @Override
     protected Map<String, ProgramView> loadAll(Collection<String> ids) {
         Map<String, ProgramView> found = new HashMap<>();
-        tables.sql("""
-                        SELECT v.program_id, v.doc::text FROM query_side.program_view v
-                        JOIN unnest(CAST(? AS text[])) AS wanted(id) ON v.program_id = wanted.id""")
-                .param(ids.toArray(String[]::new))
-                .query((RowCallbackHandler) rs -> found.put(rs.getString(1), view(rs.getString(1), rs.getString(2))));
+        tables.documents("query_side.program_view", "program_id", ids)
+                .forEach((id, doc) -> found.put(id, view(id, doc)));
         return found;
     }
 

@@ -1,11 +1,14 @@
 package org.partnershipledger.query.readmodel;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,6 +40,19 @@ public final class Tables {
     public JdbcClient.StatementSpec sql(String sql) {
         batches.forEach(BatchedWrites::flush);
         return new StorableParams(jdbc.sql(names.sql(sql)));
+    }
+
+    /**
+     * The JSON documents ({@code doc}) of these keys of a table, by key, in one query; a key with no row is left
+     * out. Joined with the keys rather than "= ANY(?)", which a prepared plan may turn into a scan of the table.
+     */
+    public Map<String, String> documents(String table, String keyColumn, Collection<String> keys) {
+        Map<String, String> found = new HashMap<>();
+        sql("SELECT t.%s, t.doc::text FROM %s t JOIN unnest(CAST(? AS text[])) AS wanted(id) ON t.%s = wanted.id"
+                .formatted(keyColumn, table, keyColumn))
+                .param(keys.toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> found.put(rs.getString(1), rs.getString(2)));
+        return found;
     }
 
     /** A statement on these tables sent in batches, in the order its rows are added. */
