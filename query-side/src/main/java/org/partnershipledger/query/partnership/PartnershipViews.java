@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.partnershipledger.events.partnership.PartnershipEvent;
 import org.partnershipledger.query.readmodel.Json;
@@ -55,8 +54,7 @@ public class PartnershipViews extends ViewStore<PartnershipView> {
     /** The partnership an event of the batch changes: its aggregate, for a partnership's events. */
     @Override
     protected String viewOf(EventMessage<?> event) {
-        return event.getPayload() instanceof PartnershipEvent && event instanceof DomainEventMessage<?> domain
-                ? domain.getAggregateIdentifier() : null;
+        return aggregateOf(event, PartnershipEvent.class);
     }
 
     private static final String UPSERT = """

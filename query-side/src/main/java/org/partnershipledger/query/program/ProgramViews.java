@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.partnershipledger.events.program.ProgramEvent;
 import org.partnershipledger.query.readmodel.Json;
@@ -77,8 +76,7 @@ public class ProgramViews extends ViewStore<ProgramView> {
     /** The program an event of the batch changes: its aggregate, for a program's events. */
     @Override
     protected String viewOf(EventMessage<?> event) {
-        return event.getPayload() instanceof ProgramEvent && event instanceof DomainEventMessage<?> domain
-                ? domain.getAggregateIdentifier() : null;
+        return aggregateOf(event, ProgramEvent.class);
     }
 
     private ProgramView view(String id, String doc) {

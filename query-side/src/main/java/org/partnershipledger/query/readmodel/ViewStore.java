@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -44,6 +45,15 @@ public abstract class ViewStore<V> {
      */
     protected String viewOf(EventMessage<?> event) {
         return null;
+    }
+
+    /**
+     * The aggregate of an event whose payload is a {@code type}, else null: for a store keeping one view per
+     * aggregate. Told by the stored payload type, so the batch's other events are not deserialised for it.
+     */
+    protected static String aggregateOf(EventMessage<?> event, Class<?> type) {
+        return event instanceof DomainEventMessage<?> domain && type.isAssignableFrom(event.getPayloadType())
+                ? domain.getAggregateIdentifier() : null;
     }
 
     /** Writes the view back (insert or update). */

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -113,6 +115,21 @@ class ViewStoreTest {
         assertThat(views.loadsAll).isEmpty();
         assertThat(views.loads).containsExactly("a");
         assertThat(views.stored).containsEntry("a", List.of("old", "e0", "e1"));
+    }
+
+    @Test
+    void anEventsAggregateIsToldByItsPayloadTypeWithoutReadingThePayload() {
+        DomainEventMessage<String> unread = new GenericDomainEventMessage<>("Program", "prog-1", 0, "payload") {
+            @Override
+            public String getPayload() {
+                throw new AssertionError("the payload was deserialised");
+            }
+        };
+
+        assertThat(ViewStore.aggregateOf(unread, CharSequence.class)).isEqualTo("prog-1");
+        assertThat(ViewStore.aggregateOf(unread, Integer.class)).isNull();
+        assertThat(ViewStore.aggregateOf(GenericEventMessage.asEventMessage("not an aggregate's"), String.class))
+                .isNull();
     }
 
     @Test
