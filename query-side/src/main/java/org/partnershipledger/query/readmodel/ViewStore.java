@@ -89,9 +89,11 @@ public abstract class ViewStore<V> {
 
         final Map<String, V> views = new LinkedHashMap<>();
         private final List<? extends Message<?>> events;
-        /** The views the events will ask for, read but not asked for yet; null until read. */
-        private Map<String, V> ahead;
-        private Set<String> readAhead = Set.of();
+        /**
+         * The views the events will ask for and were read, not asked for yet: each as stored, or empty when it is not;
+         * null until read.
+         */
+        private Map<String, Optional<V>> ahead;
 
         Batch(List<? extends Message<?>> events) {
             this.events = events;
@@ -99,18 +101,27 @@ public abstract class ViewStore<V> {
 
         Optional<V> stored(String id) {
             if (ahead == null) {
-                Set<String> ids = new LinkedHashSet<>();
-                for (Message<?> event : events) {
-                    String viewId = event instanceof EventMessage<?> message ? viewOf(message) : null;
-                    if (viewId != null && !views.containsKey(viewId)) {
-                        ids.add(viewId);
-                    }
-                }
-                ahead = ids.size() > 1 ? loadAll(ids) : new HashMap<>();
-                readAhead = ids.size() > 1 ? ids : Set.of();
+                ahead = readAhead();
             }
             // a view read ahead is handed out once: from then on the batch keeps it among its views
-            return readAhead.contains(id) ? Optional.ofNullable(ahead.remove(id)) : load(id);
+            Optional<V> read = ahead.remove(id);
+            return read != null ? read : load(id);
+        }
+
+        private Map<String, Optional<V>> readAhead() {
+            Set<String> ids = new LinkedHashSet<>();
+            for (Message<?> event : events) {
+                String viewId = event instanceof EventMessage<?> message ? viewOf(message) : null;
+                if (viewId != null && !views.containsKey(viewId)) {
+                    ids.add(viewId);
+                }
+            }
+            Map<String, Optional<V>> read = new HashMap<>();
+            if (ids.size() > 1) { // a batch of one view reads it alone, when asked
+                Map<String, V> found = loadAll(ids);
+                ids.forEach(viewId -> read.put(viewId, Optional.ofNullable(found.get(viewId))));
+            }
+            return read;
         }
     }
 
