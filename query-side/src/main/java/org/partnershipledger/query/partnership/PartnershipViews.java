@@ -64,11 +64,6 @@ public class PartnershipViews extends ViewStore<PartnershipView> {
                 stage = EXCLUDED.stage, doc = EXCLUDED.doc, version = EXCLUDED.version,
                 last_change = EXCLUDED.last_change""";
 
-    @Override
-    protected void save(String id, PartnershipView view) {
-        saveAll(Map.of(id, view));
-    }
-
     /** Every view of the batch in one round trip. */
     @Override
     protected void saveAll(Map<String, PartnershipView> views) {

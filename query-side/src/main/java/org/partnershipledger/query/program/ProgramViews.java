@@ -139,11 +139,6 @@ public class ProgramViews extends ViewStore<ProgramView> {
         }
     }
 
-    @Override
-    protected void save(String id, ProgramView view) {
-        saveAll(Map.of(id, view));
-    }
-
     private void save(String id, ProgramView view, Rows rows) {
         rows.documents().add(new Object[] {id, view.partnershipId, documentOf(view), view.version,
                 Timestamp.from(view.lastChange)});

@@ -56,13 +56,8 @@ public abstract class ViewStore<V> {
                 ? domain.getAggregateIdentifier() : null;
     }
 
-    /** Writes the view back (insert or update). */
-    protected abstract void save(String id, V view);
-
-    /** Writes the views back; a store that writes many views' rows at once does it here, after each {@link #save}. */
-    protected void saveAll(Map<String, V> views) {
-        views.forEach(this::save);
-    }
+    /** Writes the views back (insert or update); a store that writes many views' rows at once does it here. */
+    protected abstract void saveAll(Map<String, V> views);
 
     /** The view for {@code id} as this batch sees it, created by {@code create} when it does not exist yet. */
     public V get(String id, Function<String, V> create) {

@@ -48,11 +48,6 @@ class ViewStoreTest {
         }
 
         @Override
-        protected void save(String id, List<String> view) {
-            saveAll(Map.of(id, view));
-        }
-
-        @Override
         protected void saveAll(Map<String, List<String>> views) {
             saves.add(new LinkedHashMap<>(views));
             views.forEach((id, view) -> stored.put(id, List.copyOf(view)));
