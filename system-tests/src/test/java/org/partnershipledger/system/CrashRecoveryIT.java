@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.partnershipledger.platform.testing.Http;
 
 /**
- * {@code kill -9} of a service under load, five times each: nothing acknowledged is lost, a client retrying with
+ * {@code kill -9} of a service under load, three times each: nothing acknowledged is lost, a client retrying with
  * its Idempotency-Key never makes a duplicate, and after restarts every read model, the stream and webhooks are
  * complete (read models equal to a fresh rebuild).
  */
 class CrashRecoveryIT {
 
-    static final int CYCLES = 5;
+    static final int CYCLES = 3;
 
     @Test
     void theCommandSideKilledUnderLoadLosesNothingAcknowledged() throws Exception {
