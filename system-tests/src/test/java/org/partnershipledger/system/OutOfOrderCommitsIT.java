@@ -69,6 +69,39 @@ class OutOfOrderCommitsIT {
         }
     }
 
+    @Test
+    void manyAppendsRefusedInARowHoldTheStreamBackNoLongerThanOne() throws Exception {
+        try (LedgerRunner ledger = new LedgerRunner().start()) {
+            Http manager = ledger.commands("manager");
+            String template = manager.postJson("/api/partnerships", OPEN).json().get("partnershipId").asText();
+            Http analyst = ledger.queries("analyst");
+            analyst.await("/api/export/events?after=0", r -> !r.raw().body().isBlank(), Duration.ofSeconds(30));
+
+            // as under contention: appends that take a position and are refused, each followed by one that commits
+            String last = null;
+            for (int refused = 0; refused < REFUSED_IN_A_ROW; refused++) {
+                try (Connection db = DriverManager.getConnection(ledger.database, "postgres", "")) {
+                    db.setAutoCommit(false);
+                    append(db, template, "refused-" + refused);
+                    last = manager.postJson("/api/partnerships", OPEN).json().get("partnershipId").asText();
+                    db.rollback();
+                }
+            }
+            String lastCommitted = last;
+            long start = System.nanoTime();
+            analyst.await("/api/export/events?after=0", r -> r.raw().body().contains(lastCommitted),
+                    Duration.ofSeconds(90));
+            long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            System.out.printf("Fault suite, %d appends refused in a row: the export held back the events after them "
+                    + "%d s%n", REFUSED_IN_A_ROW, waited);
+            // before, each position was settled a second after the one before it: 30 held the export back 30 s
+            assertThat(waited).as("seconds the export held back the events after %d refused appends",
+                    REFUSED_IN_A_ROW).isLessThan(10);
+        }
+    }
+
+    static final int REFUSED_IN_A_ROW = 30;
+
     static final String OPEN = """
             {"name": "Field sales academy", "client": "Acme Retail", "reason": "Onboarding takes too long"}""";
 

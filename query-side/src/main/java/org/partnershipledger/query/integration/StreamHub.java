@@ -2,6 +2,7 @@ package org.partnershipledger.query.integration;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +178,12 @@ class StreamHub implements SmartLifecycle {
         }
     }
 
-    /** The highest position below which no event can still appear in the event log. */
+    /**
+     * The highest position below which no event can still appear in the event log. Every position the event log has
+     * not seen counts as noticed when it is first listed, and after {@link #SETTLE} one new transaction id marks all
+     * those noticed by then: a burst of appends refused under contention (each leaves a position never used) is
+     * settled at once, not one position a second.
+     */
     long safePosition() {
         long reached = ReadModelPositions.of(jdbc, SOURCE_PROCESSOR);
         List<Long> gaps = ReadModelPositions.gapsOf(jdbc, SOURCE_PROCESSOR);
@@ -185,30 +191,55 @@ class StreamHub implements SmartLifecycle {
         if (gaps.isEmpty()) {
             return reached;
         }
-        Set<Long> stored = Set.copyOf(jdbc.sql(
-                        "SELECT global_index FROM event_store.domain_event_entry WHERE global_index = ANY (?)")
-                .param(gaps.toArray(Long[]::new)).query(Long.class).list());
+        long now = System.nanoTime();
+        gaps.forEach(gap -> firstSeen.putIfAbsent(gap, new FirstSeen(now)));
+        Set<Long> stored = storedAmong(gaps);
+        mark(gaps, now);
         Long oldestRunning = null;
+        List<Long> ended = new ArrayList<>();
+        long safe = reached;
         for (long gap : gaps) {
             if (stored.contains(gap)) {
-                return gap - 1; // committed: the event log is about to have it
+                safe = gap - 1; // committed: the event log is about to have it
+                break;
             }
-            FirstSeen seen = firstSeen.computeIfAbsent(gap, g -> new FirstSeen(System.nanoTime()));
-            if (seen.marker() == null && System.nanoTime() - seen.atNanos() >= SETTLE.toNanos()) {
-                seen = new FirstSeen(seen.atNanos(), newTransactionId());
-                firstSeen.put(gap, seen);
-            }
+            FirstSeen seen = firstSeen.get(gap);
             if (seen.marker() != null) {
                 oldestRunning = oldestRunning != null ? oldestRunning : oldestRunningTransactionId();
-                if (oldestRunning > seen.marker() && !storedNow(gap)) {
-                    continue; // every transaction that could have taken this position has ended without it
+                if (oldestRunning > seen.marker()) {
+                    ended.add(gap); // every transaction that could have taken it has ended: stored now, or never
+                    continue;
                 }
             }
             if (mayStillCommit(gap)) {
-                return gap - 1;
+                safe = gap - 1;
+                break;
             }
         }
-        return reached;
+        // one of them committed between the first look and the end of the transactions that could hold it
+        long committedLate = storedAmong(ended).stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+        return Math.min(safe, committedLate - 1);
+    }
+
+    /** Gives every gap noticed at least {@link #SETTLE} ago and not marked yet one transaction id, the same for all. */
+    private void mark(List<Long> gaps, long now) {
+        Long marker = null;
+        for (long gap : gaps) {
+            FirstSeen seen = firstSeen.get(gap);
+            if (seen.marker() == null && now - seen.atNanos() >= SETTLE.toNanos()) {
+                marker = marker != null ? marker : newTransactionId();
+                firstSeen.put(gap, new FirstSeen(seen.atNanos(), marker));
+            }
+        }
+    }
+
+    private Set<Long> storedAmong(List<Long> positions) {
+        if (positions.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql(
+                        "SELECT global_index FROM event_store.domain_event_entry WHERE global_index = ANY (?)")
+                .param(positions.toArray(Long[]::new)).query(Long.class).list());
     }
 
     /**
@@ -232,10 +263,6 @@ class StreamHub implements SmartLifecycle {
         return jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").query(Long.class).single();
     }
 
-    private boolean storedNow(long position) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM event_store.domain_event_entry WHERE global_index = ?)")
-                .param(position).query(Boolean.class).single();
-    }
 
     /**
      * Without knowing which transaction took it: the position may still commit unless the event after it is older
