@@ -82,14 +82,19 @@ public class ProgramViews extends ViewStore<ProgramView> {
     private ProgramView view(String id, String doc) {
         ProgramView view = json.read(doc, ProgramView.class);
         if (forProjection) {
-            view.impacts = new StoredRows<>(() -> impacts(id), impactId -> impact(id, impactId),
-                    ProgramViews::key, json::write);
-            view.curriculumHistory = new StoredRows<>(() -> versions(id), ProgramViews::key, json::write);
+            rowsAsStored(id, view);
         } else {
             view.impacts = new ArrayList<>(impacts(id));
             view.curriculumHistory = new ArrayList<>(versions(id));
         }
         return view;
+    }
+
+    /** The view's rows as those in their tables, read only when the fold looks at them (see {@link StoredRows}). */
+    private void rowsAsStored(String id, ProgramView view) {
+        view.impacts = new StoredRows<>(() -> impacts(id), impactId -> impact(id, impactId), ProgramViews::key,
+                json::write);
+        view.curriculumHistory = new StoredRows<>(() -> versions(id), ProgramViews::key, json::write);
     }
 
     private static final String INSERT_IMPACT = """
@@ -149,9 +154,9 @@ public class ProgramViews extends ViewStore<ProgramView> {
         versions.added().forEach(version -> rows.newVersions().add(versionRow(id, version)));
         versions.changed().forEach(version -> rows.changedVersions().add(versionRow(id, version)));
         if (!(view.impacts instanceof StoredRows)) {
-            // a view new in this batch: its rows are written now, so later changes are told apart from them
-            view.impacts = StoredRows.written(view.impacts, ProgramViews::key, json::write);
-            view.curriculumHistory = StoredRows.written(view.curriculumHistory, ProgramViews::key, json::write);
+            // a view new in this batch: its rows are now those stored, as for the view read again (its rows are not
+            // written out a second time to remember their text)
+            rowsAsStored(id, view);
         }
     }
 

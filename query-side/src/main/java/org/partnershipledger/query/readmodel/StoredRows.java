@@ -53,14 +53,6 @@ public final class StoredRows<T> extends AbstractList<T> {
         this.json = json;
     }
 
-    /** Rows just written, as they are now in the table. */
-    public static <T> StoredRows<T> written(List<T> rows, Function<T, String> key, Function<T, String> json) {
-        StoredRows<T> written = new StoredRows<>(List::of, key, json);
-        written.read().addAll(rows);
-        written.takeChanged();
-        return written;
-    }
-
     @Override
     public boolean add(T row) {
         if (rows == null) {

@@ -3,6 +3,7 @@ package org.partnershipledger.query.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -32,6 +33,10 @@ class ProgramViewProjectionTest {
     ProgramViews programs;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.partnershipledger.query.readmodel.ReadModels readModels;
+    @Autowired
+    org.partnershipledger.query.readmodel.Json json;
 
     @BeforeEach
     void empty() {
@@ -120,6 +125,27 @@ class ProgramViewProjectionTest {
         assertThat(after.get("impact i-2")).isNotEqualTo(before.get("impact i-2"));
         assertThat(programs.find("prog-1").orElseThrow().impacts).extracting(i -> i.impactId + " " + i.withdrawn)
                 .containsExactly("i-1 false", "i-2 true");
+    }
+
+    @Test
+    void aNewProgramSavedAgainWritesOnlyWhatChangedSince() {
+        ProgramViews store = new ProgramViews(readModels.live(ProgramViewProjection.class), json);
+        ProgramView view = new ProgramView();
+        view.apply(new ProgramProposed(G, P, "Selling", List.of(), null, List.of("ttq"),
+                List.of(new CurriculumModule(new ModuleId("m-1"), "Discovery")), 1), 0, Instant.EPOCH, "m", "First");
+        view.apply(impact("i-1"), 1, Instant.EPOCH, "m", "First cohort");
+        store.saveAll(java.util.Map.of(G.value(), view));
+        var written = rowVersions();
+
+        view.apply(impact("i-2"), 2, Instant.EPOCH, "m", "Second cohort");
+        store.saveAll(java.util.Map.of(G.value(), view));
+
+        assertThat(rowVersions()).as("the rows saved the first time are not written again")
+                .containsEntry("impact i-1", written.get("impact i-1"))
+                .containsEntry("version 1", written.get("version 1"))
+                .containsKey("impact i-2");
+        assertThat(programs.find(G.value()).orElseThrow().impacts).extracting(i -> i.impactId)
+                .containsExactly("i-1", "i-2");
     }
 
     java.util.Map<String, String> rowVersions() {

@@ -53,15 +53,6 @@ class StoredRowsTest {
         assertThat(rows.takeChanged()).isEmpty();
     }
 
-    @Test
-    void rowsJustWrittenAreNotWrittenAgain() {
-        StoredRows<Row> rows = StoredRows.written(List.of(new Row("a", "1")), Row::id, Row::toString);
-
-        assertThat(rows.takeChanged()).isEmpty();
-        rows.add(new Row("b", "2"));
-        assertThat(rows.takeChanged()).containsExactly(new Row("b", "2"));
-    }
-
     /** A row the fold changes in place, as a program's impact record is withdrawn. */
     static final class Mutable {
         final String id;
