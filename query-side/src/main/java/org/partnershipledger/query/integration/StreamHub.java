@@ -263,7 +263,6 @@ class StreamHub implements SmartLifecycle {
         return jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").query(Long.class).single();
     }
 
-
     /**
      * Without knowing which transaction took it: the position may still commit unless the event after it is older
      * than any transaction may live, or older than the database server's last start.
