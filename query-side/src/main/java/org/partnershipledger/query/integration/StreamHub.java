@@ -2,7 +2,6 @@ package org.partnershipledger.query.integration;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,55 +190,47 @@ class StreamHub implements SmartLifecycle {
         if (gaps.isEmpty()) {
             return reached;
         }
-        long now = System.nanoTime();
-        gaps.forEach(gap -> firstSeen.putIfAbsent(gap, new FirstSeen(now)));
-        Set<Long> stored = storedAmong(gaps);
-        mark(gaps, now);
-        Long oldestRunning = null;
-        List<Long> ended = new ArrayList<>();
-        long safe = reached;
+        Map<Long, FirstSeen> noticed = noticed(gaps);
+        // the oldest running transaction first, the store after it: a gap whose transactions had all ended by then
+        // and that the store does not hold then will never be held
+        Long oldestRunning = noticed.values().stream().anyMatch(seen -> seen.marker() != null)
+                ? oldestRunningTransactionId() : null;
+        Set<Long> stored = Set.copyOf(jdbc.sql(
+                        "SELECT global_index FROM event_store.domain_event_entry WHERE global_index = ANY (?)")
+                .param(gaps.toArray(Long[]::new)).query(Long.class).list());
         for (long gap : gaps) {
             if (stored.contains(gap)) {
-                safe = gap - 1; // committed: the event log is about to have it
-                break;
+                return gap - 1; // committed: the event log is about to have it
             }
-            FirstSeen seen = firstSeen.get(gap);
-            if (seen.marker() != null) {
-                oldestRunning = oldestRunning != null ? oldestRunning : oldestRunningTransactionId();
-                if (oldestRunning > seen.marker()) {
-                    ended.add(gap); // every transaction that could have taken it has ended: stored now, or never
-                    continue;
-                }
+            Long marker = noticed.get(gap).marker();
+            if (marker != null && oldestRunning > marker) {
+                continue; // every transaction that could have taken this position has ended without it
             }
             if (mayStillCommit(gap)) {
-                safe = gap - 1;
-                break;
+                return gap - 1;
             }
         }
-        // one of them committed between the first look and the end of the transactions that could hold it
-        long committedLate = storedAmong(ended).stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
-        return Math.min(safe, committedLate - 1);
+        return reached;
     }
 
-    /** Gives every gap noticed at least {@link #SETTLE} ago and not marked yet one transaction id, the same for all. */
-    private void mark(List<Long> gaps, long now) {
+    /**
+     * When each gap was first noticed, and its marker: every gap noticed at least {@link #SETTLE} ago and not marked
+     * yet gets one transaction id, the same for all.
+     */
+    private Map<Long, FirstSeen> noticed(List<Long> gaps) {
+        long now = System.nanoTime();
+        Map<Long, FirstSeen> noticed = new HashMap<>();
         Long marker = null;
         for (long gap : gaps) {
-            FirstSeen seen = firstSeen.get(gap);
+            FirstSeen seen = firstSeen.computeIfAbsent(gap, g -> new FirstSeen(now));
             if (seen.marker() == null && now - seen.atNanos() >= SETTLE.toNanos()) {
                 marker = marker != null ? marker : newTransactionId();
-                firstSeen.put(gap, new FirstSeen(seen.atNanos(), marker));
+                seen = new FirstSeen(seen.atNanos(), marker);
+                firstSeen.put(gap, seen);
             }
+            noticed.put(gap, seen);
         }
-    }
-
-    private Set<Long> storedAmong(List<Long> positions) {
-        if (positions.isEmpty()) {
-            return Set.of();
-        }
-        return Set.copyOf(jdbc.sql(
-                        "SELECT global_index FROM event_store.domain_event_entry WHERE global_index = ANY (?)")
-                .param(positions.toArray(Long[]::new)).query(Long.class).list());
+        return noticed;
     }
 
     /**
