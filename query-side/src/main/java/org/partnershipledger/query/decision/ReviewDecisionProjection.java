@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +16,7 @@ import org.partnershipledger.events.common.LedgerMetadata;
 import org.partnershipledger.events.partnership.BusinessReviewHeld;
 import org.partnershipledger.events.partnership.PartnershipEvent;
 import org.partnershipledger.events.program.ProgramProposed;
+import org.partnershipledger.query.readmodel.ActsOnlyOn;
 import org.partnershipledger.query.readmodel.EventMetadata;
 import org.partnershipledger.query.readmodel.EventPositions;
 import org.partnershipledger.query.readmodel.Json;
@@ -39,6 +41,7 @@ class ReviewDecisionProjection {
 
     /** Which event classes carry a decisionRef at all, so other events cost a map look-up. */
     private static final Map<Class<?>, Boolean> DECIDES = new ConcurrentHashMap<>();
+    private static final NamesAReview NAMES_A_REVIEW = new NamesAReview();
 
     private final Tables tables;
     private final Json json;
@@ -74,11 +77,12 @@ class ReviewDecisionProjection {
 
     /**
      * Any other event: recorded when its payload names a review. Told by its type first, so the payload of an event
-     * that cannot name one is not deserialised.
+     * that cannot name one is not deserialised; and a rebuild reads only the events of the types that can.
      */
     @EventHandler(payloadType = Object.class)
+    @ActsOnlyOn(NamesAReview.class)
     void on(DomainEventMessage<?> message) {
-        if (!DECIDES.computeIfAbsent(message.getPayloadType(), ReviewDecisionProjection::hasDecisionRef)) {
+        if (!DECIDES.computeIfAbsent(message.getPayloadType(), NAMES_A_REVIEW::test)) {
             return;
         }
         Object event = message.getPayload();
@@ -117,9 +121,14 @@ class ReviewDecisionProjection {
         tables.forgetPosition();
     }
 
-    private static boolean hasDecisionRef(Class<?> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        return components != null
-                && Arrays.stream(components).anyMatch(component -> component.getName().equals(DECISION_REF));
+    /** The event classes whose records have a {@code decisionRef}: the only ones that can name a review. */
+    static final class NamesAReview implements Predicate<Class<?>> {
+
+        @Override
+        public boolean test(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            return components != null
+                    && Arrays.stream(components).anyMatch(component -> component.getName().equals(DECISION_REF));
+        }
     }
 }

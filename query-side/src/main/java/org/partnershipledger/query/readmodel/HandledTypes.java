@@ -1,5 +1,6 @@
 package org.partnershipledger.query.readmodel;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
@@ -7,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.Message;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
@@ -19,7 +22,8 @@ import org.springframework.util.ClassUtils;
  *
  * <p>A handler of a concrete event type adds that type; a handler of an interface (every event of a partnership)
  * adds every event class of the ledger that implements it; a handler of {@code Object} (every event) means no
- * filter at all. A type stored in the event store whose class no longer exists is read too: an upcaster may make
+ * filter at all, unless it says which classes it acts on ({@link ActsOnlyOn}): then every event class of the ledger
+ * its test picks. A type stored in the event store whose class no longer exists is read too: an upcaster may make
  * it into a handled one.
  *
  * <p>Reading only some types pays when it leaves out most of the store. When the types handled are most of it
@@ -66,16 +70,44 @@ final class HandledTypes {
                     if (handler == null) {
                         continue;
                     }
-                    Class<?> payload = handler.payloadType() != Object.class ? handler.payloadType()
-                            : method.getParameterCount() > 0 ? method.getParameterTypes()[0] : Object.class;
-                    if (payload == Object.class || !payload.getName().startsWith(EVENTS_PACKAGE + ".")) {
+                    // a first parameter that is the message itself takes the annotation's payload type
+                    Class<?> first = method.getParameterCount() > 0 ? method.getParameterTypes()[0] : Object.class;
+                    Class<?> payload = handler.payloadType() != Object.class || Message.class.isAssignableFrom(first)
+                            ? handler.payloadType() : first;
+                    ActsOnlyOn only = method.getAnnotation(ActsOnlyOn.class);
+                    if (payload == Object.class && only != null) {
+                        names.addAll(picked(only.value()));
+                    } else if (payload == Object.class || !payload.getName().startsWith(EVENTS_PACKAGE + ".")) {
                         return Optional.empty();
+                    } else {
+                        names.addAll(concrete(payload));
                     }
-                    names.addAll(concrete(payload));
                 }
             }
         }
         return Optional.of(names);
+    }
+
+    /** Every class of the ledger's events that {@code test} picks. */
+    private static Set<String> picked(Class<? extends Predicate<Class<?>>> test) {
+        Predicate<Class<?>> picks;
+        try {
+            Constructor<? extends Predicate<Class<?>>> constructor = test.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            picks = constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot make the test " + test.getName(), e);
+        }
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter((reader, factory) -> true);
+        Set<String> names = new TreeSet<>();
+        scanner.findCandidateComponents(EVENTS_PACKAGE).forEach(found -> {
+            Class<?> type = ClassUtils.resolveClassName(found.getBeanClassName(), HandledTypes.class.getClassLoader());
+            if (picks.test(type)) {
+                names.add(type.getName());
+            }
+        });
+        return names;
     }
 
     /** {@code type} itself, or every event class that implements or extends it. */

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.Test;
 import org.partnershipledger.events.partnership.CandidateShortlisted;
 import org.partnershipledger.events.partnership.PartnerSelected;
 import org.partnershipledger.events.partnership.PartnershipEvent;
 import org.partnershipledger.events.partnership.PartnershipOpened;
+import org.partnershipledger.events.program.CurriculumPivoted;
 import org.partnershipledger.events.program.ImpactRecorded;
 
 /** Which stored event types a rebuild of a read model reads. */
@@ -36,6 +39,31 @@ class HandledTypesTest {
         }
     }
 
+    static class EveryMessage {
+        @EventHandler(payloadType = Object.class)
+        void on(EventMessage<?> message) {
+        }
+    }
+
+    /** Acts on pivots only, whatever handler Axon finds for the rest. */
+    static class OnlyPivots implements Predicate<Class<?>> {
+        @Override
+        public boolean test(Class<?> type) {
+            return type == CurriculumPivoted.class;
+        }
+    }
+
+    static class EveryEventButActsOnPivotsOnly {
+        @EventHandler
+        void on(CandidateShortlisted event) {
+        }
+
+        @EventHandler(payloadType = Object.class)
+        @ActsOnlyOn(OnlyPivots.class)
+        void on(EventMessage<?> message) {
+        }
+    }
+
     static class EveryPartnershipEvent {
         @EventHandler
         void on(PartnershipEvent event) {
@@ -56,6 +84,16 @@ class HandledTypesTest {
         assertThat(HandledTypes.of(List.of(FewTypes.class, EveryEvent.class), () -> {
             throw new AssertionError("the store need not be scanned when every event is read");
         }, 0.5)).isEmpty();
+        assertThat(HandledTypes.of(List.of(FewTypes.class, EveryMessage.class), Map::of, 0.5))
+                .as("a handler of every message, its payload of any type").isEmpty();
+    }
+
+    @Test
+    void aHandlerOfEveryEventThatActsOnSomeClassesOnlyReadsThoseWithTheOtherHandlersTypes() {
+        Set<String> types = HandledTypes.of(List.of(EveryEventButActsOnPivotsOnly.class), Map::of, 0.5).orElseThrow();
+
+        assertThat(types).containsExactlyInAnyOrder(CandidateShortlisted.class.getName(),
+                CurriculumPivoted.class.getName());
     }
 
     @Test

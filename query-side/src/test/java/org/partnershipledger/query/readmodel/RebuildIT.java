@@ -408,6 +408,11 @@ class RebuildIT {
     static final String PIVOT_IMPACT_DIGEST = """
             SELECT md5(string_agg(program_id || partnership_id, ',' ORDER BY program_id))
             FROM analytics.pivot_impact_program""";
+    static final String REVIEW_DECISIONS_DIGEST = """
+            SELECT md5(coalesce((SELECT string_agg(program_id || partnership_id, ',' ORDER BY program_id)
+                        FROM query_side.review_program), '')
+                || coalesce((SELECT string_agg(position || event_id || partnership_id || decision_ref || type, ','
+                        ORDER BY position) FROM query_side.review_decision), ''))""";
 
     @Test
     void aReadModelOfAFewEventTypesIsRebuiltFromTheirRowsAndEqualsTheLiveOne() {
@@ -418,16 +423,27 @@ class RebuildIT {
         awaitCaughtUp(admin, "pivot-impact");
         String before = jdbc.sql(PIVOT_IMPACT_DIGEST).query(String.class).single();
 
+        awaitCaughtUp(admin, "review-decisions");
+        String decisionsBefore = jdbc.sql(REVIEW_DECISIONS_DIGEST).query(String.class).single();
+
         rebuilds.start("pivot-impact", "admin");
+        rebuilds.start("review-decisions", "admin");
         Set<String> read = rebuilds.readsOnly("pivot-impact").orElseThrow();
 
         assertThat(read).contains(PartnershipOpened.class.getName(), ProgramProposed.class.getName())
                 .doesNotContain(ProgramApproved.class.getName());
+        assertThat(rebuilds.readsOnly("review-decisions")).as("a handler of every event acting on some types only")
+                .hasValueSatisfying(types -> assertThat(types)
+                        .contains(ProgramProposed.class.getName(), ProgramApproved.class.getName())
+                        .doesNotContain(PartnershipOpened.class.getName()));
         assertThat(rebuilds.readsOnly("event-log")).as("the event log handles every event").isEmpty();
-        admin.await("/api/admin/processors/pivot-impact",
-                r -> !r.json().get("rebuild").get("completedAt").isNull(), Duration.ofSeconds(120));
+        awaitRebuilt(admin, "pivot-impact", "review-decisions");
         awaitCaughtUp(admin, "pivot-impact");
+        awaitCaughtUp(admin, "review-decisions");
         assertThat(jdbc.sql(PIVOT_IMPACT_DIGEST).query(String.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql(REVIEW_DECISIONS_DIGEST).query(String.class).single()).isEqualTo(decisionsBefore);
+        assertThat(jdbc.sql("SELECT count(*) FROM query_side.review_decision").query(Long.class).single())
+                .as("each old approval names its review").isGreaterThanOrEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM analytics.pivot_impact_program").query(Long.class).single())
                 .isGreaterThanOrEqualTo(200);
         assertThat(rebuilds.readsOnly("pivot-impact")).as("no rebuild runs any more").isEmpty();
@@ -508,7 +524,10 @@ class RebuildIT {
         appendPartnershipsWithPrograms(from, count, null);
     }
 
-    /** {@code at}: when they were recorded, with an approval of each program; null: now, and no approval. */
+    /**
+     * {@code at}: when they were recorded, with an approval of each program (taken by the review of 2026-Q1); null:
+     * now, and no approval.
+     */
     private void appendPartnershipsWithPrograms(int from, int count, Instant at) {
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
@@ -526,7 +545,8 @@ class RebuildIT {
                 batch.add(new GenericDomainEventMessage<>("Program", "g-" + i, 0, proposed, bob,
                         UUID.randomUUID().toString(), at));
                 batch.add(new GenericDomainEventMessage<>("Program", "g-" + i, 1,
-                        new ProgramApproved(new ProgramId("g-" + i), "carol"), bob, UUID.randomUUID().toString(), at));
+                        new ProgramApproved(new ProgramId("g-" + i), "carol", List.of(), "2026-Q1"), bob,
+                        UUID.randomUUID().toString(), at));
             }
             if (batch.size() >= 1_000) {
                 eventStore.publish(batch);
