@@ -121,6 +121,41 @@ class ReviewDecisionProjectionTest {
     }
 
     @Test
+    void inAProcessorsBatchTheDecisionsAreWrittenAsOneByOneAProgramsFindingItsProposalInTheBatch() {
+        CurriculumModule ai = new CurriculumModule(new ModuleId("m-9"), "Selling with AI");
+        ProgramId orphan = new ProgramId("prog-never-proposed");
+        List<DomainEventMessage<?>> events = List.of(
+                // a partnership's decision first, so that the decisions' batch is written before the proposals'
+                message("Partnership", P.value(), 7, new PartnerSelected(P, "c-1", "acme-learning", "Best fit",
+                        MINUTES, Q3), "Best fit", 20),
+                message("Program", G.value(), 0, new ProgramProposed(G, P, "Consultative selling", List.of(),
+                        "New reps", List.of("ttq"), List.of(), 1), "First cohort", 10),
+                message("Program", G.value(), 3, new CurriculumPivoted(G, 1, 2, "Stalled", PivotTrigger.KPI_GAP,
+                        List.of(ai), List.of(), "Head of Sales", LocalDate.parse("2026-11-01"), List.of(ai), MINUTES,
+                        Q3), "Stalled", 30),
+                message("Program", orphan.value(), 1, new CurriculumPivoted(orphan, 1, 2, "Stalled",
+                        PivotTrigger.KPI_GAP, List.of(ai), List.of(), "Head of Sales", LocalDate.parse("2026-11-01"),
+                        List.of(ai), MINUTES, Q3), "Stalled", 40));
+        List<DomainEventMessage<?>> positioned = new java.util.ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            positioned.add(at(events.get(i), 40 + i));
+        }
+        positioned.add(positioned.get(2)); // redelivered in the same batch
+
+        positioned.forEach(this::handle);
+        List<String> oneByOne = storedDecisions();
+        projection.reset();
+        var unitOfWork = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(positioned);
+        unitOfWork.executeWithResult(() -> {
+            handle((DomainEventMessage<?>) unitOfWork.getMessage());
+            return null;
+        }, org.axonframework.messaging.unitofwork.RollbackConfigurationType.ANY_THROWABLE);
+
+        assertThat(oneByOne).hasSize(2).allSatisfy(row -> assertThat(row).contains(P.value()));
+        assertThat(storedDecisions()).isEqualTo(oneByOne);
+    }
+
+    @Test
     void anEventNamingNoReviewIsNotADecisionOfOne() {
         heldQ3();
         var selected = message("Partnership", P.value(), 5, new PartnerSelected(P, "c-1", "acme-learning",
@@ -152,6 +187,22 @@ class ReviewDecisionProjectionTest {
         projection.reset();
 
         assertThat(reviews.reviews(P.value(), null)).isEmpty();
+    }
+
+    /** As the processor hands an event to the projection's handler for it. */
+    private void handle(DomainEventMessage<?> event) {
+        if (event.getPayload() instanceof ProgramProposed proposed) {
+            projection.on(proposed);
+        } else {
+            projection.on(event);
+        }
+    }
+
+    private List<String> storedDecisions() {
+        return jdbc.sql("""
+                SELECT position || ' ' || event_id || ' ' || partnership_id || ' ' || decision_ref || ' ' || aggregate_id
+                    || ' ' || type || ' ' || occurred_at || ' ' || actor || ' ' || reason || ' ' || payload::text
+                FROM query_side.review_decision ORDER BY position""").query(String.class).list();
     }
 
     private void heldQ3() {
