@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.partnershipledger.query.readmodel.EventPositions;
+import org.partnershipledger.query.readmodel.ResourceKeys;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ class AuditLogAppender {
     private final AuditLog log;
     private final EventPositions positions;
     private final SecureRandom random = new SecureRandom();
-    private final String batchKey = AuditLogAppender.class.getName() + "@" + System.identityHashCode(this);
+    private final String batchKey = ResourceKeys.of(this);
 
     AuditLogAppender(AuditLog log, EventPositions positions) {
         this.log = log;

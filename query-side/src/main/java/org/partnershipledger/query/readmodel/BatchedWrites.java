@@ -32,7 +32,7 @@ public final class BatchedWrites {
     /** What the rows need from other tables, added when they are written; the identity when nothing. */
     private final UnaryOperator<List<Object[]>> complete;
     private final java.util.concurrent.atomic.AtomicLong copied = new java.util.concurrent.atomic.AtomicLong();
-    private final String key = BatchedWrites.class.getName() + "@" + System.identityHashCode(this);
+    private final String key = ResourceKeys.of(this);
 
     public BatchedWrites(JdbcTemplate jdbc, String sql) {
         this(jdbc, sql, UnaryOperator.identity());

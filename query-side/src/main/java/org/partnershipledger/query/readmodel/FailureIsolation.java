@@ -82,7 +82,7 @@ public final class FailureIsolation {
     public static final class Guard implements MessageHandlerInterceptor<EventMessage<?>> {
 
         private final String processor;
-        private final String resource = Guard.class.getName() + "@" + System.identityHashCode(this);
+        private final String resource = ResourceKeys.of(this);
         /**
          * By segment: events at or below this token position are handled carefully, as a batch up to there failed. A
          * batch of one segment of a processor says nothing of another's; the state outlives the segment's thread (a

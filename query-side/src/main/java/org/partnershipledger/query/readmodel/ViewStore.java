@@ -25,7 +25,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public abstract class ViewStore<V> {
 
-    private final String resourceKey = getClass().getName() + "@" + System.identityHashCode(this);
+    private final String resourceKey = ResourceKeys.of(this);
 
     /** Loads the stored view, if there is one. */
     protected abstract Optional<V> load(String id);
