@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.Message;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -98,27 +99,24 @@ final class HandledTypes {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot make the test " + test.getName(), e);
         }
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter((reader, factory) -> true);
-        Set<String> names = new TreeSet<>();
-        scanner.findCandidateComponents(EVENTS_PACKAGE).forEach(found -> {
-            Class<?> type = ClassUtils.resolveClassName(found.getBeanClassName(), HandledTypes.class.getClassLoader());
-            if (picks.test(type)) {
-                names.add(type.getName());
-            }
-        });
+        Set<String> names = eventClasses((reader, factory) -> true);
+        names.removeIf(name -> !picks.test(ClassUtils.resolveClassName(name, HandledTypes.class.getClassLoader())));
         return names;
     }
 
     /** {@code type} itself, or every event class that implements or extends it. */
     private static Set<String> concrete(Class<?> type) {
-        Set<String> names = new TreeSet<>();
         if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
-            names.add(type.getName());
-            return names;
+            return new TreeSet<>(Set.of(type.getName()));
         }
+        return eventClasses(new AssignableTypeFilter(type));
+    }
+
+    /** The names of the concrete classes of the ledger's events that {@code filter} takes. */
+    private static Set<String> eventClasses(TypeFilter filter) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AssignableTypeFilter(type));
+        scanner.addIncludeFilter(filter);
+        Set<String> names = new TreeSet<>();
         scanner.findCandidateComponents(EVENTS_PACKAGE).forEach(found -> names.add(found.getBeanClassName()));
         return names;
     }
