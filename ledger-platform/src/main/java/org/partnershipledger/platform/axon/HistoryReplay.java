@@ -1,8 +1,5 @@
 package org.partnershipledger.platform.axon;
 
-import java.util.Set;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -26,19 +23,5 @@ public final class HistoryReplay {
             return tail; // nothing stored yet: there is no past to replay
         }
         return ReplayToken.createReplayToken(head, tail);
-    }
-
-    /**
-     * The first token of a read model's rebuild: the tail, replaying with no end. The rebuild never leaves replay, so
-     * its handlers marked {@code @DisallowReplay} never fire, not even for events appended while it runs (the live
-     * processor fires them). When it takes over, its position passes to the live processor unwrapped
-     * ({@link org.axonframework.eventhandling.WrappedToken#unwrapLowerBound}).
-     */
-    public static TrackingToken replayWithoutEnd(StreamableMessageSource<TrackedEventMessage<?>> source) {
-        TrackingToken head = source.createHeadToken();
-        TrackingToken end = head instanceof GlobalSequenceTrackingToken
-                ? new GlobalSequenceTrackingToken(Long.MAX_VALUE)
-                : GapAwareTrackingToken.newInstance(Long.MAX_VALUE, Set.of());
-        return ReplayToken.createReplayToken(end, source.createTailToken());
     }
 }

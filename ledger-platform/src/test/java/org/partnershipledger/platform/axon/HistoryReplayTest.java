@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -51,23 +50,5 @@ class HistoryReplayTest {
     @Test
     void onAnEmptyStoreThereIsNothingToReplay() {
         assertThat(HistoryReplay.initialToken(store(null, null))).isNull();
-    }
-
-    @Test
-    void aRebuildReplaysWithoutEndSoItsSideEffectsNeverFire() {
-        TrackingToken token = HistoryReplay.replayWithoutEnd(store(at(0), at(1_000)));
-
-        TrackingToken muchLater = ((ReplayToken) token).advancedTo(at(5_000_000));
-        assertThat(ReplayToken.isReplay(muchLater)).isTrue();
-        assertThat(muchLater.position()).hasValue(5_000_000);
-    }
-
-    @Test
-    void onAxonServerTheRebuildsEndIsAGlobalSequence() {
-        TrackingToken token = HistoryReplay.replayWithoutEnd(
-                store(new GlobalSequenceTrackingToken(-1), new GlobalSequenceTrackingToken(10)));
-
-        TrackingToken later = ((ReplayToken) token).advancedTo(new GlobalSequenceTrackingToken(11));
-        assertThat(ReplayToken.isReplay(later)).isTrue();
     }
 }

@@ -171,7 +171,8 @@ public class DeadLetters {
         DeadLetteringEventHandlerInvoker invoker = builder
                 .eventHandlers(projections)
                 .parameterResolverFactory(axon.parameterResolverFactory())
-                .handlerDefinition(axon.handlerDefinition(projections.get(0).getClass()))
+                // a rebuild's copy reads on a plain token: its side effects are silenced here instead
+                .handlerDefinition(new NoSideEffects(axon.handlerDefinition(projections.get(0).getClass())))
                 .queue(queue(processor))
                 .transactionManager(axonTransactions)
                 .enableSequenceIdentifierCache()

@@ -30,7 +30,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.partnershipledger.platform.axon.EventTypeReads;
-import org.partnershipledger.platform.axon.HistoryReplay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,15 +45,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answering and keeps up with new events. Once the copy has caught up with the head of the store, both processors
  * pause for a moment and one transaction renames the copies into place, hands the copy's token and position to the
  * live processor and drops the old tables; readers see either the old tables or the new ones, never an empty one.
- * The copy replays until it takes over, so its handlers marked {@code @DisallowReplay} never fire (the live
- * processor fires them for new events meanwhile). The copy of a read model whose projections write per aggregate
- * ({@link PerAggregate}) or per partnership ({@link PerPartnership}, split by {@link ByPartnership}) runs in
- * {@code ledger.rebuilds.segments} segments, each on a thread of its own, so that one segment's events are handled
- * while another's rows are stored, when no other rebuild runs on the node as it starts; any other runs in one.
- * The live processor runs in one segment after the take-over, from the least advanced segment's token. A read
- * model that does not handle every event reads only the rows of the event types it handles ({@link HandledTypes},
- * {@link EventTypeReads}), so a new metric of a few types is rebuilt at the speed of those rows. A rebuild that was
- * running when the service stopped resumes where it was when the service starts again.
+ * The copy's handlers marked {@code @DisallowReplay} never fire, for old events or new ones
+ * ({@link NoSideEffects}); the live processor fires them for new events meanwhile. The copy of a read model whose
+ * projections write per aggregate ({@link PerAggregate}) or per partnership ({@link PerPartnership}, split by
+ * {@link ByPartnership}) runs in {@code ledger.rebuilds.segments} segments, each on a thread of its own, so that one
+ * segment's events are handled while another's rows are stored, when no other rebuild runs on the node as it
+ * starts; any other runs in one. The live processor runs in one segment after the take-over, from the least
+ * advanced segment's token. A read model that does not handle every event reads only the rows of the event types
+ * it handles ({@link HandledTypes}, {@link EventTypeReads}), so a new metric of a few types is rebuilt at the speed
+ * of those rows. A rebuild that was running when the service stopped resumes where it was when the service starts
+ * again.
  */
 @Component
 public class Rebuilds {
@@ -278,7 +278,9 @@ public class Rebuilds {
                         .andBatchSize(batchSize)
                         // pausing a processor waits for its wait at the head to end: short, as a rebuild pauses twice
                         .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS)
-                        .andInitialTrackingToken(HistoryReplay::replayWithoutEnd))
+                        // a plain token from the tail: the copy's handlers that may not replay are silent whatever
+                        // the token (NoSideEffects), and a replay token would be worked out anew for every event
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
         processor.registerHandlerInterceptor(new ReadModelPositions(jdbc, name));
         processor.registerHandlerInterceptor(new FailureIsolation.Guard(name));
