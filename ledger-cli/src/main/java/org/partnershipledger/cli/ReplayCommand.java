@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +23,12 @@ class ReplayCommand implements Callable<Integer> {
     @Mixin
     Connection connection;
 
-    @Parameters(paramLabel = "PROCESSOR", description = "The processor whose read model to rebuild (see ledger status).")
+    @Parameters(paramLabel = "PROCESSOR", arity = "0..1",
+            description = "The processor whose read model to rebuild (see ledger status).")
     String processor;
+
+    @Option(names = "--all", description = "Rebuild every read model at once (they share one read of the store).")
+    boolean all;
 
     @Option(names = "--timeout", defaultValue = "PT2H", description = "Give up waiting after this (default: 2 hours).")
     Duration timeout;
@@ -34,15 +40,30 @@ class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (all == (processor != null)) {
+            System.err.println("Name one processor to rebuild, or --all (see ledger status).");
+            return 2;
+        }
         LedgerApi api = connection.api("admin");
         try {
-            JsonNode started = json.readTree(api.post("/api/admin/processors/" + processor + "/replay"));
-            Instant requestedAt = Instant.parse(started.get("rebuild").get("requestedAt").asText());
-            System.err.printf("Rebuilding %s (requested %s)%n", processor, requestedAt);
+            // each rebuild is done once it has completed after it was asked for (the server's clock, both)
+            Map<String, Instant> requested = new LinkedHashMap<>();
+            if (all) {
+                JsonNode started = json.readTree(api.post("/api/admin/processors/replay"));
+                started.get("processors").forEach(p -> requested.put(p.get("name").asText(),
+                        Instant.parse(p.get("rebuild").get("requestedAt").asText())));
+                System.err.printf("Rebuilding %d read models: %s%n", requested.size(),
+                        String.join(", ", requested.keySet()));
+            } else {
+                JsonNode started = json.readTree(api.post("/api/admin/processors/" + processor + "/replay"));
+                Instant requestedAt = Instant.parse(started.get("rebuild").get("requestedAt").asText());
+                requested.put(processor, requestedAt);
+                System.err.printf("Rebuilding %s (requested %s)%n", processor, requestedAt);
+            }
             if (noWait) {
                 return 0;
             }
-            return await(api, requestedAt);
+            return await(api, requested);
         } catch (LedgerApi.Failure failure) {
             if (failure.status == 404) {
                 System.err.println("Unknown processor '" + processor + "'. Known: " + String.join(", ", known(api)));
@@ -53,26 +74,39 @@ class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private int await(LedgerApi api, Instant requestedAt) throws Exception {
+    private int await(LedgerApi api, Map<String, Instant> requested) throws Exception {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
+        Map<String, Instant> waiting = new LinkedHashMap<>(requested);
         while (System.nanoTime() < deadline) {
-            JsonNode status = json.readTree(api.getText("/api/admin/processors/" + processor));
-            JsonNode rebuild = status.get("rebuild");
-            boolean done = !rebuild.get("completedAt").isNull()
-                    && !Instant.parse(rebuild.get("completedAt").asText()).isBefore(requestedAt);
-            double progress = done ? 1.0 : rebuild.get("progress").asDouble(0);
-            long position = done ? status.get("position").asLong() : rebuild.get("position").asLong(0);
-            System.err.printf("\r%s %5.1f%%  position %d of %d", ProgressBar.of(progress), progress * 100, position,
-                    status.get("headPosition").asLong());
-            if (done) {
-                System.err.printf("%nRebuilt %s: took over at %s after %.1f s%n", processor,
-                        rebuild.get("completedAt").asText(), (System.nanoTime() - started) / 1e9);
+            double least = 1.0;
+            long position = -1;
+            long head = -1;
+            for (Map.Entry<String, Instant> rebuilding : List.copyOf(waiting.entrySet())) {
+                String name = rebuilding.getKey();
+                JsonNode status = json.readTree(api.getText("/api/admin/processors/" + name));
+                JsonNode rebuild = status.get("rebuild");
+                head = status.get("headPosition").asLong(head);
+                if (!rebuild.get("completedAt").isNull()
+                        && !Instant.parse(rebuild.get("completedAt").asText()).isBefore(rebuilding.getValue())) {
+                    waiting.remove(name);
+                    System.err.printf("\rRebuilt %s: took over at %s after %.1f s%s%n", name,
+                            rebuild.get("completedAt").asText(), (System.nanoTime() - started) / 1e9, " ".repeat(30));
+                } else if (rebuild.get("progress").asDouble(0) <= least) {
+                    least = rebuild.get("progress").asDouble(0);
+                    position = rebuild.get("position").asLong(0);
+                }
+            }
+            if (waiting.isEmpty()) {
                 return 0;
             }
+            System.err.printf("\r%s %5.1f%%  %s", ProgressBar.of(least), least * 100, waiting.size() == 1
+                    ? "position " + position + " of " + head
+                    : waiting.size() + " of " + requested.size() + " read models still rebuilding");
             Thread.sleep(500);
         }
-        System.err.printf("%nStill rebuilding after %s; the rebuild carries on (see ledger status)%n", timeout);
+        System.err.printf("%nStill rebuilding after %s: %s; the rebuild carries on (see ledger status)%n", timeout,
+                String.join(", ", waiting.keySet()));
         return 1;
     }
 

@@ -126,6 +126,22 @@ class ProcessorController {
                 .body(describe(processor, head()));
     }
 
+    @PostMapping("/replay")
+    @Operation(operationId = "replayEveryReadModel", summary = "Rebuild every read model from the whole history at "
+            + "once, with no downtime, each as its own rebuild would (202; one already running carries on). They "
+            + "share one read of the store, each in one segment; each takes over when it has caught up")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ResponseEntity<Processors> replayEvery(@Parameter(hidden = true) Authentication caller) {
+        rebuilds.startEvery(caller.getName());
+        Long head = head();
+        List<Processor> started = processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .filter(processor -> rebuilds.isReadModel(processor.getName()))
+                .map(processor -> describe(processor, head)).toList();
+        return ResponseEntity.accepted().location(URI.create("/api/admin/processors"))
+                .body(new Processors(head, started));
+    }
+
     /**
      * The lowest position of the processor's stored tokens, as its own segments would say (-1 before any): its
      * progress for the lag, which is what a token's position means; never taken as any one event's position.

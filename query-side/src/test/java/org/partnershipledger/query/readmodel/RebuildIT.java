@@ -82,6 +82,8 @@ class RebuildIT {
     TransactionTemplate transaction;
     @Autowired
     DeadLetters deadLetters;
+    @Autowired
+    ReadModels readModels;
 
     /** A handler with a side effect (think: an e-mail); it must never fire for a replayed event. */
     @ProcessingGroup(SideEffects.NAME)
@@ -327,6 +329,40 @@ class RebuildIT {
         assertThat(ReadModelPositions.of(jdbc, "event-log")).as("the position the log reflects")
                 .isEqualTo(jdbc.sql("SELECT max(global_index) FROM event_store.domain_event_entry")
                         .query(Long.class).single());
+    }
+
+    @Test
+    void everyReadModelRebuiltAtOnceRunsInOneSegmentEachAndEqualsWhatItWas() {
+        Http admin = Http.localhost(port).as("admin");
+        appendPartnershipsWithPrograms(70_000, 200);
+        appendPartnersAndImpacts(70_000, 200);
+        awaitCaughtUp(admin, "event-log");
+        awaitCaughtUp(admin, "impact-facts");
+        String log = jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single();
+        String facts = jdbc.sql(IMPACT_FACTS_DIGEST).query(String.class).single();
+        assertThat(Http.localhost(port).as("analyst").post("/api/admin/processors/replay", "application/json", "")
+                .status()).as("admins only").isEqualTo(403);
+
+        Http.Response accepted = admin.post("/api/admin/processors/replay", "application/json", "");
+
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.header("Location")).isEqualTo("/api/admin/processors");
+        List<String> models = readModels.all().stream().map(ReadModel::processor).toList();
+        List<String> answered = new java.util.ArrayList<>();
+        accepted.json().get("processors").forEach(p -> answered.add(p.get("name").asText()));
+        assertThat(answered).as("every read model, and only those").containsExactlyInAnyOrderElementsOf(models);
+        for (String model : List.of("event-log", "impact-facts", "board-views")) {
+            assertThat(rebuilds.rebuilding(model).orElseThrow().maxCapacity())
+                    .as(model + ", written per aggregate or partnership but rebuilt alongside the others")
+                    .isEqualTo(1);
+        }
+        awaitRebuilt(admin, models.toArray(String[]::new));
+        awaitCaughtUp(admin, "event-log");
+        awaitCaughtUp(admin, "impact-facts");
+        assertThat(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single()).as("every event, once").isEqualTo(log);
+        assertThat(jdbc.sql(IMPACT_FACTS_DIGEST).query(String.class).single()).isEqualTo(facts);
+        assertThat(jdbc.sql("SELECT count(*) FROM query_side.token_entry WHERE processor_name LIKE '%@next'")
+                .query(Long.class).single()).isZero();
     }
 
     @Test

@@ -46,6 +46,16 @@ class RebuildsTest {
     }
 
     @Test
+    void aRebuildRunsInSegmentsOnlyAloneAndNeverInFewerThreadsThanTheSegmentsItHas() {
+        assertThat(Rebuilds.threads(true, true, 2, 0)).as("alone, written per aggregate or partnership").isEqualTo(2);
+        assertThat(Rebuilds.threads(false, true, 2, 0)).as("alone, written in order").isEqualTo(1);
+        assertThat(Rebuilds.threads(true, false, 2, 0)).as("with other rebuilds").isEqualTo(1);
+        assertThat(Rebuilds.threads(true, false, 2, 2))
+                .as("resumed with others, its two segments stored: a thread for each").isEqualTo(2);
+        assertThat(Rebuilds.threads(false, true, 2, 3)).isEqualTo(3);
+    }
+
+    @Test
     void aSegmentThatReachedNothingMeansFromTheStart() {
         assertThat(Rebuilds.leastAdvanced(Arrays.asList(at(900), null))).isNull();
         assertThat(Rebuilds.leastAdvanced(Arrays.asList(null, at(900)))).isNull();
