@@ -22,8 +22,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * Reads of the PostgreSQL event store that return only events of some payload types: a read model built from a few
  * of the ledger's event types (a new metric) is rebuilt by reading those rows alone, so its speed follows the events
  * it needs, not the size of the store. The filter is in SQL ({@code payload_type = ANY(?)}); the rows left out are
- * neither sent nor deserialised, nor visited: the store has an index by payload type and position
- * ({@code V2__event_types_index.sql}), and each statement reads the wanted types' rows through it.
+ * neither sent nor deserialised.
  *
  * <p>Only the history is filtered. A row left out of a read looks, to Axon's gap-aware token, like a position not
  * committed yet. For an event older than the gap timeout the token keeps no gap; but when a newer event is read
@@ -81,14 +80,15 @@ public final class EventTypeReads {
         String index = schema.globalIndexColumn();
         String tracked = schema.trackedEventFields();
         JdbcEventStorageEngine engine = engines.apply(builder -> builder
-                .readEventDataWithoutGaps((connection, ignored, from, size) -> rows(connection, tracked,
-                        index + " > ? AND " + index + " <= ?", types, boundary, from, from + size))
-                .readEventDataWithGaps((connection, ignored, from, size, gaps) -> rows(connection, tracked,
-                        "(" + index + " > ? AND " + index + " <= ? OR " + index + " = ANY(?))", types, boundary,
+                .readEventDataWithoutGaps((connection, ignored, from, size) -> statement(connection, tracked,
+                        index + " > ? AND " + index + " <= ?", true, types, boundary, from, from + size))
+                .readEventDataWithGaps((connection, ignored, from, size, gaps) -> statement(connection, tracked,
+                        "(" + index + " > ? AND " + index + " <= ? OR " + index + " = ANY(?))", true, types, boundary,
                         from, from + size, gaps))
-                .fetchTrackedEvents((connection, ignored, from) -> first(connection, types, boundary, from))
-                .cleanGaps((connection, ignored, gaps) -> rows(connection,
-                        index + ", " + schema.timestampColumn(), index + " >= ? AND " + index + " <= ?",
+                .fetchTrackedEvents((connection, ignored, from) -> statement(connection, "min(" + index + ")",
+                        index + " > ?", false, types, boundary, from))
+                .cleanGaps((connection, ignored, gaps) -> statement(connection,
+                        index + ", " + schema.timestampColumn(), index + " >= ? AND " + index + " <= ?", true,
                         types, boundary, gaps.first(), gaps.last() + 1)));
         return Optional.of(EmbeddedEventStore.builder()
                 .storageEngine(new PositionedReads(engine))
@@ -97,53 +97,16 @@ public final class EventTypeReads {
     }
 
     /**
-     * Rows in {@code range} as Axon's own statement reads them, but before the boundary only those of the wanted
-     * types: two parts, each of which an index serves (the store's index by payload type and position, then its
-     * primary key), so that rows of other types are never visited.
+     * One of the reader's four statements, as Axon's own but for the last condition: only rows of the wanted types,
+     * or from the boundary on.
      */
-    private PreparedStatement rows(Connection connection, String columns, String range, String[] types,
-                                   long boundary, Object... values) throws SQLException {
-        String table = schema.domainEventTable();
-        String index = schema.globalIndexColumn();
-        String sql = "SELECT " + columns + " FROM " + table + " WHERE (" + range + ") AND "
-                + schema.payloadTypeColumn() + " = ANY(?) AND " + index + " < ?"
-                + " UNION ALL SELECT " + columns + " FROM " + table + " WHERE (" + range + ") AND " + index + " >= ?"
-                + " ORDER BY " + index + " ASC";
+    private PreparedStatement statement(Connection connection, String columns, String range, boolean ordered,
+                                        String[] types, long boundary, Object... values) throws SQLException {
+        String sql = "SELECT " + columns + " FROM " + schema.domainEventTable() + " WHERE (" + range + ") AND ("
+                + schema.payloadTypeColumn() + " = ANY(?) OR " + schema.globalIndexColumn() + " >= ?)"
+                + (ordered ? " ORDER BY " + schema.globalIndexColumn() + " ASC" : "");
         PreparedStatement statement = connection.prepareStatement(sql);
-        int parameter = bind(connection, statement, 1, values);
-        statement.setArray(parameter++, connection.createArrayOf("varchar", types));
-        statement.setLong(parameter++, boundary);
-        parameter = bind(connection, statement, parameter, values);
-        statement.setLong(parameter, boundary);
-        return statement;
-    }
-
-    /**
-     * The first position after {@code from} that the reader reads (Axon asks for it to pass a stretch of the store
-     * with nothing to read): the first of each wanted type, one look into the index by type each, or the first from
-     * the boundary on.
-     */
-    private PreparedStatement first(Connection connection, String[] types, long boundary, long from)
-            throws SQLException {
-        String table = schema.domainEventTable();
-        String index = schema.globalIndexColumn();
-        String sql = "SELECT LEAST((SELECT min(f.position) FROM unnest(CAST(? AS varchar[])) AS k(type)"
-                + " CROSS JOIN LATERAL (SELECT " + index + " AS position FROM " + table + " WHERE "
-                + schema.payloadTypeColumn() + " = k.type AND " + index + " > ? AND " + index + " < ? ORDER BY "
-                + index + " LIMIT 1) f), (SELECT min(" + index + ") FROM " + table + " WHERE " + index + " > ? AND "
-                + index + " >= ?))";
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setArray(1, connection.createArrayOf("varchar", types));
-        statement.setLong(2, from);
-        statement.setLong(3, boundary);
-        statement.setLong(4, from);
-        statement.setLong(5, boundary);
-        return statement;
-    }
-
-    private static int bind(Connection connection, PreparedStatement statement, int first, Object... values)
-            throws SQLException {
-        int parameter = first;
+        int parameter = 1;
         for (Object value : values) {
             if (value instanceof List<?> gaps) {
                 statement.setArray(parameter++, connection.createArrayOf("bigint", gaps.toArray()));
@@ -151,7 +114,9 @@ public final class EventTypeReads {
                 statement.setLong(parameter++, (Long) value);
             }
         }
-        return parameter;
+        statement.setArray(parameter++, connection.createArrayOf("varchar", types));
+        statement.setLong(parameter, boundary);
+        return statement;
     }
 
     /**

@@ -56,12 +56,6 @@ class EventTypeReadsTest {
                     List.of(kpi())), LONG_AGO));
             eventStore.publish(event(id, 1, realigned(id), LONG_AGO));
             eventStore.publish(event(id, 2, realigned(id), LONG_AGO));
-            if (i == 600) {
-                // a stretch longer than a read's window with none of the types asked for: passed in one look
-                for (int s = 0; s < 1_500; s++) {
-                    eventStore.publish(event("typed-stretch", s, realigned("typed-stretch"), LONG_AGO));
-                }
-            }
         }
         eventStore.publish(event("typed-0", 3, realigned("typed-0"), Instant.now()));
         eventStore.publish(event("typed-new", 0, new PartnershipOpened(new PartnershipId("typed-new"), "Academy",
@@ -82,10 +76,6 @@ class EventTypeReadsTest {
         assertThat(olderTypes).hasSize(1_201).startsWith("PartnershipOpened")
                 .as("the history's last row, where reading whole begins").endsWith("StrategyRealigned");
         assertThat(olderTypes.subList(0, 1_200)).containsOnly("PartnershipOpened");
-        assertThat(read.subList(0, 1_200).stream().map(event -> event.getIdentifier()).distinct()).hasSize(1_200);
-        List<Long> positions = read.stream().map(event -> PositionedEventMessage.positionOf(event).orElseThrow())
-                .toList();
-        assertThat(positions).as("in the store's order").isSorted();
         assertThat(read.subList(read.size() - 2, read.size()).stream()
                 .map(event -> event.getPayloadType().getSimpleName()))
                 .as("recent events are read whatever their type").containsExactly("StrategyRealigned",
