@@ -128,8 +128,9 @@ class ProcessorController {
 
     @PostMapping("/replay")
     @Operation(operationId = "replayEveryReadModel", summary = "Rebuild every read model from the whole history at "
-            + "once, with no downtime, each as its own rebuild would but in one segment, as they keep the cores busy "
-            + "together (202; one already running carries on); each takes over when it has caught up")
+            + "once, with no downtime, each as its own rebuild would (202; one already running carries on); the "
+            + "read model of the most projections starts first and takes the segments, and each takes over when it "
+            + "has caught up")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Processors> replayEvery(@Parameter(hidden = true) Authentication caller) {
         rebuilds.startEvery(caller.getName());

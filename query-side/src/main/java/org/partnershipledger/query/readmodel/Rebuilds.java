@@ -159,24 +159,24 @@ public class Rebuilds {
      * is.
      */
     public Rebuild start(String processor, String requestedBy) {
-        return start(processor, requestedBy, false, false);
+        return start(processor, requestedBy, false);
     }
 
     /**
-     * Starts rebuilding every read model at once (a rebuild already running carries on), each in one segment: they
-     * keep the cores busy together, and each segment of a read model handles every event it reads (its share of
-     * them, and a look at the rest), so that more segments would only add work.
+     * Starts rebuilding every read model at once (a rebuild already running carries on). They share one read of the
+     * store, which moves at the pace of the slowest of them; so the read model made of the most projections starts
+     * first and, when no other rebuild runs here and it writes per aggregate or partnership, takes the segments (the
+     * board's views: their programs' views are the costliest to fold); the others run in one, as they keep the
+     * cores busy together.
      */
     public synchronized List<Rebuild> startEvery(String requestedBy) {
-        return readModels.all().stream().map(ReadModel::processor)
-                .map(processor -> start(processor, requestedBy, false, true)).toList();
+        return readModels.all().stream()
+                .sorted(java.util.Comparator.comparingInt((ReadModel model) -> model.projections().size()).reversed())
+                .map(ReadModel::processor).map(processor -> start(processor, requestedBy, false)).toList();
     }
 
-    /**
-     * {@code again}: from scratch even if it looks unfinished elsewhere (a crash emptied its copies);
-     * {@code together}: started with others, in one segment.
-     */
-    private synchronized Rebuild start(String processor, String requestedBy, boolean again, boolean together) {
+    /** {@code again}: from scratch even if it looks unfinished elsewhere (a crash emptied its copies). */
+    private synchronized Rebuild start(String processor, String requestedBy, boolean again) {
         ReadModel readModel = readModels.of(processor)
                 .orElseThrow(() -> new IllegalArgumentException("No read model called " + processor));
         if (running.containsKey(processor)) {
@@ -205,7 +205,7 @@ public class Rebuilds {
             log.info("Rebuild of {} asked for by {} is already running on another node", processor, requestedBy);
             return elsewhere.get();
         }
-        launch(readModel, together);
+        launch(readModel);
         log.info("Rebuild of {} started by {}", processor, requestedBy);
         return new Rebuild(processor, requestedBy, now, null);
     }
@@ -246,13 +246,12 @@ public class Rebuilds {
             if (readModel == null) {
                 log.warn("Rebuild of {} left unfinished: the read model no longer exists", processor);
             } else if (copies.durable(readModel.tables())) {
-                launch(readModel, unfinished.size() > 1);
+                launch(readModel);
                 log.info("Rebuild of {} resumed", processor);
             } else {
                 // copies an earlier version left unlogged may have been emptied by a crash while the token says
                 // otherwise: from scratch
-                start(processor, latest(processor).map(Rebuild::requestedBy).orElse("ledger"), true,
-                        unfinished.size() > 1);
+                start(processor, latest(processor).map(Rebuild::requestedBy).orElse("ledger"), true);
             }
         }
         watcher.scheduleWithFixedDelay(this::takeOverCaughtUp, 200, 200, TimeUnit.MILLISECONDS);
@@ -265,12 +264,11 @@ public class Rebuilds {
         typedReaders.values().forEach(reader -> reader.source().shutDown());
     }
 
-    private synchronized void launch(ReadModel readModel, boolean together) {
+    private synchronized void launch(ReadModel readModel) {
         String name = readModel.processor() + SUFFIX;
         finishedHere.remove(readModel.processor()); // copies made or found now: their indexes tell
         Integer stored = transaction.execute(status -> tokenStore.fetchSegments(name).length);
-        int threads = threads(readModel.perPartnership(), running.isEmpty() && !together, segments,
-                stored == null ? 0 : stored);
+        int threads = threads(readModel.perPartnership(), running.isEmpty(), segments, stored == null ? 0 : stored);
         SequencingPolicy<EventMessage<?>> byPartnership =
                 threads > 1 && readModel.byPartnership() ? new ByPartnership(eventStore) : null;
         EventHandlerInvoker invoker = deadLetters.invoker(name, readModels.rebuildCopies(readModel), byPartnership);
@@ -304,9 +302,9 @@ public class Rebuilds {
 
     /**
      * How many threads a rebuild's processor runs: by aggregate (Axon's default) or by partnership in
-     * {@code segments} segments when it is {@code alone} (no other rebuild runs here, none started with it), else
-     * in one, as the others keep the cores busy already and each segment reads every event; and never fewer than
-     * the segments it already has ({@code stored}: a rebuild resumed after a restart), or one of them would never
+     * {@code segments} segments when it is {@code alone} (no other rebuild runs here as it starts), else in one,
+     * as the others keep the cores busy already and each segment reads every event; and never fewer than the
+     * segments it already has ({@code stored}: a rebuild resumed after a restart), or one of them would never
      * be claimed and the rebuild never finish.
      */
     static int threads(boolean perPartnership, boolean alone, int segments, int stored) {

@@ -332,7 +332,7 @@ class RebuildIT {
     }
 
     @Test
-    void everyReadModelRebuiltAtOnceRunsInOneSegmentEachAndEqualsWhatItWas() {
+    void everyReadModelRebuiltAtOnceSharesTheCoresAndEqualsWhatItWas() {
         Http admin = Http.localhost(port).as("admin");
         appendPartnershipsWithPrograms(70_000, 200);
         appendPartnersAndImpacts(70_000, 200);
@@ -351,10 +351,11 @@ class RebuildIT {
         List<String> answered = new java.util.ArrayList<>();
         accepted.json().get("processors").forEach(p -> answered.add(p.get("name").asText()));
         assertThat(answered).as("every read model, and only those").containsExactlyInAnyOrderElementsOf(models);
-        for (String model : List.of("event-log", "impact-facts", "board-views")) {
+        assertThat(rebuilds.rebuilding("board-views").orElseThrow().maxCapacity())
+                .as("the read model of the most projections starts first, in segments").isEqualTo(2);
+        for (String model : List.of("event-log", "impact-facts")) {
             assertThat(rebuilds.rebuilding(model).orElseThrow().maxCapacity())
-                    .as(model + ", written per aggregate or partnership but rebuilt alongside the others")
-                    .isEqualTo(1);
+                    .as(model + ", written per aggregate or partnership but started after another").isEqualTo(1);
         }
         awaitRebuilt(admin, models.toArray(String[]::new));
         awaitCaughtUp(admin, "event-log");
