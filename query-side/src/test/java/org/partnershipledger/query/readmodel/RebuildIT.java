@@ -294,12 +294,7 @@ class RebuildIT {
     @Test
     void readModelsWrittenPerAggregateOrPerPartnershipAreRebuiltInSegmentsAndTheLiveProcessorCarriesOnInOne() {
         Http admin = Http.localhost(port).as("admin");
-        appendPartnershipsWithPrograms(60_000, 300);
-        appendPartnersAndImpacts(60_000, 300);
-        awaitCaughtUp(admin, "event-log");
-        awaitCaughtUp(admin, "impact-facts");
-        String log = jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single();
-        String facts = jdbc.sql(IMPACT_FACTS_DIGEST).query(String.class).single();
+        Digests before = appendedAndDigested(admin, 60_000, 300);
         assertThat(jdbc.sql("SELECT selected_partners FROM analytics.impact_fact WHERE impact_id = 'i-60007-3'")
                 .query(String.class).single()).as("credited to the partners selected then").isEqualTo("{o-b}");
 
@@ -311,9 +306,10 @@ class RebuildIT {
         awaitRebuilt(admin, "impact-facts", "pivot-impact");
         awaitCaughtUp(admin, "event-log");
         awaitCaughtUp(admin, "impact-facts");
-        assertThat(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single()).as("every event, once").isEqualTo(log);
+        assertThat(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single()).as("every event, once")
+                .isEqualTo(before.log());
         assertThat(jdbc.sql(IMPACT_FACTS_DIGEST).query(String.class).single())
-                .as("each fact with the partners selected when it was recorded").isEqualTo(facts);
+                .as("each fact with the partners selected when it was recorded").isEqualTo(before.facts());
         assertThat(jdbc.sql("""
                         SELECT processor_name || ':' || segment FROM query_side.token_entry
                         WHERE processor_name IN ('event-log', 'impact-facts') ORDER BY 1""")
@@ -334,12 +330,7 @@ class RebuildIT {
     @Test
     void everyReadModelRebuiltAtOnceSharesTheCoresAndEqualsWhatItWas() {
         Http admin = Http.localhost(port).as("admin");
-        appendPartnershipsWithPrograms(70_000, 200);
-        appendPartnersAndImpacts(70_000, 200);
-        awaitCaughtUp(admin, "event-log");
-        awaitCaughtUp(admin, "impact-facts");
-        String log = jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single();
-        String facts = jdbc.sql(IMPACT_FACTS_DIGEST).query(String.class).single();
+        Digests before = appendedAndDigested(admin, 70_000, 200);
         assertThat(Http.localhost(port).as("analyst").post("/api/admin/processors/replay", "application/json", "")
                 .status()).as("admins only").isEqualTo(403);
 
@@ -360,8 +351,9 @@ class RebuildIT {
         awaitRebuilt(admin, models.toArray(String[]::new));
         awaitCaughtUp(admin, "event-log");
         awaitCaughtUp(admin, "impact-facts");
-        assertThat(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single()).as("every event, once").isEqualTo(log);
-        assertThat(jdbc.sql(IMPACT_FACTS_DIGEST).query(String.class).single()).isEqualTo(facts);
+        assertThat(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single()).as("every event, once")
+                .isEqualTo(before.log());
+        assertThat(jdbc.sql(IMPACT_FACTS_DIGEST).query(String.class).single()).isEqualTo(before.facts());
         assertThat(jdbc.sql("SELECT count(*) FROM query_side.token_entry WHERE processor_name LIKE '%@next'")
                 .query(Long.class).single()).isZero();
     }
@@ -388,6 +380,23 @@ class RebuildIT {
                         ORDER BY dead_letter_id""").query(String.class).list())
                 .containsExactly("letter-1:letters:p-1:0", "letter-2:letters:g-1:1", "letter-3:letters:g-1:2");
         jdbc.sql("DELETE FROM query_side.dead_letter_entry WHERE processing_group = 'letters'").update();
+    }
+
+    /**
+     * Partnerships with programs, partners and impact records from {@code from}, handled by the live read models:
+     * then the event log's digest and the impact facts'.
+     */
+    private Digests appendedAndDigested(Http admin, int from, int count) {
+        appendPartnershipsWithPrograms(from, count);
+        appendPartnersAndImpacts(from, count);
+        awaitCaughtUp(admin, "event-log");
+        awaitCaughtUp(admin, "impact-facts");
+        return new Digests(jdbc.sql(EVENT_LOG_DIGEST).query(String.class).single(),
+                jdbc.sql(IMPACT_FACTS_DIGEST).query(String.class).single());
+    }
+
+    /** The event log's digest and the impact facts'. */
+    private record Digests(String log, String facts) {
     }
 
     /** Starts the rebuild of {@code processor} and checks it runs in {@code segments} segments. */
