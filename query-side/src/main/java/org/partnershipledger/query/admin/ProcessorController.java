@@ -95,9 +95,15 @@ class ProcessorController {
     @Operation(operationId = "listProcessors",
             summary = "Every processor: RUNNING, REPLAYING, STOPPED or ERROR; position, head, lag, replay progress")
     Processors processors() {
+        return described(name -> true);
+    }
+
+    /** The streaming processors whose names {@code which} accepts, described against one reading of the head. */
+    private Processors described(java.util.function.Predicate<String> which) {
         Long head = head();
         List<Processor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .filter(processor -> which.test(processor.getName()))
                 .map(processor -> describe(processor, head)).toList();
         return new Processors(head, processors);
     }
@@ -134,13 +140,8 @@ class ProcessorController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Processors> replayEvery(@Parameter(hidden = true) Authentication caller) {
         rebuilds.startEvery(caller.getName());
-        Long head = head();
-        List<Processor> started = processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
-                .filter(processor -> rebuilds.isReadModel(processor.getName()))
-                .map(processor -> describe(processor, head)).toList();
         return ResponseEntity.accepted().location(URI.create("/api/admin/processors"))
-                .body(new Processors(head, started));
+                .body(described(rebuilds::isReadModel));
     }
 
     /**
