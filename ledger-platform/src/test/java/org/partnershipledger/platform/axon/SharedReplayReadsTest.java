@@ -66,8 +66,10 @@ class SharedReplayReadsTest {
                 .isEqualTo(a.stream().map(TrackedEventMessage::trackingToken).toList());
         assertThat(IntStream.range(0, 5_000).allMatch(i -> a.get(i) == b.get(i)))
                 .as("both processors got the very same messages, so each payload is deserialised once").isTrue();
-        // 50 full pages and the empty one at the head; a reader alone would have read 51
-        assertThat(store.reads.get()).isLessThanOrEqualTo(51 + 2);
+        // 50 full pages, each read once, and the empty one at the head, which is never kept: each reader may read
+        // it twice (read ahead when it took the last full page, and again when it asks for it), as a reader alone
+        // would; each of them reading every page would be 100 and more
+        assertThat(store.reads.get()).isBetween(51, 50 + 2 * 2);
         assertThat(shared.pagesHeld()).as("nothing is held once both have finished").isZero();
     }
 
