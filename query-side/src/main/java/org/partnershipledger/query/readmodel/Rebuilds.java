@@ -53,8 +53,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * starts; any other runs in one. The live processor runs in one segment after the take-over, from the least
  * advanced segment's token. A read model that does not handle every event reads only the rows of the event types
  * it handles ({@link HandledTypes}, {@link EventTypeReads}), so a new metric of a few types is rebuilt at the speed
- * of those rows. A rebuild that was running when the service stopped resumes where it was when the service starts
- * again.
+ * of those rows. The rebuilds of a node hold at most {@code ledger.rebuilds.connections} transactions open at once
+ * ({@link BoundedTransactions}), so that readers always find a connection. A rebuild that was running when the
+ * service stopped resumes where it was when the service starts again.
  */
 @Component
 public class Rebuilds {
@@ -75,7 +76,11 @@ public class Rebuilds {
     private final org.axonframework.config.Configuration axon;
     private final EventStore eventStore;
     private final TokenStore tokenStore;
-    private final TransactionManager axonTransactions;
+    /**
+     * The rebuilds' processors' transactions, at most {@code ledger.rebuilds.connections} open at once (by default
+     * half the pool): the rest of the pool stays free for readers and the live processors.
+     */
+    private final BoundedTransactions rebuildTransactions;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -127,13 +132,16 @@ public class Rebuilds {
              @Value("${ledger.rebuilds.batch-size:2000}") int batchSize,
              @Value("${ledger.rebuilds.finish-timeout:1h}") java.time.Duration finishTimeout,
              @Value("${ledger.rebuilds.typed-read-share:0.5}") double typedReadShare,
-             @Value("${ledger.rebuilds.segments:2}") int segments) {
+             @Value("${ledger.rebuilds.segments:2}") int segments,
+             @Value("${ledger.rebuilds.connections:0}") int connections,
+             org.partnershipledger.platform.postgres.LedgerDatabaseProperties database) {
         this.readModels = readModels;
         this.processing = processing;
         this.axon = axon;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
-        this.axonTransactions = axonTransactions;
+        this.rebuildTransactions = new BoundedTransactions(axonTransactions,
+                connections > 0 ? connections : Math.max(1, database.poolSize() / 2));
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
@@ -282,7 +290,7 @@ public class Rebuilds {
                 .eventHandlerInvoker(invoker)
                 .messageSource(source)
                 .tokenStore(tokenStore)
-                .transactionManager(axonTransactions)
+                .transactionManager(rebuildTransactions)
                 .messageMonitor(axon.messageMonitor(TrackingEventProcessor.class, name))
                 .spanFactory(axon.getComponent(org.axonframework.eventhandling.EventProcessorSpanFactory.class))
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
