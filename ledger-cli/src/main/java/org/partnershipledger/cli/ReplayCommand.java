@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Rebuild a read model from the whole history with no downtime, showing progress until the "
                 + "rebuilt read model has caught up and taken over.",
-                "Exit codes: 0 done, 1 timed out, 2 the ledger is unreachable or the processor unknown."})
+                "While waiting, a ledger that does not answer for a while (restarting, or its database down) is "
+                        + "asked again until the timeout: the rebuild carries on, or resumes when it is back.",
+                "Exit codes: 0 done, 1 timed out, 2 the ledger is unreachable (at the start, or still at the "
+                        + "timeout) or the processor unknown."})
 class ReplayCommand implements Callable<Integer> {
 
     @Mixin
@@ -78,13 +81,26 @@ class ReplayCommand implements Callable<Integer> {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         Map<String, Instant> waiting = new LinkedHashMap<>(requested);
+        String unanswered = null;
         while (System.nanoTime() < deadline) {
             double least = 1.0;
             long position = -1;
             long head = -1;
+            unanswered = null;
             for (Map.Entry<String, Instant> rebuilding : List.copyOf(waiting.entrySet())) {
                 String name = rebuilding.getKey();
-                JsonNode status = json.readTree(api.getText("/api/admin/processors/" + name));
+                JsonNode status;
+                try {
+                    status = json.readTree(api.getText("/api/admin/processors/" + name));
+                } catch (LedgerApi.Failure failure) {
+                    if (failure.refused()) {
+                        throw failure;
+                    }
+                    // not there for now (restarting, or its database not answering: 503): the rebuild carries on
+                    // there, or resumes when the service is back, so keep asking until the timeout
+                    unanswered = failure.getMessage();
+                    break;
+                }
                 JsonNode rebuild = status.get("rebuild");
                 head = status.get("headPosition").asLong(head);
                 if (!rebuild.get("completedAt").isNull()
@@ -100,10 +116,19 @@ class ReplayCommand implements Callable<Integer> {
             if (waiting.isEmpty()) {
                 return 0;
             }
+            if (unanswered != null) {
+                System.err.printf("\r%s; asking again%n", unanswered);
+                Thread.sleep(1_000);
+                continue;
+            }
             System.err.printf("\r%s %5.1f%%  %s", ProgressBar.of(least), least * 100, waiting.size() == 1
                     ? "position " + position + " of " + head
                     : waiting.size() + " of " + requested.size() + " read models still rebuilding");
             Thread.sleep(500);
+        }
+        if (unanswered != null) {
+            System.err.printf("%nNo answer from the ledger at the end of %s: %s%n", timeout, unanswered);
+            return 2;
         }
         System.err.printf("%nStill rebuilding after %s: %s; the rebuild carries on (see ledger status)%n", timeout,
                 String.join(", ", waiting.keySet()));
