@@ -171,8 +171,8 @@ public class LedgerBenchmark implements Callable<Integer> {
                 double replayRate = replayAll(ledger, report, head, quick);
                 audit.logLoadedStore(Duration.ofMinutes(quick ? 5 : 60));
 
-                double rebuildAllRate = rebuildAll(ledger, report, head, quick);
-                Map<String, Double> alone = rebuildEachAlone(ledger, report, head, quick);
+                double rebuildAllRate = rebuildAll(ledger, db, report, head, quick);
+                Map<String, Double> alone = rebuildEachAlone(ledger, db, report, head, quick);
 
                 report.atLeast("R1", "commands/s ÷ raw INSERT+COMMIT/s, gateway, concurrency 1",
                         gateway1.perSecond() / raw1.perSecond(), 0.5);
@@ -216,12 +216,11 @@ public class LedgerBenchmark implements Callable<Integer> {
         db.settle();
         long head = ledger.headPosition();
         double replayRate = replayAll(ledger, report, head, quick);
-        double rebuildAllRate = rebuildAll(ledger, report, head, quick);
-        Map<String, Double> alone = rebuildEachAlone(ledger, report, head, quick);
+        double rebuildAllRate = rebuildAll(ledger, db, report, head, quick);
+        Map<String, Double> alone = rebuildEachAlone(ledger, db, report, head, quick);
         replayTargets(report, read, replayRate, rebuildAllRate, alone, head);
     }
 
-    /** Every read model rebuilt at once, blue/green, as after a change to several projections. */
     /** Every read model replayed at once into its live tables: the rate, its CPU, and when each caught up. */
     private static double replayAll(LedgerUnderTest ledger, Report report, long head, boolean quick)
             throws Exception {
@@ -242,12 +241,13 @@ public class LedgerBenchmark implements Callable<Integer> {
         return replayRate;
     }
 
-    private static double rebuildAll(LedgerUnderTest ledger, Report report, long head, boolean quick)
-            throws InterruptedException {
+    /** Every read model rebuilt at once, blue/green, as after a change to several projections. */
+    private static double rebuildAll(LedgerUnderTest ledger, BenchDatabase db, Report report, long head,
+                                     boolean quick) throws Exception {
         Rebuilds rebuilds = ledger.querySide.getBean(Rebuilds.class);
         List<String> models = ledger.readModelProcessors().stream().map(p -> p.getName())
                 .filter(rebuilds::isReadModel).toList();
-        quiet(report, "before the full rebuild");
+        quiet(report, db, "before the full rebuild");
         CpuAccount.Used before = CpuAccount.now();
         long started = System.nanoTime();
         rebuilds.startEvery("bench"); // as POST /api/admin/processors/replay and ledger replay --all do
@@ -267,15 +267,15 @@ public class LedgerBenchmark implements Callable<Integer> {
      * Each read model rebuilt alone, blue/green, as an analyst's new metric is: its rate over the whole store (a read
      * model of a few event types reads only their rows) and its CPU. Returns the rate of each, by read model.
      */
-    private static Map<String, Double> rebuildEachAlone(LedgerUnderTest ledger, Report report, long head,
-                                                        boolean quick) throws InterruptedException {
+    private static Map<String, Double> rebuildEachAlone(LedgerUnderTest ledger, BenchDatabase db, Report report,
+                                                        long head, boolean quick) throws Exception {
         Rebuilds rebuilds = ledger.querySide.getBean(Rebuilds.class);
         List<String> models = ledger.readModelProcessors().stream().map(p -> p.getName())
                 .filter(rebuilds::isReadModel).toList();
         Map<String, Double> rates = new java.util.LinkedHashMap<>();
         for (String model : models) {
             // into fresh tables while the live one serves, then taking over
-            quiet(report, "before " + model);
+            quiet(report, db, "before " + model);
             CpuAccount.Used before = CpuAccount.now();
             long started = System.nanoTime();
             rebuilds.start(model, "bench");
@@ -295,10 +295,15 @@ public class LedgerBenchmark implements Callable<Integer> {
         return rates;
     }
 
-    /** Waits for the machine to go quiet before a phase (see {@link CpuAccount#awaitQuiet}), and says how long. */
-    private static void quiet(Report report, String phase) throws InterruptedException {
+    /**
+     * Before a phase: the tables the phase before wrote vacuumed and checkpointed ({@link BenchDatabase#vacuumAll}),
+     * then the machine gone quiet (see {@link CpuAccount#awaitQuiet}); says how long each took.
+     */
+    private static void quiet(Report report, BenchDatabase db, String phase) throws Exception {
+        double vacuumed = db.vacuumAll();
         double waited = CpuAccount.awaitQuiet(Duration.ofMinutes(2));
-        report.figure("  quiet " + phase + " after", String.format("%.1f s", waited), "");
+        report.figure("  vacuumed, then quiet " + phase + " after", String.format("%.1f s", vacuumed + waited),
+                String.format("vacuum and checkpoint %.1f s", vacuumed));
     }
 
     /** The R2 and R7 targets of the replays and rebuilds. */
