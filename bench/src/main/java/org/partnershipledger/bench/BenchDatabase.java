@@ -61,14 +61,7 @@ final class BenchDatabase implements AutoCloseable {
      * A checkpoint needs a superuser; without one it is skipped.
      */
     void settle() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute("VACUUM ANALYZE event_store.domain_event_entry");
-            try {
-                statement.execute("CHECKPOINT");
-            } catch (SQLException notSuperuser) {
-                System.out.println("  (no CHECKPOINT: " + notSuperuser.getMessage() + ")");
-            }
-        }
+        vacuumAndCheckpoint("VACUUM ANALYZE event_store.domain_event_entry");
     }
 
     /**
@@ -80,15 +73,20 @@ final class BenchDatabase implements AutoCloseable {
      */
     double vacuumAll() throws SQLException {
         long started = System.nanoTime();
+        vacuumAndCheckpoint("VACUUM (ANALYZE)");
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** Runs {@code vacuum}, then a checkpoint, which needs a superuser: without one it is skipped. */
+    private void vacuumAndCheckpoint(String vacuum) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute("VACUUM (ANALYZE)");
+            statement.execute(vacuum);
             try {
                 statement.execute("CHECKPOINT");
             } catch (SQLException notSuperuser) {
                 System.out.println("  (no CHECKPOINT: " + notSuperuser.getMessage() + ")");
             }
         }
-        return (System.nanoTime() - started) / 1e9;
     }
 
     /** Server version and the settings that decide write and read speed. */

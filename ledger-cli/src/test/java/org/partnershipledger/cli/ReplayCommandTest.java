@@ -62,15 +62,11 @@ class ReplayCommandTest {
     @Test
     void aLedgerThatDoesNotAnswerForAWhileIsAskedAgainUntilTheRebuildHasTakenOver() throws Exception {
         String asked = "2026-12-06T10:00:00Z";
-        try (StandInLedger ledger = new StandInLedger()) {
-            ledger.on("POST", "/api/admin/processors/event-log/replay",
-                            Answer.json(202, status("event-log", asked, null, 0)))
-                    .on("GET", "/api/admin/processors/event-log",
-                            Answer.json(200, status("event-log", asked, null, 0.4)),
-                            Answer.problem(503, "STORE_UNAVAILABLE", "The database does not answer"),
-                            Answer.problem(503, "STORE_UNAVAILABLE", "The database does not answer"),
-                            Answer.json(200, status("event-log", asked, "2026-12-06T10:00:09Z", 1)));
-
+        try (StandInLedger ledger = rebuildingTheEventLog(asked,
+                Answer.json(200, status("event-log", asked, null, 0.4)),
+                Answer.problem(503, "STORE_UNAVAILABLE", "The database does not answer"),
+                Answer.problem(503, "STORE_UNAVAILABLE", "The database does not answer"),
+                Answer.json(200, status("event-log", asked, "2026-12-06T10:00:09Z", 1)))) {
             Cli.Run run = replay("replay", "event-log", "--url", ledger.url());
 
             assertThat(run.exit()).as(run.all()).isZero();
@@ -83,30 +79,30 @@ class ReplayCommandTest {
     @Test
     void aLedgerStillNotAnsweringAtTheTimeoutIsExit2AndARefusalEndsTheWaitAtOnce() throws Exception {
         String asked = "2026-12-06T10:00:00Z";
-        try (StandInLedger ledger = new StandInLedger()) {
-            ledger.on("POST", "/api/admin/processors/event-log/replay",
-                            Answer.json(202, status("event-log", asked, null, 0)))
-                    .on("GET", "/api/admin/processors/event-log",
-                            Answer.problem(503, "STORE_UNAVAILABLE", "The database does not answer"));
-
+        try (StandInLedger ledger = rebuildingTheEventLog(asked,
+                Answer.problem(503, "STORE_UNAVAILABLE", "The database does not answer"))) {
             Cli.Run run = replay("replay", "event-log", "--timeout", "PT2S", "--url", ledger.url());
 
             assertThat(run.exit()).as(run.all()).isEqualTo(2);
             assertThat(run.all()).contains("No answer from the ledger at the end of PT2S")
                     .contains("STORE_UNAVAILABLE");
         }
-        try (StandInLedger ledger = new StandInLedger()) {
-            ledger.on("POST", "/api/admin/processors/event-log/replay",
-                            Answer.json(202, status("event-log", asked, null, 0)))
-                    .on("GET", "/api/admin/processors/event-log",
-                            Answer.problem(403, "FORBIDDEN", "Admins only"));
-
+        try (StandInLedger ledger = rebuildingTheEventLog(asked,
+                Answer.problem(403, "FORBIDDEN", "Admins only"))) {
             Cli.Run run = replay("replay", "event-log", "--url", ledger.url());
 
             assertThat(run.exit()).as(run.all()).isEqualTo(2);
             assertThat(ledger.requests.stream().filter(r -> r.equals("GET /api/admin/processors/event-log")))
                     .as("a refusal is not asked again").hasSize(1);
         }
+    }
+
+    /** A stand-in ledger that starts the event log's rebuild, then answers its status with {@code statuses}. */
+    private static StandInLedger rebuildingTheEventLog(String asked, Answer... statuses) throws Exception {
+        return new StandInLedger()
+                .on("POST", "/api/admin/processors/event-log/replay",
+                        Answer.json(202, status("event-log", asked, null, 0)))
+                .on("GET", "/api/admin/processors/event-log", statuses);
     }
 
     @Test
