@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -72,6 +73,14 @@ public final class EventTypeReads {
      * names, as stored), each with its own position; empty with Axon Server. Shut it down when done.
      */
     public Optional<EmbeddedEventStore> only(Collection<String> payloadTypes) {
+        return only(payloadTypes, null);
+    }
+
+    /**
+     * As {@link #only(Collection)}, its reads of the store in {@code transactions} (null: the event store's own), so
+     * that a caller can bound how many connections its readers hold at once.
+     */
+    public Optional<EmbeddedEventStore> only(Collection<String> payloadTypes, TransactionManager transactions) {
         if (engines == null) {
             return Optional.empty();
         }
@@ -79,7 +88,8 @@ public final class EventTypeReads {
         long boundary = boundary();
         String index = schema.globalIndexColumn();
         String tracked = schema.trackedEventFields();
-        JdbcEventStorageEngine engine = engines.apply(builder -> builder
+        JdbcEventStorageEngine engine = engines.apply(builder -> (transactions == null ? builder
+                : builder.transactionManager(transactions))
                 .readEventDataWithoutGaps((connection, ignored, from, size) -> statement(connection, tracked,
                         index + " > ? AND " + index + " <= ?", true, types, boundary, from, from + size))
                 .readEventDataWithGaps((connection, ignored, from, size, gaps) -> statement(connection, tracked,

@@ -330,7 +330,10 @@ public class Rebuilds {
         Optional<Set<String>> types = HandledTypes.of(readModel.projections(), typeCounts::get, typedReadShare);
         types.ifPresent(names -> log.info("Rebuild of {} reads {} event types: {}", readModel.processor(),
                 names.size(), names.stream().map(name -> name.substring(name.lastIndexOf('.') + 1)).toList()));
-        return types.flatMap(names -> typeReads.only(names).map(source -> new TypedReader(source, names)));
+        // its reads share the rebuilds' bound on open transactions: the readers of several rebuilds fetching at
+        // once took connections the readers of the API then waited for
+        return types.flatMap(names -> typeReads.only(names, rebuildTransactions)
+                .map(source -> new TypedReader(source, names)));
     }
 
     private void takeOverCaughtUp() {

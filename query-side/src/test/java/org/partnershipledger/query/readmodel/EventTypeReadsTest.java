@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -47,6 +50,8 @@ class EventTypeReadsTest {
     EventStore eventStore;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionManager transactions;
 
     @Test
     void theHistoryHoldsOnlyTheTypesAskedForAndRecentEventsAllOfThem() throws Exception {
@@ -87,6 +92,31 @@ class EventTypeReadsTest {
         }
         GapAwareTrackingToken last = (GapAwareTrackingToken) read.get(read.size() - 1).trackingToken();
         assertThat(last.getGaps()).as("no gap kept for the rows left out").isEmpty();
+    }
+
+    @Test
+    void itsReadsWaitForTheTransactionsItIsGiven() throws Exception {
+        eventStore.publish(event("bounded-0", 0, new PartnershipOpened(new PartnershipId("bounded-0"), "Academy",
+                "Acme", "v", List.of(kpi())), LONG_AGO.minusSeconds(3_600))); // not among the other test's events
+        BoundedTransactions bounded = new BoundedTransactions(transactions, 1);
+        Transaction held = bounded.startTransaction(); // the one transaction allowed, taken
+        EmbeddedEventStore store = reads.only(Set.of(PartnershipOpened.class.getName()), bounded).orElseThrow();
+        try {
+            CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(() -> {
+                try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
+                    return stream.hasNextAvailable(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }, runnable -> new Thread(runnable).start());
+            Thread.sleep(500);
+            assertThat(read).as("the read waits while the one transaction allowed is taken").isNotDone();
+            held.rollback();
+            assertThat(read.get(20, TimeUnit.SECONDS)).as("and reads once it ended").isTrue();
+        } finally {
+            store.shutDown();
+        }
     }
 
     @Test
