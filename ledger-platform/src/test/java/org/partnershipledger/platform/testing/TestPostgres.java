@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.partnershipledger.platform.postgres.LocalPostgres;
 
@@ -31,6 +33,7 @@ public final class TestPostgres {
                 server.awaitReady(60_000);
                 LocalPostgres started = server;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    awaitClientsGone(started, CLIENTS_GONE_WITHIN);
                     started.close();
                     deleteQuietly(dir); // a data directory per test JVM would otherwise fill the disk
                 }));
@@ -39,6 +42,35 @@ public final class TestPostgres {
             }
         }
         return server;
+    }
+
+    /**
+     * How long the database waits at the JVM's exit for its clients to go. The test contexts close in shutdown hooks
+     * of their own, which run alongside this one: stopped first, the database left their processors retrying against
+     * nothing while they shut down (2 s per connection attempt), and a JVM took more than 30 s to exit.
+     */
+    static final Duration CLIENTS_GONE_WITHIN = Duration.ofSeconds(10);
+
+    /** Waits until no other client is connected to {@code server}, at most {@code within}. */
+    static void awaitClientsGone(LocalPostgres server, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), LocalPostgres.USER, "");
+             Statement statement = connection.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet others = statement.executeQuery("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()""")) {
+                    if (others.next() && others.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        } catch (SQLException e) {
+            // the server is gone already: nothing to wait for
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void deleteQuietly(Path dir) {
