@@ -70,15 +70,9 @@ public final class EventTypeReads {
 
     /**
      * An event store that streams only events whose stored payload type is one of {@code payloadTypes} (class
-     * names, as stored), each with its own position; empty with Axon Server. Shut it down when done.
-     */
-    public Optional<EmbeddedEventStore> only(Collection<String> payloadTypes) {
-        return only(payloadTypes, null);
-    }
-
-    /**
-     * As {@link #only(Collection)}, its reads of the store in {@code transactions} (null: the event store's own), so
-     * that a caller can bound how many connections its readers hold at once.
+     * names, as stored), each with its own position, reading the store in {@code transactions} (null: the event
+     * store's own), so that a caller can bound how many connections its readers hold at once; empty with Axon
+     * Server. Shut it down when done.
      */
     public Optional<EmbeddedEventStore> only(Collection<String> payloadTypes, TransactionManager transactions) {
         if (engines == null) {

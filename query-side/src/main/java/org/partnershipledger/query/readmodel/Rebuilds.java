@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.partnershipledger.platform.axon.EventTypeReads;
+import org.partnershipledger.platform.postgres.LedgerDatabaseProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -134,7 +136,7 @@ public class Rebuilds {
              @Value("${ledger.rebuilds.typed-read-share:0.5}") double typedReadShare,
              @Value("${ledger.rebuilds.segments:2}") int segments,
              @Value("${ledger.rebuilds.connections:0}") int connections,
-             org.partnershipledger.platform.postgres.LedgerDatabaseProperties database) {
+             LedgerDatabaseProperties database) {
         this.readModels = readModels;
         this.processing = processing;
         this.axon = axon;
@@ -179,7 +181,7 @@ public class Rebuilds {
      */
     public synchronized List<Rebuild> startEvery(String requestedBy) {
         return readModels.all().stream()
-                .sorted(java.util.Comparator.comparingInt((ReadModel model) -> model.projections().size()).reversed())
+                .sorted(Comparator.comparingInt((ReadModel model) -> model.projections().size()).reversed())
                 .map(ReadModel::processor).map(processor -> start(processor, requestedBy, false)).toList();
     }
 

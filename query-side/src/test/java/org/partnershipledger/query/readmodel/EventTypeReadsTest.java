@@ -66,7 +66,7 @@ class EventTypeReadsTest {
         eventStore.publish(event("typed-new", 0, new PartnershipOpened(new PartnershipId("typed-new"), "Academy",
                 "Acme", "v", List.of(kpi())), Instant.now()));
 
-        EmbeddedEventStore store = reads.only(Set.of(PartnershipOpened.class.getName())).orElseThrow();
+        EmbeddedEventStore store = reads.only(Set.of(PartnershipOpened.class.getName()), null).orElseThrow();
         List<TrackedEventMessage<?>> read = new ArrayList<>();
         try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
             while (stream.hasNextAvailable(3, TimeUnit.SECONDS)) {
@@ -121,7 +121,7 @@ class EventTypeReadsTest {
 
     @Test
     void withAxonServerThereIsNoSuchReader() {
-        assertThat(new EventTypeReads(null, null, null, null, 0, null).only(Set.of("x"))).isEmpty();
+        assertThat(new EventTypeReads(null, null, null, null, 0, null).only(Set.of("x"), null)).isEmpty();
     }
 
     private static GenericDomainEventMessage<?> event(String id, long sequence, Object payload, Instant at) {
