@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,6 +46,8 @@ final class CommandMix {
             .encodeToString("manager:manager-demo".getBytes(StandardCharsets.UTF_8));
     private final PartnershipId partnership = new PartnershipId(UUID.randomUUID().toString());
     private final AtomicLong sequence = new AtomicLong();
+    /** The module each program's last pivot through the gateway added (each program is one worker's). */
+    private final Map<ProgramId, ModuleId> lastAdded = new ConcurrentHashMap<>();
 
     /** One command sent; returns the new version of the aggregate it changed. */
     interface Sender {
@@ -96,14 +99,26 @@ final class CommandMix {
         return (program, i) -> {
             Object command = switch ((int) (i % 10)) {
                 case 0 -> propose(new ProgramId(UUID.randomUUID().toString()));
-                case 5 -> new PivotCurriculum(program, "Benchmark pivot", PivotTrigger.OTHER,
-                        List.of(new CurriculumModule(new ModuleId(UUID.randomUUID().toString()), "Module " + i)),
-                        List.of(), "Bench approver", null, null);
+                case 5 -> pivot(program, i);
                 default -> impact(program);
             };
             Long version = gateway.sendAndWait(command);
             return version;
         };
+    }
+
+    /**
+     * A pivot that replaces the module the program's last pivot added with a new one, so that a curriculum keeps two
+     * modules however long a phase runs. A pivot's event carries the whole curriculum it leads to: when every pivot
+     * only added a module, a worker's program reached 600 to 750 modules in a phase of the full run, its pivots
+     * 11 KB of JSON on average and up to 47 KB, and 1.4% of the events loaded for the replays held 42% of their bytes
+     * (a curriculum of hundreds of modules is not a program's; the rebuilds measured it rather than the ledger).
+     */
+    private PivotCurriculum pivot(ProgramId program, long i) {
+        CurriculumModule added = new CurriculumModule(new ModuleId(UUID.randomUUID().toString()), "Module " + i);
+        ModuleId replaced = lastAdded.put(program, added.moduleId());
+        return new PivotCurriculum(program, "Benchmark pivot", PivotTrigger.OTHER, List.of(added),
+                replaced == null ? List.of() : List.of(replaced), "Bench approver", null, null);
     }
 
     /** Over HTTP, one keep-alive connection per worker thread, as real clients would. */
