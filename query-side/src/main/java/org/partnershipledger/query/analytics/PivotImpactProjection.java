@@ -2,6 +2,7 @@ package org.partnershipledger.query.analytics;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,10 @@ class PivotImpactProjection {
             VALUES (?, ?, ?, ?)
             ON CONFLICT (program_id, kpi_id) DO UPDATE SET value = EXCLUDED.value, impact_id = EXCLUDED.impact_id""";
 
-    /** Impact records are measured in batches; every other write sends what is pending first, to keep the order. */
+    /**
+     * Impact records are measured in batches, with the pivots among them in their order; every other write sends
+     * what is pending first, to keep the order.
+     */
     private final BatchedWrites measurements;
     /** Programs proposed: batched, so a proposal does not send the records pending before it early. */
     private final BatchedWrites programs;
@@ -79,7 +83,7 @@ class PivotImpactProjection {
         this.programs = tables.batched("""
                 INSERT INTO analytics.pivot_impact_program (program_id, partnership_id) VALUES (?, ?)
                 ON CONFLICT DO NOTHING""");
-        this.measurements = tables.batched(MEASURE, this::lastValuesAtOnce);
+        this.measurements = tables.batched(MEASURE, this::inOrder);
     }
 
 
@@ -111,18 +115,26 @@ class PivotImpactProjection {
         programs.add(event.programId().value(), event.partnershipId().value());
     }
 
+    private static final String PIVOT = """
+            INSERT INTO analytics.pivot_impact_lead_time (program_id, to_version, partnership_id, pivoted_at,
+                pivot_trigger, pivot_reason)
+            SELECT ?, ?, (SELECT partnership_id FROM analytics.pivot_impact_program WHERE program_id = ?), ?, ?, ?
+            ON CONFLICT DO NOTHING""";
+
+    /** A pivot waiting in a batch among its records, to be written before them ({@link #inOrder}). */
+    private record Pivoted(String program, int toVersion, Timestamp at, String trigger, String reason) {
+    }
+
+    /**
+     * A pivot goes with the batch's records, in their order, rather than sending them first: in the full run's
+     * history a program pivots every tenth command, and a pivot that wrote the records pending before it cut a
+     * replay's batch into runs of a few records, each with its own round trips.
+     */
     @EventHandler
     void on(CurriculumPivoted event, EventMessage<?> message) {
-        tables.sql("""
-                        INSERT INTO analytics.pivot_impact_lead_time (program_id, to_version, partnership_id,
-                            pivoted_at, pivot_trigger, pivot_reason)
-                        SELECT ?, ?, (SELECT partnership_id FROM analytics.pivot_impact_program WHERE program_id = ?),
-                               ?, ?, ?
-                        ON CONFLICT DO NOTHING""")
-                .params(event.programId().value(), event.toVersion(), event.programId().value(),
-                        Timestamp.from(message.getTimestamp()),
-                        event.trigger() == null ? null : event.trigger().name(), event.reason())
-                .update();
+        measurements.add(new Pivoted(event.programId().value(), event.toVersion(),
+                Timestamp.from(message.getTimestamp()), event.trigger() == null ? null : event.trigger().name(),
+                event.reason()));
     }
 
     /**
@@ -145,9 +157,41 @@ class PivotImpactProjection {
     }
 
     /**
-     * From this many records a batch's are sorted ({@link #lastValuesAtOnce}), fewer than {@link BatchedWrites#BULK}:
-     * a pivot writes the records pending before it, so a replay's batch reaches here in runs from one pivot to the
-     * next, about thirty records each in the bench's history, which went one by one below {@code BULK}.
+     * A batch's pivots and records, as added: the pivots are written first, and each record measures only the pivots
+     * added before it. A record's curriculum version is what it measures up to ({@code to_version <= ?}); a record
+     * followed in the batch by a pivot of its program measures up to that pivot's version less one, so the pivot,
+     * written already, waits for the records after it, as it would have, written in its turn. Then the records go
+     * one by one or sorted ({@link #lastValuesAtOnce}).
+     */
+    private List<Object[]> inOrder(List<Object[]> rows) {
+        programs.flush(); // the programs proposed so far in the batch, which the pivots and records name
+        List<Object[]> pivots = new ArrayList<>();
+        List<Object[]> records = new ArrayList<>(rows.size());
+        Map<String, Integer> pivotAfter = new HashMap<>();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            Object[] row = rows.get(i);
+            if (row[0] instanceof Pivoted pivot) {
+                pivots.add(new Object[] {pivot.program(), pivot.toVersion(), pivot.program(), pivot.at(),
+                        pivot.trigger(), pivot.reason()});
+                pivotAfter.put(pivot.program(), pivot.toVersion());
+                continue;
+            }
+            Integer next = pivotAfter.get((String) row[0]);
+            if (next != null && (Integer) row[12] >= next) {
+                row = row.clone();
+                row[12] = next - 1;
+            }
+            records.add(row);
+        }
+        Collections.reverse(pivots);
+        Collections.reverse(records);
+        tables.directBatch(PIVOT, pivots);
+        return records.size() < SORTED ? records : lastValuesAtOnce(records);
+    }
+
+    /**
+     * From this many records a batch's are sorted ({@link #lastValuesAtOnce}); fewer (a live batch) are measured one
+     * by one, in one round trip.
      */
     static final int SORTED = 4;
 
@@ -166,15 +210,11 @@ class PivotImpactProjection {
      * measuring record, the last record of each KPI in each run up to its next one (or to the end) goes with them,
      * so the last value is right when the next record measures and when the batch ends. Before this, every record
      * of a program with a pivot waiting went one by one: a program's pivot waits from the pivot to its first record
-     * under the new curriculum, so a batch holding both sent most of the program's records one statement each. No
-     * pivot starts waiting while the batch's records are written: a pivot is recorded with {@code Tables.sql}, which
-     * writes them first.
+     * under the new curriculum, so a batch holding both sent most of the program's records one statement each. The
+     * batch's pivots are written already, and each record's version is bounded to the pivots before it
+     * ({@link #inOrder}).
      */
     private List<Object[]> lastValuesAtOnce(List<Object[]> rows) {
-        programs.flush(); // the programs proposed so far in the batch, which the records measure against
-        if (rows.size() < SORTED) {
-            return rows; // a live batch of a few records: measured one by one, in one round trip
-        }
         String[] programs = rows.stream().map(row -> (String) row[0]).distinct().toArray(String[]::new);
         Map<String, TreeSet<Integer>> waiting = new HashMap<>();
         tables.direct("""

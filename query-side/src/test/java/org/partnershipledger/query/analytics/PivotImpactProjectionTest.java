@@ -125,6 +125,28 @@ class PivotImpactProjectionTest {
     }
 
     @Test
+    void inALargeBatchTheRecordsBeforeAPivotDoNotMeasureItThoughOfItsVersionAndTheFirstAfterItDoes() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        for (int i = 0; i < 6; i++) { // of the new version, but recorded before the pivot
+            impact("a-" + i, 4, String.valueOf(130 - i), 2, PIVOT_AT.minusSeconds(600 - i));
+        }
+        pivot(2, PIVOT_AT);
+        impact("b-0", 4, "100", 2, PIVOT_AT.plusSeconds(86_400 * 2));
+        impact("b-1", 4, "95", 2, PIVOT_AT.plusSeconds(86_400 * 3));
+        pivot(3, PIVOT_AT.plusSeconds(86_400 * 4));
+        impact("c-0", 4, "90", 3, PIVOT_AT.plusSeconds(86_400 * 9));
+        batch.commit();
+
+        List<Map<String, Object>> pivots = pivotRows();
+        assertThat(pivots).hasSize(2);
+        assertThat(pivots.get(0)).containsEntry("impact_id", "b-0").containsEntry("lead_time_days", 2);
+        assertThat((BigDecimal) pivots.get(0).get("value_before")).isEqualByComparingTo("125");
+        assertThat(pivots.get(1)).containsEntry("impact_id", "c-0").containsEntry("lead_time_days", 5);
+        assertThat((BigDecimal) pivots.get(1).get("value_before")).isEqualByComparingTo("95");
+        assertThat(lastValues()).containsEntry("prog-1", "90 c-0");
+    }
+
+    @Test
     void inALargeBatchAProgramWithoutAWaitingPivotKeepsItsLastValueAndOneWithAPivotIsMeasuredInOrder() {
         ProgramId other = new ProgramId("prog-2");
         projection.on(new ProgramProposed(other, P, "Service", List.of(), null, List.of("ttq"), List.of(), 1));
