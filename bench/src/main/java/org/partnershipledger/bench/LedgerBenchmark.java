@@ -252,15 +252,38 @@ public class LedgerBenchmark implements Callable<Integer> {
         long started = System.nanoTime();
         rebuilds.startEvery("bench"); // as POST /api/admin/processors/replay and ledger replay --all do
         long deadline = started + Duration.ofMinutes(quick ? 5 : 60).toNanos();
-        while (models.stream().anyMatch(model -> rebuilds.latest(model).map(Rebuilds.Rebuild::inProgress).orElse(true))
-                && System.nanoTime() < deadline) {
+        // when each rebuild first reached the head, and when it took over: the stretch between is its indexes
+        // built and its take-over, one read model at a time
+        Map<String, Double> caughtUp = new java.util.LinkedHashMap<>();
+        Map<String, Double> tookOver = new java.util.LinkedHashMap<>();
+        while (tookOver.size() < models.size() && System.nanoTime() < deadline) {
+            double now = (System.nanoTime() - started) / 1e9;
+            for (String model : models) {
+                if (!caughtUp.containsKey(model) && rebuilds.rebuilding(model).map(LedgerBenchmark::atHead)
+                        .orElse(false)) {
+                    caughtUp.put(model, now);
+                }
+                if (!tookOver.containsKey(model)
+                        && !rebuilds.latest(model).map(Rebuilds.Rebuild::inProgress).orElse(true)) {
+                    tookOver.put(model, now);
+                }
+            }
             Thread.sleep(50);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         report.figure("full rebuild of every read model, blue/green", Report.rate(head / seconds),
                 String.format("%,d events in %.1f s, %d read models", head, seconds, models.size()));
         report.figure("  CPU", "", CpuAccount.now().wholeJvmSince(before, head / 1000.0, "1,000 events"));
+        tookOver.forEach((model, at) -> report.figure("  " + model + " took over after", String.format("%.1f s", at),
+                caughtUp.containsKey(model) ? String.format("at the head after %.1f s", caughtUp.get(model)) : ""));
         return head / seconds;
+    }
+
+    /** Whether every segment of a rebuild's processor has reached the head of the store. */
+    private static boolean atHead(org.axonframework.eventhandling.StreamingEventProcessor processor) {
+        Map<Integer, org.axonframework.eventhandling.EventTrackerStatus> segments = processor.processingStatus();
+        return !segments.isEmpty() && segments.values().stream().allMatch(
+                org.axonframework.eventhandling.EventTrackerStatus::isCaughtUp);
     }
 
     /**
