@@ -5,6 +5,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -254,12 +255,12 @@ public class LedgerBenchmark implements Callable<Integer> {
         long deadline = started + Duration.ofMinutes(quick ? 5 : 60).toNanos();
         // when each rebuild first reached the head, and when it took over: the stretch between is its indexes
         // built and its take-over, one read model at a time
-        Map<String, Double> caughtUp = new java.util.LinkedHashMap<>();
-        Map<String, Double> tookOver = new java.util.LinkedHashMap<>();
+        Map<String, Double> caughtUp = new LinkedHashMap<>();
+        Map<String, Double> tookOver = new LinkedHashMap<>();
         while (tookOver.size() < models.size() && System.nanoTime() < deadline) {
             double now = (System.nanoTime() - started) / 1e9;
             for (String model : models) {
-                if (!caughtUp.containsKey(model) && rebuilds.rebuilding(model).map(LedgerBenchmark::atHead)
+                if (!caughtUp.containsKey(model) && rebuilds.rebuilding(model).map(Rebuilds::caughtUp)
                         .orElse(false)) {
                     caughtUp.put(model, now);
                 }
@@ -279,13 +280,6 @@ public class LedgerBenchmark implements Callable<Integer> {
         return head / seconds;
     }
 
-    /** Whether every segment of a rebuild's processor has reached the head of the store. */
-    private static boolean atHead(org.axonframework.eventhandling.StreamingEventProcessor processor) {
-        Map<Integer, org.axonframework.eventhandling.EventTrackerStatus> segments = processor.processingStatus();
-        return !segments.isEmpty() && segments.values().stream().allMatch(
-                org.axonframework.eventhandling.EventTrackerStatus::isCaughtUp);
-    }
-
     /**
      * Each read model rebuilt alone, blue/green, as an analyst's new metric is: its rate over the whole store (a read
      * model of a few event types reads only their rows) and its CPU. Returns the rate of each, by read model.
@@ -295,7 +289,7 @@ public class LedgerBenchmark implements Callable<Integer> {
         Rebuilds rebuilds = ledger.querySide.getBean(Rebuilds.class);
         List<String> models = ledger.readModelProcessors().stream().map(p -> p.getName())
                 .filter(rebuilds::isReadModel).toList();
-        Map<String, Double> rates = new java.util.LinkedHashMap<>();
+        Map<String, Double> rates = new LinkedHashMap<>();
         for (String model : models) {
             // into fresh tables while the live one serves, then taking over
             quiet(report, db, "before " + model);

@@ -363,7 +363,11 @@ public class Rebuilds {
         }
     }
 
-    private static boolean caughtUp(StreamingEventProcessor processor) {
+    /**
+     * Whether a rebuild's processor runs and every segment of it has reached the head of the store, healthy: then
+     * its copies are finished and it takes over.
+     */
+    public static boolean caughtUp(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         return processor.isRunning() && !segments.isEmpty() && segments.values().stream().allMatch(
                 segment -> segment.isCaughtUp() && !segment.isErrorState());
