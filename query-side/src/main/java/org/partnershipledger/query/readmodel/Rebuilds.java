@@ -118,6 +118,13 @@ public class Rebuilds {
         thread.setDaemon(true);
         return thread;
     });
+    /**
+     * The last steps of the rebuilds that reached the head (their copies' indexes, the take-over): several read
+     * models' at once, each read model's one at a time.
+     */
+    private final OneAtATimeEach lastSteps = new OneAtATimeEach("read-model-take-over");
+    /** Set as the service stops: a processor paused for a last step is not started again (guarded by this). */
+    private boolean stopping;
 
     /** The latest rebuild of a read model: who asked, when, and when the rebuilt tables took over. */
     public record Rebuild(String processor, String requestedBy, Instant requestedAt, Instant completedAt) {
@@ -269,7 +276,12 @@ public class Rebuilds {
 
     @PreDestroy
     void stop() {
+        synchronized (this) {
+            stopping = true;
+        }
         watcher.shutdownNow();
+        // a take-over under way ends in a few seconds; an index build is left to fail with its connection
+        lastSteps.shutDown(5);
         running.values().forEach(TrackingEventProcessor::shutDown);
         typedReaders.values().forEach(reader -> reader.source().shutDown());
     }
@@ -344,16 +356,16 @@ public class Rebuilds {
             analyzed = System.nanoTime();
         }
         for (Map.Entry<String, TrackingEventProcessor> entry : running.entrySet()) {
+            if (lastSteps.runs(entry.getKey())) {
+                continue; // its indexes are being built, or it is taking over
+            }
             try {
                 ReadModel readModel = readModels.of(entry.getKey()).orElseThrow();
                 if (caughtUp(entry.getValue()) && !holdsEverySegment(entry.getKey(), entry.getValue())) {
                     gather(entry.getValue());
                 } else if (caughtUp(entry.getValue())) {
-                    if (finishedHere.contains(entry.getKey()) || copies.finished(readModel.tables())) {
-                        takeOver(readModel, entry.getValue());
-                    } else {
-                        finish(readModel, entry.getValue());
-                    }
+                    boolean finished = finishedHere.contains(entry.getKey()) || copies.finished(readModel.tables());
+                    lastSteps.run(entry.getKey(), () -> lastStep(readModel, entry.getValue(), finished));
                 } else if (analyze && !finishedHere.contains(entry.getKey())) {
                     transaction.executeWithoutResult(status -> copies.analyzeGrown(readModel.tables()));
                 }
@@ -408,32 +420,59 @@ public class Rebuilds {
     }
 
     /**
+     * A rebuild at the head builds its copies' indexes or, once they are built, takes over; off the watcher's
+     * thread, while other read models take theirs. A failure is tried again at a later look.
+     */
+    private void lastStep(ReadModel readModel, TrackingEventProcessor rebuild, boolean finished) {
+        try {
+            if (finished) {
+                takeOver(readModel, rebuild);
+            } else {
+                finish(readModel, rebuild);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Rebuild of {} could not take over yet; trying again", readModel.processor(), e);
+        }
+    }
+
+    /** Starts a processor paused for a last step again, unless the service is stopping. */
+    private synchronized void restart(StreamingEventProcessor processor) {
+        if (!stopping) {
+            processor.start();
+        }
+    }
+
+    /**
      * Builds the copies' remaining indexes and unique constraints, with the rebuild paused (so that none of its
      * batches holds a lock on one copy while waiting for another); it then catches up on what came meanwhile and
-     * takes over.
+     * takes over. Its transaction is one of the rebuilds' ({@link BoundedTransactions}), so that several read
+     * models finishing at once leave the readers their connections.
      */
-    private synchronized void finish(ReadModel readModel, TrackingEventProcessor rebuild) {
+    private void finish(ReadModel readModel, TrackingEventProcessor rebuild) {
         rebuild.shutDown();
         try {
             long started = System.nanoTime();
-            transaction.executeWithoutResult(status -> copies.finish(readModel.tables()));
+            rebuildTransactions.executeInTransaction(() -> copies.finish(readModel.tables()));
             finishedHere.add(readModel.processor());
             log.info("Rebuild of {} caught up; indexes built in {} ms", readModel.processor(),
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
-            rebuild.start();
+            restart(rebuild);
         }
     }
 
-    /** The rebuilt tables, token and position replace the live ones in one transaction. */
-    private synchronized void takeOver(ReadModel readModel, TrackingEventProcessor rebuild) {
+    /**
+     * The rebuilt tables, token and position replace the live ones in one transaction (one of the rebuilds', as
+     * several read models may take over at once).
+     */
+    private void takeOver(ReadModel readModel, TrackingEventProcessor rebuild) {
         String processor = readModel.processor();
         StreamingEventProcessor live = processing.eventProcessor(processor, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No processor called " + processor));
         rebuild.shutDown();
         live.shutDown();
         try {
-            transaction.executeWithoutResult(status -> {
+            rebuildTransactions.executeInTransaction(() -> {
                 jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
                 for (String table : readModel.tables()) {
                     String bare = table.substring(table.indexOf('.') + 1);
@@ -465,11 +504,11 @@ public class Rebuilds {
                 deadLetters.handOver(name, processor, readModel.byPartnership());
             });
         } catch (RuntimeException e) {
-            live.start();
-            rebuild.start();
+            restart(live);
+            restart(rebuild);
             throw e;
         }
-        live.start();
+        restart(live);
         running.remove(processor);
         finishedHere.remove(processor);
         Optional.ofNullable(typedReaders.remove(processor)).ifPresent(reader -> reader.source().shutDown());
