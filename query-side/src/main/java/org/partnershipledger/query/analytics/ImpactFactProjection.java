@@ -1,6 +1,5 @@
 package org.partnershipledger.query.analytics;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,8 +96,8 @@ class ImpactFactProjection {
     @EventHandler
     void on(ImpactRecorded event, EventMessage<?> message) {
         facts.add(event.impactId(), event.programId().value(), null, null, event.kpiId(), event.level(),
-                event.value(), event.unit(), event.region(), event.cohortId(), Date.valueOf(event.periodStart()),
-                Date.valueOf(event.periodEnd()), event.source().name(), event.curriculumVersion(),
+                event.value(), event.unit(), event.region(), event.cohortId(), event.periodStart(),
+                event.periodEnd(), event.source().name(), event.curriculumVersion(),
                 Timestamp.from(message.getTimestamp()));
     }
 

@@ -145,6 +145,8 @@ final class CopyRows {
             text.add((byte) (bool ? 't' : 'f'));
         } else if (value instanceof Timestamp timestamp && "timestamp with time zone".equals(type)) {
             text.instant(timestamp);
+        } else if (value instanceof java.time.LocalDate date && "date".equals(type)) {
+            text.ascii(date.toString());
         } else if (value instanceof java.sql.Date date && "date".equals(type)) {
             text.ascii(date.toLocalDate().toString());
         } else if (value instanceof String[] array && type != null && type.endsWith("[]")) {
