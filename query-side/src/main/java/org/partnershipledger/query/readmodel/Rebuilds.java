@@ -509,13 +509,18 @@ public class Rebuilds {
             throw e;
         }
         restart(live);
-        running.remove(processor);
-        finishedHere.remove(processor);
-        Optional.ofNullable(typedReaders.remove(processor)).ifPresent(reader -> reader.source().shutDown());
-        // complete once the live processor runs again (a crash before this line rebuilds once more, from scratch)
-        jdbc.sql("UPDATE query_side.read_model_rebuild SET completed_at = ? WHERE processor = ?")
-                .params(Timestamp.from(clock.instant()), processor).update();
-        log.info("Rebuild of {} took over", processor);
+        try {
+            finishedHere.remove(processor);
+            Optional.ofNullable(typedReaders.remove(processor)).ifPresent(reader -> reader.source().shutDown());
+            // complete once the live processor runs again (a crash before this line rebuilds once more, from scratch)
+            jdbc.sql("UPDATE query_side.read_model_rebuild SET completed_at = ? WHERE processor = ?")
+                    .params(Timestamp.from(clock.instant()), processor).update();
+            log.info("Rebuild of {} took over", processor);
+        } finally {
+            // last: until here a new rebuild of the read model asked for meanwhile joins this one (start() sees it
+            // running), so this rebuild's reader and completion never touch the new one's
+            running.remove(processor);
+        }
     }
 
     /**
