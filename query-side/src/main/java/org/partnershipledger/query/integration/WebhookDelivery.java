@@ -11,9 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -21,6 +18,7 @@ import org.partnershipledger.platform.Ticker;
 import org.partnershipledger.query.cluster.Lease;
 import org.partnershipledger.query.history.EventLog;
 import org.partnershipledger.query.history.LoggedEvent;
+import org.partnershipledger.query.readmodel.OneAtATimeEach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,9 +65,9 @@ class WebhookDelivery implements SmartLifecycle {
     private final Duration timeout;
     private final HttpClient http;
     private final Lease lease;
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private volatile Ticker ticker;
-    private ExecutorService senders;
+    /** The deliveries under way, one per subscription at a time. */
+    private OneAtATimeEach senders;
     private volatile Instant forgotten = Instant.EPOCH;
 
     WebhookDelivery(WebhookSubscriptions subscriptions, WebhookTargets targets, Clock clock, StreamHub hub,
@@ -109,14 +107,8 @@ class WebhookDelivery implements SmartLifecycle {
             long latestCheckpoint = checkpoints.latestTreeSize();
             for (WebhookSubscriptions.Due due : subscriptions.due()) {
                 boolean checkpointsPending = due.checkpointTreeSize() < latestCheckpoint && due.wantsCheckpoints();
-                if ((due.position() < safe || checkpointsPending) && inFlight.add(due.subscriptionId())) {
-                    senders.execute(() -> {
-                        try {
-                            deliver(due, safe);
-                        } finally {
-                            inFlight.remove(due.subscriptionId());
-                        }
-                    });
+                if (due.position() < safe || checkpointsPending) {
+                    senders.run(due.subscriptionId(), () -> deliver(due, safe));
                 }
             }
         } catch (RuntimeException e) {
@@ -246,11 +238,11 @@ class WebhookDelivery implements SmartLifecycle {
 
     @Override
     public void start() {
-        senders = Executors.newFixedThreadPool(4, runnable -> {
+        senders = new OneAtATimeEach(Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "ledger-webhooks");
             thread.setDaemon(true);
             return thread;
-        });
+        }));
         ticker = Ticker.start("ledger-webhook-ticker", Duration.ofMillis(200), Duration.ofMillis(200), this::tick,
                 e -> LOG.warn("Webhook delivery could not look for work now; trying again", e));
     }
@@ -262,7 +254,7 @@ class WebhookDelivery implements SmartLifecycle {
         if (running != null) {
             running.close();
         }
-        senders.shutdownNow();
+        senders.shutDownNow();
         try {
             lease.release(); // another node need not wait for it to expire
         } catch (RuntimeException e) {
