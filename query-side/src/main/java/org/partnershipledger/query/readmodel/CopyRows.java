@@ -147,8 +147,6 @@ final class CopyRows {
             text.instant(timestamp);
         } else if (value instanceof java.time.LocalDate date && "date".equals(type)) {
             text.ascii(date.toString());
-        } else if (value instanceof java.sql.Date date && "date".equals(type)) {
-            text.ascii(date.toLocalDate().toString());
         } else if (value instanceof String[] array && type != null && type.endsWith("[]")) {
             text.escaped(arrayLiteral(array));
         } else {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,8 +68,7 @@ class CopyRowsTest {
             rows.add(new Object[] {(long) i, label,
                     i % 3 == 0 ? null : "note " + i, "{\"k\": \"v\\t" + i + "\", \"n\": [1, 2]}",
                     Timestamp.from(Instant.parse("2026-12-05T09:15:24.123456Z").plusSeconds(i)),
-                    i % 2 == 0 ? Date.valueOf(LocalDate.of(2026, 1, 1).plusDays(i))
-                            : LocalDate.of(2026, 1, 1).plusDays(i), i % 2 == 0, new BigDecimal("12.5").add(
+                    LocalDate.of(2026, 1, 1).plusDays(i), i % 2 == 0, new BigDecimal("12.5").add(
                     BigDecimal.valueOf(i)), i % 4 == 0 ? new String[0]
                     : new String[] {"org-" + i, "with \"quote\"", "back\\slash", "comma, {brace}", "tab\t"}});
         }
