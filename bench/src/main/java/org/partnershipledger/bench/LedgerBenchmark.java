@@ -254,7 +254,7 @@ public class LedgerBenchmark implements Callable<Integer> {
         rebuilds.startEvery("bench"); // as POST /api/admin/processors/replay and ledger replay --all do
         long deadline = started + Duration.ofMinutes(quick ? 5 : 60).toNanos();
         // when each rebuild first reached the head, and when it took over: the stretch between is its indexes
-        // built and its take-over, one read model at a time
+        // built and its take-over
         Map<String, Double> caughtUp = new LinkedHashMap<>();
         Map<String, Double> tookOver = new LinkedHashMap<>();
         while (tookOver.size() < models.size() && System.nanoTime() < deadline) {
