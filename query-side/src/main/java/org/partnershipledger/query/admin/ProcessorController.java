@@ -167,7 +167,16 @@ class ProcessorController {
         return head.isPresent() ? head.getAsLong() : null;
     }
 
+    /**
+     * The rebuild is looked at before the live processor: a take-over stops the live processor for a moment and
+     * records the rebuild complete only once it runs again, so an answer that says complete says neither stopped
+     * nor replaying (a rebuild asked for later is recorded as not complete before it runs).
+     */
     private Processor describe(StreamingEventProcessor processor, Long head) {
+        Optional<StreamingEventProcessor> running = rebuilds.rebuilding(processor.getName());
+        Optional<Rebuilds.Rebuild> latest = rebuilds.latest(processor.getName());
+        Optional<StreamingEventProcessor> rebuilding =
+                latest.map(Rebuilds.Rebuild::completedAt).isPresent() ? Optional.empty() : running;
         Processor live = describe(processor, head, null);
         if (live.segments() == 0 && processor.isRunning()) {
             // another query-side node holds the processor's segments: its read model's position is in the database
@@ -176,10 +185,9 @@ class ProcessorController {
             live = new Processor(live.name(), live.state(), 0, position, head, lag, 1.0, lag != null && lag == 0,
                     null, null);
         }
-        Optional<StreamingEventProcessor> rebuilding = rebuilds.rebuilding(processor.getName());
-        Rebuild rebuild = rebuilds.latest(processor.getName()).map(latest -> {
+        Rebuild rebuild = latest.map(stored -> {
             Processor copy = rebuilding.map(p -> describe(p, head, null)).orElse(null);
-            return new Rebuild(latest.requestedBy(), latest.requestedAt(), latest.completedAt(),
+            return new Rebuild(stored.requestedBy(), stored.requestedAt(), stored.completedAt(),
                     copy == null ? null : copy.position(), copy == null ? null : progress(copy));
         }).orElse(null);
         if (rebuilding.isEmpty() || live.state().equals("STOPPED") || live.state().equals("ERROR")) {

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.partnershipledger.query.readmodel.Rebuilds;
 
 /**
  * The processors' status in one numbering, the events' own positions: Axon Server numbers events from 0, so a
@@ -88,6 +93,35 @@ class ProcessorStatusTest {
         assertThat(StoreHead.positionOf(null)).isEqualTo(-1);
         assertThat(StoreHead.positionOf(new GlobalSequenceTrackingToken(0))).isZero();
         assertThat(StoreHead.positionOf(GapAwareTrackingToken.newInstance(7, java.util.Set.of()))).isEqualTo(7);
+    }
+
+    @Test
+    void anAnswerThatSaysTheRebuildIsCompleteSaysTheLiveProcessorRuns() {
+        // the take-over ends as the answer is put together: the live processor, stopped for the swap, runs again,
+        // the rebuild is recorded complete, and its copy's processor has not yet left the running rebuilds
+        StreamingEventProcessor live = processor(new GlobalSequenceTrackingToken(9), true);
+        AtomicBoolean liveRuns = new AtomicBoolean(false);
+        when(live.isRunning()).thenAnswer(invocation -> liveRuns.get());
+        StreamingEventProcessor copy = processor(new GlobalSequenceTrackingToken(9), true);
+        Rebuilds rebuilds = mock(Rebuilds.class);
+        when(rebuilds.rebuilding("due-diligence-outcomes")).thenReturn(Optional.of(copy));
+        when(rebuilds.latest("due-diligence-outcomes")).thenAnswer(invocation -> {
+            liveRuns.set(true);
+            return Optional.of(new Rebuilds.Rebuild("due-diligence-outcomes", "admin", Instant.EPOCH,
+                    Instant.EPOCH.plusSeconds(3)));
+        });
+        EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+        when(processing.eventProcessor("due-diligence-outcomes", StreamingEventProcessor.class))
+                .thenReturn(Optional.of(live));
+        StoreHead head = mock(StoreHead.class);
+        when(head.newestPosition()).thenReturn(OptionalLong.of(9));
+
+        var status = new ProcessorController(processing, head, rebuilds, null, null)
+                .processor("due-diligence-outcomes");
+
+        assertThat(status.rebuild().completedAt()).isNotNull();
+        assertThat(status.state()).isEqualTo("RUNNING");
+        assertThat(status.caughtUp()).isTrue();
     }
 
     private static StreamingEventProcessor processor(org.axonframework.eventhandling.TrackingToken token,
