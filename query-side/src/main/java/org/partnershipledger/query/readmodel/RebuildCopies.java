@@ -16,9 +16,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * pivot still waiting for a measurement). The other indexes, which serve the read model's questions, and the unique
  * constraints other than the primary key are built once the copy has caught up, in one transaction
  * ({@link #finish}), just before the take-over. So a projection's {@code ON CONFLICT} names its table's primary key
- * or a unique index, never another unique constraint: the event log's {@code event_id}, unique but never a conflict
- * target, cost a tenth to a sixth of PostgreSQL's time in a rebuild (a random key in a second B-tree). A duplicate
- * the deferred constraint would have refused still makes the take-over fail, as building it then fails.
+ * or a unique index, never another unique constraint: the event log's {@code event_id}, when it was unique (never a
+ * conflict target), cost a tenth to a sixth of PostgreSQL's time in a rebuild (a random key in a second B-tree). A
+ * duplicate the deferred constraint would have refused still makes the take-over fail, as building it then fails.
  *
  * <p>The copies are logged tables from the start. Earlier they were {@code UNLOGGED} and set {@code LOGGED} before
  * the take-over; but {@code COPY} into a logged table costs PostgreSQL about what it costs into an unlogged one,

@@ -17,13 +17,15 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Upgrading to DueDiligenceAssessed revision 2: an event log that holds a revision-1 payload (evidence as text) is
  * rebuilt when the query side starts, so what it serves takes the shape the events are now read in; one that holds
- * none is left alone (a fresh ledger starts no rebuild).
+ * none is left alone (a fresh ledger starts no rebuild). And upgrading to an event log without a unique index on
+ * event ids, whatever name an earlier rebuild's take-over gave it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.config.name=query-side")
 @ContextConfiguration(initializers = LedgerTestDatabase.class)
 class EventLogUpgradeTest {
 
     private static final String MIGRATION = "/db/query_side/V13__due_diligence_evidence_revision_2.sql";
+    private static final String NO_UNIQUE_EVENT_ID = "/db/query_side/V17__event_log_without_unique_event_id.sql";
     private static final long POSITION = 9_000_000_001L;
     private static final String REQUESTED_BY = "ledger (upgrade: due-diligence evidence, revision 2)";
 
@@ -41,7 +43,7 @@ class EventLogUpgradeTest {
     void anEventLogWithRevision1DueDiligenceIsRebuiltAtStart() throws IOException {
         logDueDiligence("\"evidence\": \"Three reference calls\"");
 
-        migrate();
+        migrate(MIGRATION);
 
         assertThat(requestedRebuild()).contains(REQUESTED_BY);
     }
@@ -50,7 +52,7 @@ class EventLogUpgradeTest {
     void anEventLogWithOnlyRevision2DueDiligenceIsLeftAlone() throws IOException {
         logDueDiligence("\"evidence\": [{\"type\": \"DOCUMENT\", \"ref\": \"https://dms.example/a.pdf\"}]");
 
-        migrate();
+        migrate(MIGRATION);
 
         assertThat(requestedRebuild()).isNotEqualTo(Optional.of(REQUESTED_BY));
     }
@@ -66,9 +68,36 @@ class EventLogUpgradeTest {
                 .update();
     }
 
+    @Test
+    void theEventIdsUniqueIndexIsDroppedWhateverItsName() throws IOException {
+        assertThat(uniqueConstraints()).as("a ledger migrated from scratch").isZero();
+        // as an event log taken over from a rebuild's copy carries it, and one left finished by an earlier version
+        jdbc.sql("ALTER TABLE analytics.event_log ADD UNIQUE (event_id)").update();
+        jdbc.sql("CREATE TABLE analytics.event_log__next (LIKE analytics.event_log INCLUDING ALL)").update();
+        try {
+            assertThat(uniqueConstraints()).isEqualTo(2);
+
+            migrate(NO_UNIQUE_EVENT_ID);
+
+            assertThat(uniqueConstraints()).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM pg_index WHERE indrelid = 'analytics.event_log'::regclass")
+                    .query(Integer.class).single()).as("its key and the two indexes lookups use").isEqualTo(3);
+        } finally {
+            jdbc.sql("DROP TABLE analytics.event_log__next").update();
+        }
+    }
+
+    private int uniqueConstraints() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM pg_constraint WHERE contype = 'u'
+                          AND conrelid IN (SELECT oid FROM pg_class WHERE oid IN (
+                              to_regclass('analytics.event_log'), to_regclass('analytics.event_log__next')))""")
+                .query(Integer.class).single();
+    }
+
     /** The migration's statement, run again as Flyway runs it: in the query side's schema. */
-    private void migrate() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream(MIGRATION)) {
+    private void migrate(String migration) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(migration)) {
             String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("INSERT INTO read_model_rebuild", "INSERT INTO query_side.read_model_rebuild");
             jdbc.sql(sql).update();
