@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.partnershipledger.platform.testing.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The command API's contract over HTTP: what is stored, and how bad requests are answered. */
+@ExtendWith(OutputCaptureExtension.class)
 class CommandApiIT extends CommandSideIT {
 
     @Autowired
@@ -71,6 +75,18 @@ class CommandApiIT extends CommandSideIT {
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.json().get("code").asText()).isEqualTo("PARTNERSHIP_NOT_FOUND");
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aCommandOnAnUnknownPartnershipIs404AndLogsNoStackTrace(CapturedOutput output) {
+        // a client error: any caller could otherwise write a stack trace of some 200 lines into the log per request
+        Http.Response response = http.postJson("/api/partnerships/no-such-partnership/end",
+                "{\"reason\": \"Done\"}");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(output.getOut() + output.getErr()).doesNotContain("AggregateNotFoundException")
+                .doesNotContain("trying to load");
     }
 
     @Test
