@@ -46,12 +46,15 @@ public class LedgerDatabaseAutoConfiguration {
      *       ({@code socketTimeout}) 15 s after the longest a statement may run: PostgreSQL itself ends any statement
      *       of ours at the transaction timeout (see {@link TransactionTimeout}), so no legitimate query is cut off.
      *       Settings in the URL win over these.</li>
+     *   <li>A statement of a request gives up after {@code requestNetworkTimeout} (10 s) on a server that stopped
+     *       answering, so the request answers 503 rather than wait that long ({@link RequestBoundConnections}).</li>
      * </ul>
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(DataSource.class)
-    HikariDataSource dataSource(LedgerDatabaseProperties properties, @Nullable LocalPostgres localPostgres,
-                                @Value("${ledger.db.connection-timeout:2s}") Duration connectionTimeout) {
+    DataSource dataSource(LedgerDatabaseProperties properties, @Nullable LocalPostgres localPostgres,
+                          @Value("${ledger.db.connection-timeout:2s}") Duration connectionTimeout,
+                          @Value("${ledger.db.request-network-timeout:10s}") Duration requestNetworkTimeout) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("ledger");
         config.setJdbcUrl(properties.embedded() ? localPostgres.jdbcUrl() : properties.url());
@@ -61,11 +64,13 @@ public class LedgerDatabaseAutoConfiguration {
         config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setValidationTimeout(1_000);
         config.setKeepaliveTime(30_000);
-        config.addDataSourceProperty("connectTimeout", Math.max(1, connectionTimeout.toSeconds()));
-        config.addDataSourceProperty("socketTimeout", properties.transactionTimeout().plusSeconds(15).toSeconds());
+        // as text: the driver takes its properties with getProperty, which passes over a number (the bounds were lost)
+        config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, connectionTimeout.toSeconds())));
+        config.addDataSourceProperty("socketTimeout",
+                Long.toString(properties.transactionTimeout().plusSeconds(15).toSeconds()));
         config.setConnectionInitSql(TransactionTimeout.initSql(properties.transactionTimeout(),
                 properties.synchronousCommit()));
-        return new HikariDataSource(config);
+        return new RequestBoundConnections(new HikariDataSource(config), requestNetworkTimeout);
     }
 
     /**
