@@ -11,8 +11,7 @@ BEGIN
     FOR found IN
         SELECT c.conrelid::regclass AS on_table, c.conname
         FROM pg_constraint c
-        WHERE c.conrelid IN (SELECT oid FROM pg_class
-                             WHERE oid IN (to_regclass('analytics.event_log'), to_regclass('analytics.event_log__next')))
+        WHERE c.conrelid IN (to_regclass('analytics.event_log'), to_regclass('analytics.event_log__next'))
           AND c.contype = 'u'
           AND c.conkey = ARRAY[(SELECT attnum FROM pg_attribute
                                 WHERE attrelid = c.conrelid AND attname = 'event_id')]::smallint[]
